@@ -1,0 +1,28 @@
+#include "case_session.hpp"
+
+namespace mv::app {
+
+void CaseSession::set_case(const Case& c) {
+  auto model = library_.get(c.site, c.tissue);
+  const LesionFrame frame = place_lesion(model->skin, c.lesion);
+  const TumourState first_state = tumour_at(c, 0.0);
+  TumourSolid first = build_tumour_solid(model->skin, frame, first_state.shape, quality);
+  const double t = model_ ? state_.fraction : 1.0;
+  const TumourState state = tumour_at(c, t);
+  TumourSolid now = build_tumour_solid(model->skin, frame, state.shape, quality);
+  // Everything built: commit.
+  case_ = c;
+  model_ = std::move(model);
+  frame_ = frame;
+  first_ = std::move(first);
+  state_ = state;
+  tumour_ = std::move(now);
+}
+
+void CaseSession::set_time(double fraction) {
+  TumourState state = tumour_at(case_, fraction);
+  tumour_ = build_tumour_solid(model_->skin, frame_, state.shape, quality);
+  state_ = std::move(state);
+}
+
+}  // namespace mv::app

@@ -1,0 +1,45 @@
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "case_model.hpp"
+#include "lesion_frame.hpp"
+#include "site_model.hpp"
+#include "timeline.hpp"
+#include "tumour_solid.hpp"
+
+namespace mv::app {
+
+// The geometry of one case at one moment: its anatomy, the lesion frame, the tumour solid at the
+// chosen time and the first (pre-treatment) measurement's solid for the ghost. The GUI and every
+// CLI command go through this one object, so what is shown, exported and reported agree.
+class CaseSession {
+ public:
+  explicit CaseSession(AnatomyLibrary& library) : library_(library) {}
+
+  // Takes a validated case and places it; throws PlacementError (the previous state is kept).
+  void set_case(const Case& c);
+  // Rebuilds the solids for `fraction` (0 = first measurement, 1 = last).
+  void set_time(double fraction);
+
+  const Case& current_case() const { return case_; }
+  const SiteModel& site_model() const { return *model_; }
+  std::shared_ptr<const SiteModel> site_model_ptr() const { return model_; }
+  const LesionFrame& frame() const { return frame_; }
+  const TumourState& state() const { return state_; }
+  const TumourSolid& tumour() const { return tumour_; }
+  const TumourSolid& first_tumour() const { return first_; }
+  double time() const { return state_.fraction; }
+  TumourQuality quality;
+
+ private:
+  AnatomyLibrary& library_;
+  Case case_;
+  std::shared_ptr<const SiteModel> model_;
+  LesionFrame frame_;
+  TumourState state_;
+  TumourSolid tumour_, first_;
+};
+
+}  // namespace mv::app

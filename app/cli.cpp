@@ -1,0 +1,104 @@
+#include "cli.hpp"
+
+#include <iostream>
+#include <string_view>
+
+#include <CLI/CLI.hpp>
+
+#include "commands.hpp"
+#include "errors.hpp"
+#include "gui/gui_app.hpp"
+#include "paths.hpp"
+
+namespace mv::app {
+namespace {
+
+bool is_subcommand(std::string_view s) { return s == "render" || s == "export" || s == "report" || s == "validate"; }
+
+int run_subcommands(int argc, char** argv) {
+  CLI::App app{"marginviz — DFSP tumour and margin reconstruction from ruler measurements (illustration, not clinical decisions)"};
+  app.require_subcommand(1, 1);
+
+  RenderRequest rr;
+  std::string resolution = "1280,800", view = "3d", section = "3", at_render;
+  auto* render = app.add_subcommand("render", "Render a case headless to PNG");
+  render->add_option("case", rr.case_path, "Case file (JSON)")->required();
+  render->add_option("--output,-o", rr.output, "PNG file to write")->required();
+  render->add_option("--resolution", resolution, "Width,height in pixels")->capture_default_str();
+  render->add_option("--at", at_render, "Measurement label, or a fraction 0..1 of the way from the first to the last");
+  render->add_option("--view", view, "3d or section")->check(CLI::IsMember({"3d", "section"}))->capture_default_str();
+  render->add_option("--section-angle", section, "Clock axis of the section cut (3 = the 3-9 axis; 10:30 allowed)")->capture_default_str();
+  render->add_option("--skin-opacity", rr.view.skin_opacity, "Opacity of the skin in the 3D view, 0..1")->check(CLI::Range(0.0, 1.0))->capture_default_str();
+  render->add_option("--backend", rr.backend, "auto, egl (no X server) or glfw")->check(CLI::IsMember({"auto", "egl", "glfw"}))->capture_default_str();
+  render->add_option("--samples", rr.samples, "MSAA samples (0 = none)")->check(CLI::Range(0, 16))->capture_default_str();
+  bool no_labels = false, no_legend = false, no_ghost = false;
+  render->add_flag("--no-labels", no_labels, "Hide dimension lines and clock marks");
+  render->add_flag("--no-legend", no_legend, "Hide the title, legend and notes");
+  render->add_flag("--no-ghost", no_ghost, "Hide the pre-treatment outline");
+
+  std::filesystem::path export_case, export_output;
+  std::string at_export;
+  auto* exp = app.add_subcommand("export", "Export the scene's meshes: .glb (metres), .stl/.ply/.obj (millimetres)");
+  exp->add_option("case", export_case, "Case file (JSON)")->required();
+  exp->add_option("--output,-o", export_output, "Mesh file: .glb, .stl, .ply or .obj")->required();
+  exp->add_option("--at", at_export, "Measurement label, or a fraction 0..1");
+
+  std::filesystem::path report_case;
+  auto* report = app.add_subcommand("report", "Print the case's metrics as JSON (docs/report-format.md)");
+  report->add_option("case", report_case, "Case file (JSON)")->required();
+
+  std::filesystem::path validate_case;
+  auto* validate = app.add_subcommand("validate", "Check a case file; every problem is listed");
+  validate->add_option("case", validate_case, "Case file (JSON)")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  if (*render) {
+    std::tie(rr.width, rr.height) = parse_resolution(resolution);
+    rr.view.mode = view == "section" ? ViewMode::Section : ViewMode::ThreeD;
+    rr.view.section_clock = parse_clock(section);
+    rr.view.labels = !no_labels;
+    rr.view.legend = !no_legend;
+    rr.view.ghost = !no_ghost;
+    if (!at_render.empty()) rr.at = at_render;
+    return render_command(rr, std::cout, std::cerr);
+  }
+  if (*exp) return export_command(export_case, export_output, at_export.empty() ? std::nullopt : std::optional(at_export), std::cout, std::cerr);
+  if (*report) return report_command(report_case, std::cout, std::cerr);
+  return validate_command(validate_case, std::cout, std::cerr);
+}
+
+int run_gui_from_args(int argc, char** argv) {
+  CLI::App app{"marginviz — opens CASE (the bundled demo case when none is given) in the desktop app.\n"
+               "Subcommands: render, export, report, validate (see marginviz SUBCOMMAND --help)"};
+  std::filesystem::path case_path = demo_case_path();
+  app.add_option("case", case_path, "Case file (JSON)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  return run_gui(case_path);
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  try {
+    if (argc > 1 && is_subcommand(argv[1])) return run_subcommands(argc, argv);
+    return run_gui_from_args(argc, argv);
+  } catch (const InputError& e) {
+    std::cerr << "marginviz: " << e.what() << (std::string_view(e.what()).ends_with("\n") ? "" : "\n");
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "marginviz: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace mv::app

@@ -1,0 +1,146 @@
+#include "commands.hpp"
+
+#include <iostream>
+
+#include "case_io.hpp"
+#include "errors.hpp"
+#include "headless.hpp"
+#include "image.hpp"
+#include "mesh_io.hpp"
+#include "metrics.hpp"
+#include "paths.hpp"
+#include "renderer.hpp"
+#include "tissue_colours.hpp"
+
+namespace mv::app {
+
+Case load_case_or_throw(const std::filesystem::path& path, std::ostream& warnings) {
+  CaseLoad load = load_case_file(path);
+  if (!load.value) throw InputError(path.string() + ": invalid case\n" + format_issues(load.issues));
+  for (const auto& i : load.issues) warnings << path.string() << ": warning: " << i.text() << "\n";
+  return std::move(*load.value);
+}
+
+std::pair<int, int> parse_resolution(const std::string& text) {
+  int w = 0, h = 0;
+  char tail = 0;
+  if (std::sscanf(text.c_str(), "%d,%d%c", &w, &h, &tail) != 2 || w < 16 || h < 16 || w > 8192 || h > 8192)
+    throw InputError("--resolution: \"" + text + "\" — expected W,H with each from 16 to 8192, e.g. 1280,800");
+  return {w, h};
+}
+
+double parse_clock(const std::string& text) {
+  double hour = 0.0;
+  int h = 0, m = 0;
+  char tail = 0;
+  if (std::sscanf(text.c_str(), "%d:%d%c", &h, &m, &tail) == 2 && m >= 0 && m < 60) hour = h + m / 60.0;
+  else {
+    size_t used = 0;
+    try {
+      hour = std::stod(text, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != text.size() || used == 0) throw InputError("--section-angle: \"" + text + "\" — expected a clock position such as 3, 4.5 or 10:30");
+  }
+  if (!(hour >= 0.0 && hour <= 12.0)) throw InputError("--section-angle: \"" + text + "\" — a clock position is from 0 to 12");
+  return hour;
+}
+
+namespace {
+
+// Places the case and moves to the requested time; bad --at or a lesion that does not fit is input error.
+void prepare(CaseSession& session, const Case& c, const std::optional<std::string>& at) {
+  try {
+    session.set_case(c);
+    session.set_time(at ? parse_at(c, *at) : 1.0);
+  } catch (const PlacementError& e) {
+    throw InputError(e.what());
+  } catch (const std::invalid_argument& e) {
+    throw InputError(e.what());
+  }
+}
+
+// "day 45 (interpolated)" -> "day-45-interpolated": safe as a node or object name.
+std::string slug(const std::string& text) {
+  std::string out;
+  for (unsigned char ch : text) {
+    if (std::isalnum(ch)) out.push_back(static_cast<char>(std::tolower(ch)));
+    else if (!out.empty() && out.back() != '-') out.push_back('-');
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "unnamed" : out;
+}
+
+}  // namespace
+
+int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err) {
+  const Case c = load_case_or_throw(r.case_path, err);
+  AnatomyLibrary library(anatomy_dir());
+  CaseSession session(library);
+  prepare(session, c, r.at);
+  auto gl = HeadlessGl::create(r.backend);
+  render::Renderer renderer(font_file());
+  render::OffscreenTarget target(r.width, r.height);
+  SceneAssembler assembler;
+  const auto scene = assembler.build(session, r.view, default_camera(session, r.view));
+  render::RenderOptions options;
+  options.samples = r.samples;
+  options.ui_scale = std::max(1.0f, static_cast<float>(r.height) / 800.0f);
+  renderer.render(scene, r.width, r.height, target.fbo(), options);
+  render::write_png(target.read(), r.output);
+  out << r.output.string() << ": " << r.width << "x" << r.height << " (" << gl->description() << ", "
+      << render::Renderer::gl_description() << ")\n";
+  return 0;
+}
+
+int export_command(const std::filesystem::path& case_path, const std::filesystem::path& output,
+                   const std::optional<std::string>& at, std::ostream& out, std::ostream& err) {
+  MeshFormat format;
+  try {
+    format = mesh_format_for(output);
+  } catch (const MeshIoError& e) {
+    throw InputError(e.what());
+  }
+  const Case c = load_case_or_throw(case_path, err);
+  AnatomyLibrary library(anatomy_dir());
+  CaseSession session(library);
+  prepare(session, c, at);
+  std::vector<ExportItem> items;
+  for (const auto& layer : session.site_model().anatomy.layers) items.push_back({layer.name, &layer.solid, tissue_rgba(layer.kind)});
+  const auto& first = c.measurements.front();
+  items.push_back({"tumour-" + slug(session.state().label), &session.tumour().mesh, kTumourRgba});
+  if (session.state().label != first.label) items.push_back({"tumour-" + slug(first.label), &session.first_tumour().mesh, {0.8f, 0.92f, 1.0f, 0.35f}});
+  export_meshes(items, output);
+  out << output.string() << ": " << items.size() << " objects, unit " << unit_name(file_unit(format)) << "\n";
+  return 0;
+}
+
+int report_command(const std::filesystem::path& case_path, std::ostream& out, std::ostream& err) {
+  const Case c = load_case_or_throw(case_path, err);
+  AnatomyLibrary library(anatomy_dir());
+  CaseSession session(library);
+  prepare(session, c, std::nullopt);
+  const CaseMetrics metrics = compute_metrics(c, session.site_model(), session.frame(), session.quality);
+  out << report_json(c, metrics).dump(2) << "\n";
+  return 0;
+}
+
+int validate_command(const std::filesystem::path& case_path, std::ostream& out, std::ostream& err) {
+  const CaseLoad load = load_case_file(case_path);
+  for (const auto& i : load.issues) err << case_path.string() << ": " << (i.severity == Severity::Error ? "error: " : "warning: ") << i.text() << "\n";
+  if (!load.value) return 2;
+  // A case can be valid JSON and still not fit its anatomy.
+  try {
+    AnatomyLibrary library(anatomy_dir());
+    CaseSession session(library);
+    session.set_case(*load.value);
+  } catch (const PlacementError& e) {
+    err << case_path.string() << ": error: " << e.what() << "\n";
+    return 2;
+  }
+  out << case_path.string() << ": valid" << (load.issues.empty() ? "" : " (with warnings)") << "\n";
+  return 0;
+}
+
+}  // namespace mv::app

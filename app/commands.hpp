@@ -1,0 +1,35 @@
+#pragma once
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "scene_assembly.hpp"
+
+namespace mv::app {
+
+// Loads and validates a case file; warnings go to `warnings`. Throws InputError listing every
+// problem when the case has errors.
+Case load_case_or_throw(const std::filesystem::path& path, std::ostream& warnings);
+
+struct RenderRequest {
+  std::filesystem::path case_path, output;
+  int width = 1280, height = 800;
+  std::optional<std::string> at;  // label or fraction; default: the last measurement
+  ViewSettings view;
+  std::string backend = "auto";
+  int samples = 4;
+};
+
+int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err);
+int export_command(const std::filesystem::path& case_path, const std::filesystem::path& output,
+                   const std::optional<std::string>& at, std::ostream& out, std::ostream& err);
+int report_command(const std::filesystem::path& case_path, std::ostream& out, std::ostream& err);
+int validate_command(const std::filesystem::path& case_path, std::ostream& out, std::ostream& err);
+
+// Parses "W,H" (e.g. "1280,800"); throws InputError.
+std::pair<int, int> parse_resolution(const std::string& text);
+// Parses a clock position "3", "4.5" or "10:30"; throws InputError.
+double parse_clock(const std::string& text);
+
+}  // namespace mv::app

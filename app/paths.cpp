@@ -1,0 +1,21 @@
+#include "paths.hpp"
+
+#include <cstdlib>
+
+namespace mv::app {
+
+std::filesystem::path asset_dir() {
+  if (const char* env = std::getenv("MARGINVIZ_ASSETS"); env && *env) return env;
+  return MARGINVIZ_ASSET_DIR;
+}
+
+std::filesystem::path anatomy_dir() { return asset_dir() / "anatomy"; }
+
+std::filesystem::path demo_case_path() { return asset_dir() / "cases" / "han2009-abdomen.json"; }
+
+std::filesystem::path font_file() {
+  if (const char* env = std::getenv("MARGINVIZ_FONT"); env && *env) return env;
+  return MARGINVIZ_FONT_FILE;
+}
+
+}  // namespace mv::app

@@ -1,0 +1,13 @@
+#pragma once
+#include <filesystem>
+
+namespace mv::app {
+
+// Bundled data: $MARGINVIZ_ASSETS if set, else the folder this build was configured with.
+std::filesystem::path asset_dir();
+std::filesystem::path anatomy_dir();
+std::filesystem::path demo_case_path();
+// TrueType font for labels and the GUI: $MARGINVIZ_FONT if set, else the configured one.
+std::filesystem::path font_file();
+
+}  // namespace mv::app

@@ -1,0 +1,204 @@
+#include "scene_assembly.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <numbers>
+
+#include <glm/geometric.hpp>
+
+#include "tissue_colours.hpp"
+#include "units.hpp"
+
+namespace mv::app {
+namespace {
+
+constexpr double kPi = std::numbers::pi;
+
+glm::vec3 f3(const glm::dvec3& v) { return glm::vec3(v); }
+glm::vec4 rgba(const std::array<float, 4>& c, float alpha) { return {c[0], c[1], c[2], alpha}; }
+
+std::string fixed(double v, int digits) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  return buf;
+}
+
+// Largest extent of the lesion in mm, for framing.
+double lesion_extent_mm(const CaseSession& s) {
+  double cm = 0.0;
+  for (const auto& m : s.current_case().measurements) cm = std::max({cm, m.x_cm, m.y_cm});
+  return units::cm_to_mm(cm);
+}
+
+double ellipse_radius(double a, double b, double theta) {
+  const double c = b * std::cos(theta), s = a * std::sin(theta);
+  return a * b / std::sqrt(c * c + s * s);
+}
+
+// A path along the skin from the centre out to `length` mm at angle theta, as points.
+std::vector<glm::dvec3> skin_path(const CaseSession& s, double theta, double length, int samples) {
+  std::vector<double> arcs(samples);
+  for (int i = 0; i < samples; ++i) arcs[i] = length * (i + 1) / samples;
+  std::vector<glm::dvec3> out{s.frame().centre};
+  try {
+    for (const auto& p : walk_along_skin(s.site_model().skin, s.frame(), theta, arcs, std::clamp(length / 40.0, 0.25, 2.0)))
+      out.push_back(p.point + 0.3 * p.normal);
+  } catch (const PlacementError&) {
+  }
+  return out;
+}
+
+void add_polyline(render::LineSet& set, const std::vector<glm::dvec3>& pts, const glm::vec4& colour, bool closed) {
+  for (size_t i = 0; i + 1 < pts.size(); ++i) set.lines.push_back({f3(pts[i]), f3(pts[i + 1]), colour});
+  if (closed && pts.size() > 2) set.lines.push_back({f3(pts.back()), f3(pts.front()), colour});
+}
+
+// The section plane through the lesion centre along the chosen clock axis.
+render::SectionPlane section_plane(const CaseSession& s, double clock) {
+  const LesionFrame& f = s.frame();
+  const glm::dvec3 along = f.direction(clock_to_angle(clock));
+  const glm::dvec3 n = glm::normalize(glm::cross(along, f.normal));
+  return {f3(f.centre), f3(n)};
+}
+
+}  // namespace
+
+std::shared_ptr<render::MeshData> to_mesh_data(const TriangleMesh& mesh) {
+  auto out = std::make_shared<render::MeshData>();
+  out->positions.reserve(mesh.positions.size());
+  for (const auto& p : mesh.positions) out->positions.push_back(f3(p));
+  for (const auto& n : vertex_normals(mesh)) out->normals.push_back(f3(n));
+  out->indices.reserve(mesh.triangles.size() * 3);
+  for (const auto& t : mesh.triangles) out->indices.insert(out->indices.end(), {t[0], t[1], t[2]});
+  return out;
+}
+
+render::Camera default_camera(const CaseSession& s, const ViewSettings& view) {
+  const LesionFrame& f = s.frame();
+  const double extent = lesion_extent_mm(s);
+  const double distance = 2.6 * extent + 140.0;
+  render::Camera cam;
+  cam.target = f3(f.centre - 0.25 * units::cm_to_mm(0.5) * f.normal);
+  if (view.mode == ViewMode::Section) {
+    const auto plane = section_plane(s, view.section_clock);
+    const glm::dvec3 toward = glm::normalize(glm::dvec3(plane.normal) + 0.45 * f.normal);
+    cam.eye = cam.target + f3(toward * (0.75 * distance));
+    cam.up = f3(f.normal);
+  } else {
+    const glm::dvec3 toward = glm::normalize(f.normal - 0.30 * f.twelve + 0.18 * f.three);
+    cam.eye = cam.target + f3(toward * distance);
+    cam.up = f3(f.twelve);
+  }
+  cam.near_mm = static_cast<float>(distance * 0.05);
+  cam.far_mm = static_cast<float>(distance * 20.0 + 2000.0);
+  return cam;
+}
+
+const std::vector<std::shared_ptr<const render::MeshData>>& SceneAssembler::anatomy_meshes(const CaseSession& s) {
+  if (cached_model_.lock() != s.site_model_ptr()) {
+    anatomy_meshes_.clear();
+    for (const auto& layer : s.site_model().anatomy.layers) anatomy_meshes_.push_back(to_mesh_data(layer.solid));
+    cached_model_ = s.site_model_ptr();
+  }
+  return anatomy_meshes_;
+}
+
+render::Scene SceneAssembler::build(const CaseSession& s, const ViewSettings& view, const render::Camera& camera) {
+  render::Scene scene;
+  scene.camera = camera;
+  const bool section = view.mode == ViewMode::Section;
+  if (section) scene.section = section_plane(s, view.section_clock);
+
+  const auto& layers = s.site_model().anatomy.layers;
+  const auto& meshes = anatomy_meshes(s);
+  std::vector<std::array<float, 4>> swatches;
+  std::vector<std::string> legend;
+  for (size_t i = 0; i < layers.size(); ++i) {
+    const bool hidden = i < view.layer_hidden.size() && view.layer_hidden[i];
+    if (hidden) continue;
+    const auto colour = tissue_rgba(layers[i].kind);
+    render::DrawItem item{layers[i].name, meshes[i], rgba(colour, 1.0f), render::Style::Opaque, 0.0f, false};
+    if (!section && layers[i].kind == TissueKind::Skin) {
+      item.style = render::Style::Translucent;
+      item.colour.a = view.skin_opacity;
+    } else if (!section && layers[i].kind == TissueKind::SubcutaneousFat) {
+      item.style = render::Style::Translucent;
+      item.colour.a = 0.6f * view.skin_opacity;
+    }
+    scene.items.push_back(item);
+    legend.push_back(layers[i].name);
+    swatches.push_back(colour);
+  }
+
+  const TumourState& state = s.state();
+  scene.items.push_back({"tumour", to_mesh_data(s.tumour().mesh), rgba(kTumourRgba, 1.0f), render::Style::Opaque, 0.4f, false});
+  legend.push_back("tumour, " + state.label);
+  swatches.push_back(kTumourRgba);
+
+  const auto& first = s.current_case().measurements.front();
+  const bool show_ghost = view.ghost && state.fraction > 0.0 && s.current_case().measurements.size() > 1;
+  const std::array<float, 4> ghost_colour{0.80f, 0.92f, 1.0f, 1.0f};
+  render::LineSet outlines{{}, 2.0f, render::LineLayer::InScene};
+  if (show_ghost) {
+    if (!section)
+      scene.items.push_back({"tumour-" + first.label + "-ghost", to_mesh_data(s.first_tumour().mesh), rgba(ghost_colour, 0.22f),
+                             render::Style::Translucent, 0.6f, false});
+    std::vector<glm::dvec3> rim;
+    for (const auto& p : s.first_tumour().outline) rim.push_back(p);
+    add_polyline(outlines, rim, rgba(ghost_colour, 0.95f), true);
+    legend.push_back(first.label + " outline (before imatinib)");
+    swatches.push_back(ghost_colour);
+  }
+  scene.line_sets.push_back(outlines);
+
+  if (view.labels) {
+    const LesionFrame& f = s.frame();
+    const double a = units::cm_to_mm(state.shape.x_cm) / 2.0, b = units::cm_to_mm(state.shape.y_cm) / 2.0;
+    const glm::vec4 dim_colour{1.0f, 0.95f, 0.55f, 1.0f};
+    render::LineSet dims{{}, 2.0f, render::LineLayer::OnTop};
+    auto dimension = [&](double theta, double half, const std::string& text, glm::vec2 offset) {
+      auto there = skin_path(s, theta, half, 24), back = skin_path(s, theta + kPi, half, 24);
+      std::vector<glm::dvec3> pts(back.rbegin(), back.rend());
+      pts.insert(pts.end(), there.begin() + 1, there.end());
+      add_polyline(dims, pts, dim_colour, false);
+      scene.labels.push_back({f3(there.back()), text, dim_colour, offset});
+    };
+    dimension(0.0, a, "X " + fixed(state.shape.x_cm, 1) + " cm", {0.0f, 18.0f});
+    dimension(kPi / 2.0, b, "Y " + fixed(state.shape.y_cm, 1) + " cm", {0.0f, -18.0f});
+    const glm::dvec3 bottom = f.centre - state.shape.depth_mm * f.normal;
+    dims.lines.push_back({f3(f.centre), f3(bottom), dim_colour});
+    const std::string depth_text = "depth " + fixed(state.shape.depth_mm, 1) + " mm" + (state.depth_is_site_default ? " (site default)" : "");
+    scene.labels.push_back({f3(bottom), depth_text, dim_colour, {0.0f, 16.0f}});
+    for (int hour : {12, 3, 6, 9}) {
+      const double theta = clock_to_angle(hour);
+      const double reach = ellipse_radius(a, b, theta) + 8.0 + 0.08 * std::max(a, b);
+      const auto path = skin_path(s, theta, reach, 8);
+      scene.labels.push_back({f3(path.back()), std::to_string(hour), {0.85f, 0.9f, 1.0f, 1.0f}, {0.0f, 0.0f}});
+    }
+    scene.line_sets.push_back(dims);
+  }
+
+  if (view.legend) {
+    const Case& c = s.current_case();
+    const auto& spec = site_spec(c.site);
+    render::OverlayText title{render::Corner::TopLeft, {}, {1, 1, 1, 1}, {}};
+    title.lines.push_back(c.case_id + " — " + spec.display + (section ? ", section along " + fixed(view.section_clock, 1) + " o'clock" : ""));
+    title.lines.push_back(state.label + ": X " + fixed(state.shape.x_cm, 1) + " cm × Y " + fixed(state.shape.y_cm, 1) +
+                          " cm, depth " + fixed(state.shape.depth_mm, 1) + " mm");
+    if (c.measurements.size() > 1) {
+      const auto& m0 = c.measurements.front();
+      const double drop = 100.0 * (1.0 - state.shape.x_cm * state.shape.y_cm / (m0.x_cm * m0.y_cm));
+      title.lines.push_back("area X·Y change since " + m0.label + ": " + (drop >= 0 ? "−" : "+") + fixed(std::abs(drop), 1) + " %");
+    }
+    if (state.interpolated) title.lines.push_back("interpolated linearly between measurements (assumption)");
+    scene.overlays.push_back(title);
+    scene.overlays.push_back({render::Corner::BottomLeft, legend, {0.92f, 0.92f, 0.92f, 1.0f}, swatches});
+    std::vector<std::string> notes;
+    if (c.illustrative) notes.push_back("Illustrative reconstruction — not patient data");
+    notes.push_back("For illustration and teaching, not for clinical decisions");
+    scene.overlays.push_back({render::Corner::BottomRight, notes, {1.0f, 0.85f, 0.6f, 1.0f}, {}});
+  }
+  return scene;
+}
+
+}  // namespace mv::app

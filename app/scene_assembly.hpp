@@ -1,0 +1,41 @@
+#pragma once
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "case_session.hpp"
+#include "scene.hpp"
+
+namespace mv::app {
+
+enum class ViewMode { ThreeD, Section };
+
+// What the user chose to see; the same settings drive the GUI and `render`.
+struct ViewSettings {
+  ViewMode mode = ViewMode::ThreeD;
+  float skin_opacity = 0.35f;     // of the skin; the fat below is drawn at 60% of it
+  std::vector<bool> layer_hidden; // by anatomy layer index; missing = shown
+  double section_clock = 3.0;     // the cut runs along this clock axis (3 = the 3-9 axis)
+  bool labels = true;             // dimension lines, clock marks
+  bool ghost = true;              // the first (pre-treatment) measurement over the current one
+  bool legend = true;             // overlay text: case, legend, provenance
+};
+
+render::Camera default_camera(const CaseSession& session, const ViewSettings& view);
+
+// Builds the renderer's scene from a case session. Keeps GPU-ready copies of the anatomy layers
+// so that rebuilding a scene after a tumour edit converts only the tumour.
+class SceneAssembler {
+ public:
+  render::Scene build(const CaseSession& session, const ViewSettings& view, const render::Camera& camera);
+
+ private:
+  const std::vector<std::shared_ptr<const render::MeshData>>& anatomy_meshes(const CaseSession& session);
+  std::weak_ptr<const SiteModel> cached_model_;
+  std::vector<std::shared_ptr<const render::MeshData>> anatomy_meshes_;
+};
+
+std::shared_ptr<render::MeshData> to_mesh_data(const TriangleMesh& mesh);
+
+}  // namespace mv::app

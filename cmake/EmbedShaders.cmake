@@ -1,0 +1,12 @@
+# Writes OUTPUT: a C++ source mapping each GLSL file name in SHADER_DIR to its text.
+file(GLOB INPUTS ${SHADER_DIR}/*.vert ${SHADER_DIR}/*.frag ${SHADER_DIR}/*.glsl)
+list(SORT INPUTS)
+set(body "// Generated from shaders/ by cmake/EmbedShaders.cmake. Do not edit.\n#include \"embedded_shaders.hpp\"\n#include <map>\n#include <string>\n#include <stdexcept>\nnamespace mv::shaders {\nnamespace {\nconst std::map<std::string, const char*>& table() {\n  static const std::map<std::string, const char*> t = {\n")
+foreach(f ${INPUTS})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} text)
+  string(APPEND body "    {\"${name}\", R\"glsl(${text})glsl\"},\n")
+endforeach()
+string(APPEND body "  };\n  return t;\n}\n}  // namespace\nconst char* source(const std::string& name) {\n  auto it = table().find(name);\n  if (it == table().end()) throw std::runtime_error(\"no embedded shader named \" + name);\n  return it->second;\n}\n}  // namespace mv::shaders\n")
+file(WRITE ${OUTPUT}.tmp "${body}")
+file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)

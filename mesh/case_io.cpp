@@ -1,0 +1,373 @@
+#include "case_io.hpp"
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "validation.hpp"
+
+namespace mv {
+namespace {
+
+using nlohmann::json;
+
+std::string shown(const json& v) {
+  std::string s = v.dump();
+  return s.size() > 60 ? s.substr(0, 57) + "..." : s;
+}
+
+// Reads typed fields from JSON objects, recording a path-named issue for each problem.
+class Reader {
+ public:
+  explicit Reader(std::vector<Issue>& issues) : issues_(issues) {}
+
+  void error(const std::string& path, const std::string& msg) { issues_.push_back({Severity::Error, path, msg}); }
+
+  const json* field(const json& obj, const std::string& key, const std::string& path, bool required, const char* what) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) {
+      if (required) error(path, std::string("missing — required: ") + what);
+      return nullptr;
+    }
+    return &*it;
+  }
+  std::optional<double> number(const json& obj, const std::string& key, const std::string& path, bool required, const char* what) {
+    const json* v = field(obj, key, path, required, what);
+    if (!v) return std::nullopt;
+    if (!v->is_number()) {
+      error(path, shown(*v) + " — must be " + what);
+      return std::nullopt;
+    }
+    const double d = v->get<double>();
+    if (!std::isfinite(d)) {
+      error(path, shown(*v) + " — must be a finite number");
+      return std::nullopt;
+    }
+    return d;
+  }
+  std::optional<int> integer(const json& obj, const std::string& key, const std::string& path, bool required, const char* what) {
+    const json* v = field(obj, key, path, required, what);
+    if (!v) return std::nullopt;
+    if (!v->is_number_integer() || v->get<long long>() < -1000000 || v->get<long long>() > 1000000) {
+      error(path, shown(*v) + " — must be " + what);
+      return std::nullopt;
+    }
+    return v->get<int>();
+  }
+  std::optional<std::string> string(const json& obj, const std::string& key, const std::string& path, bool required, const char* what) {
+    const json* v = field(obj, key, path, required, what);
+    if (!v) return std::nullopt;
+    if (!v->is_string()) {
+      error(path, shown(*v) + " — must be " + what);
+      return std::nullopt;
+    }
+    return v->get<std::string>();
+  }
+  const json* object(const json& obj, const std::string& key, const std::string& path, bool required, const char* what) {
+    const json* v = field(obj, key, path, required, what);
+    if (v && !v->is_object()) {
+      error(path, shown(*v) + " — must be " + what);
+      return nullptr;
+    }
+    return v;
+  }
+
+ private:
+  std::vector<Issue>& issues_;
+};
+
+json without(const json& obj, std::initializer_list<const char*> known) {
+  json extra = json::object();
+  std::set<std::string> k(known.begin(), known.end());
+  for (auto it = obj.begin(); it != obj.end(); ++it)
+    if (!k.count(it.key())) extra[it.key()] = it.value();
+  return extra;
+}
+
+CaseDate read_date(Reader& r, const json& obj, const std::string& path) {
+  CaseDate d;
+  d.day = r.integer(obj, "day", path + ".day", false, "a whole number of days");
+  d.iso = r.string(obj, "date", path + ".date", false, "an ISO date \"YYYY-MM-DD\"");
+  if (d.day && d.iso) r.error(path, "has both \"day\" and \"date\" — give one");
+  return d;
+}
+
+void write_date(json& obj, const CaseDate& d) {
+  obj.erase("day");
+  obj.erase("date");
+  if (d.day) obj["day"] = *d.day;
+  if (d.iso) obj["date"] = *d.iso;
+}
+
+// Keys that look like patient identifiers: case files must not carry them (clinical.md §8).
+void warn_identifier_keys(const json& node, const std::string& path, std::vector<Issue>& issues) {
+  static const std::set<std::string> suspicious = {"name", "patient", "patient_name", "dob", "birth_date", "date_of_birth",
+                                                   "mrn", "nhs_number", "ssn", "address", "phone", "email"};
+  if (node.is_object()) {
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      const std::string p = path.empty() ? it.key() : path + "." + it.key();
+      if (suspicious.count(it.key()))
+        issues.push_back({Severity::Warning, p, "looks like a patient identifier — case files must not hold names, birth dates or record numbers"});
+      warn_identifier_keys(it.value(), p, issues);
+    }
+  } else if (node.is_array()) {
+    for (size_t i = 0; i < node.size(); ++i) warn_identifier_keys(node[i], path + "[" + std::to_string(i) + "]", issues);
+  }
+}
+
+std::optional<std::pair<int, int>> parse_version(const std::string& v) {
+  int major = 0, minor = 0;
+  char tail = 0;
+  if (std::sscanf(v.c_str(), "%d.%d%c", &major, &minor, &tail) != 2 || major < 0 || minor < 0) return std::nullopt;
+  return std::pair{major, minor};
+}
+
+}  // namespace
+
+CaseLoad parse_case(std::string_view text) {
+  CaseLoad out;
+  auto& issues = out.issues;
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    issues.push_back({Severity::Error, "", "the file is empty — expected a JSON case object"});
+    return out;
+  }
+  json doc;
+  try {
+    doc = json::parse(text);
+  } catch (const json::parse_error& e) {
+    issues.push_back({Severity::Error, "", std::string("not valid JSON (") + e.what() + ")"});
+    return out;
+  }
+  if (!doc.is_object()) {
+    issues.push_back({Severity::Error, "", shown(doc) + " — expected a JSON object at the top level"});
+    return out;
+  }
+  Reader r(issues);
+  Case c;
+  if (auto v = r.string(doc, "schema_version", "schema_version", true, "a version string such as \"1.0\"")) {
+    const auto parsed = parse_version(*v);
+    if (!parsed) {
+      r.error("schema_version", "\"" + *v + "\" — must look like \"1.0\"");
+    } else if (parsed->first > kSchemaMajor) {
+      r.error("schema_version", "\"" + *v + "\" — this file is from a newer marginviz (schema " + std::to_string(parsed->first) +
+                                    ".x); this version reads schema " + std::to_string(kSchemaMajor) + ".x. Update marginviz to open it.");
+      return out;
+    } else if (parsed->first < 1) {
+      r.error("schema_version", "\"" + *v + "\" — no such schema version; the first is 1.0");
+    }
+    c.schema_version = *v;
+  }
+  if (auto v = r.string(doc, "case_id", "case_id", true, "a case id string (no patient identifiers)")) c.case_id = *v;
+  if (auto v = r.string(doc, "site", "site", true, ("one of: " + site_keys_joined()).c_str())) {
+    if (auto s = site_from_key(*v)) c.site = *s;
+    else r.error("site", "\"" + *v + "\" — unknown site; expected one of: " + site_keys_joined());
+  }
+  if (auto v = r.string(doc, "presentation", "presentation", false, "\"primary\" or \"recurrent\"")) {
+    if (*v == "primary") c.presentation = Presentation::Primary;
+    else if (*v == "recurrent") c.presentation = Presentation::Recurrent;
+    else r.error("presentation", "\"" + *v + "\" — must be \"primary\" or \"recurrent\"");
+  }
+  if (const json* lesion = r.object(doc, "lesion", "lesion", true, "an object with position and twelve_oclock_deg")) {
+    auto& L = c.lesion;
+    if (const json* pos = r.object(*lesion, "position", "lesion.position", true, "an object {azimuth_deg, height_cm}")) {
+      if (auto v = r.number(*pos, "azimuth_deg", "lesion.position.azimuth_deg", true, "a number in degrees")) L.azimuth_deg = *v;
+      if (auto v = r.number(*pos, "height_cm", "lesion.position.height_cm", true, "a number in cm")) L.height_cm = *v;
+      if (auto v = r.number(*pos, "elevation_deg", "lesion.position.elevation_deg", false, "a number in degrees")) L.elevation_deg = *v;
+    }
+    if (auto v = r.number(*lesion, "twelve_oclock_deg", "lesion.twelve_oclock_deg", false, "a number in degrees")) L.twelve_oclock_deg = *v;
+    L.extra = without(*lesion, {"position", "twelve_oclock_deg"});
+  }
+  if (const json* ms = r.field(doc, "measurements", "measurements", true, "an array of measurements")) {
+    if (!ms->is_array()) {
+      r.error("measurements", shown(*ms) + " — must be an array of measurements");
+    } else {
+      for (size_t i = 0; i < ms->size(); ++i) {
+        const std::string p = "measurements[" + std::to_string(i) + "]";
+        const json& mj = (*ms)[i];
+        if (!mj.is_object()) {
+          r.error(p, shown(mj) + " — must be an object {label, day|date, x_cm, y_cm}");
+          continue;
+        }
+        Measurement m;
+        if (auto v = r.string(mj, "label", p + ".label", true, "a label such as \"consultation\"")) m.label = *v;
+        m.date = read_date(r, mj, p);
+        if (auto v = r.number(mj, "x_cm", p + ".x_cm", true, "a number in cm")) m.x_cm = *v;
+        if (auto v = r.number(mj, "y_cm", p + ".y_cm", true, "a number in cm")) m.y_cm = *v;
+        m.thickness_mm = r.number(mj, "thickness_mm", p + ".thickness_mm", false, "a number in mm");
+        m.exophytic_mm = r.number(mj, "exophytic_mm", p + ".exophytic_mm", false, "a number in mm");
+        m.extra = without(mj, {"label", "day", "date", "x_cm", "y_cm", "thickness_mm", "exophytic_mm"});
+        c.measurements.push_back(std::move(m));
+      }
+    }
+  }
+  if (const json* im = r.object(doc, "imatinib", "imatinib", false, "an object {dose_mg_per_day, start, stop}")) {
+    ImatinibCourse course;
+    if (auto v = r.number(*im, "dose_mg_per_day", "imatinib.dose_mg_per_day", true, "a number in mg/day")) course.dose_mg_per_day = *v;
+    for (auto [key, target] : {std::pair{"start", &course.start}, std::pair{"stop", &course.stop}}) {
+      const std::string p = std::string("imatinib.") + key;
+      if (const json* d = r.object(*im, key, p, true, "an object {day} or {date}")) *target = read_date(r, *d, p);
+    }
+    course.extra = without(*im, {"dose_mg_per_day", "start", "stop"});
+    c.imatinib = course;
+  }
+  if (const json* t = r.object(doc, "tissue_mm", "tissue_mm", false, "an object of layer thicknesses in mm")) {
+    for (auto it = t->begin(); it != t->end(); ++it)
+      if (auto v = r.number(*t, it.key(), "tissue_mm." + it.key(), true, "a thickness in mm")) c.tissue.overrides_mm.emplace_back(it.key(), *v);
+  }
+  if (const json* il = r.object(doc, "illustrative", "illustrative", false, "an object {note, constructed}")) {
+    Illustrative ill;
+    if (auto v = r.string(*il, "note", "illustrative.note", true, "a sentence saying what was constructed")) ill.note = *v;
+    if (auto it = il->find("constructed"); it != il->end()) {
+      if (!it->is_array()) r.error("illustrative.constructed", shown(*it) + " — must be an array of JSON paths");
+      else
+        for (const auto& s : *it)
+          if (s.is_string()) ill.constructed.push_back(s.get<std::string>());
+    }
+    c.illustrative = ill;
+  }
+  c.extra = without(doc, {"schema_version", "case_id", "site", "presentation", "lesion", "measurements", "imatinib", "tissue_mm", "illustrative"});
+  warn_identifier_keys(doc, "", issues);
+
+  if (!has_errors(issues)) {
+    auto more = validate_case(c);
+    issues.insert(issues.end(), more.begin(), more.end());
+  }
+  if (!has_errors(issues)) out.value = std::move(c);
+  return out;
+}
+
+std::string read_file_capped(const std::filesystem::path& path, std::uint64_t max_bytes) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) throw std::runtime_error(path.string() + ": no such file");
+  if (!std::filesystem::is_regular_file(status)) throw std::runtime_error(path.string() + ": not a regular file");
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) throw std::runtime_error(path.string() + ": cannot read its size (" + ec.message() + ")");
+  if (size > max_bytes)
+    throw std::runtime_error(path.string() + ": " + std::to_string(size) + " bytes — larger than the " + std::to_string(max_bytes) + "-byte limit");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path.string() + ": cannot open (" + std::strerror(errno) + ")");
+  std::string data(size, '\0');
+  in.read(data.data(), static_cast<std::streamsize>(size));
+  if (static_cast<std::uint64_t>(in.gcount()) != size) throw std::runtime_error(path.string() + ": read failed");
+  return data;
+}
+
+CaseLoad load_case_file(const std::filesystem::path& path) {
+  try {
+    return parse_case(read_file_capped(path, kMaxCaseFileBytes));
+  } catch (const std::runtime_error& e) {
+    CaseLoad out;
+    out.issues.push_back({Severity::Error, "", e.what()});
+    return out;
+  }
+}
+
+std::string serialize_case(const Case& c) {
+  json doc = c.extra;
+  doc["schema_version"] = c.schema_version;
+  doc["case_id"] = c.case_id;
+  doc["site"] = site_spec(c.site).key;
+  doc["presentation"] = presentation_key(c.presentation);
+  if (c.illustrative) {
+    doc["illustrative"] = {{"note", c.illustrative->note}, {"constructed", c.illustrative->constructed}};
+  }
+  json lesion = c.lesion.extra;
+  lesion["position"] = {{"azimuth_deg", c.lesion.azimuth_deg}, {"height_cm", c.lesion.height_cm}};
+  if (c.lesion.elevation_deg != 0.0) lesion["position"]["elevation_deg"] = c.lesion.elevation_deg;
+  lesion["twelve_oclock_deg"] = c.lesion.twelve_oclock_deg;
+  doc["lesion"] = lesion;
+  json ms = json::array();
+  for (const auto& m : c.measurements) {
+    json mj = m.extra;
+    mj["label"] = m.label;
+    write_date(mj, m.date);
+    mj["x_cm"] = m.x_cm;
+    mj["y_cm"] = m.y_cm;
+    if (m.thickness_mm) mj["thickness_mm"] = *m.thickness_mm;
+    if (m.exophytic_mm) mj["exophytic_mm"] = *m.exophytic_mm;
+    ms.push_back(mj);
+  }
+  doc["measurements"] = ms;
+  if (c.imatinib) {
+    json im = c.imatinib->extra;
+    im["dose_mg_per_day"] = c.imatinib->dose_mg_per_day;
+    json start = json::object(), stop = json::object();
+    write_date(start, c.imatinib->start);
+    write_date(stop, c.imatinib->stop);
+    im["start"] = start;
+    im["stop"] = stop;
+    doc["imatinib"] = im;
+  }
+  if (!c.tissue.empty()) {
+    json t = json::object();
+    for (const auto& [name, mm] : c.tissue.overrides_mm) t[name] = mm;
+    doc["tissue_mm"] = t;
+  }
+  // dump() throws on invalid UTF-8; a case that cannot be written must fail before touching disk.
+  return doc.dump(2) + "\n";
+}
+
+void save_case_file(const Case& c, const std::filesystem::path& path) {
+  const auto issues = validate_case(c);
+  if (has_errors(issues)) throw std::runtime_error("not saved: the case has errors\n" + format_issues(issues));
+  std::string text;
+  try {
+    text = serialize_case(c);
+  } catch (const nlohmann::json::exception& e) {
+    throw std::runtime_error(std::string("not saved: the case cannot be written as JSON (") + e.what() + ")");
+  }
+  const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
+  const int fd = ::mkstemp(tmpl.data());
+  if (fd < 0) throw std::runtime_error("not saved: cannot create a temporary file in " + dir.string() + " (" + std::strerror(errno) + ")");
+  auto fail = [&](const std::string& what) {
+    const int err = errno;
+    ::close(fd);
+    ::unlink(tmpl.c_str());
+    throw std::runtime_error("not saved: " + what + " (" + std::strerror(err) + "); " + path.string() + " is unchanged");
+  };
+  size_t written = 0;
+  while (written < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail("write failed");
+    }
+    written += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0) fail("fsync failed");
+  ::fchmod(fd, 0644);
+  if (::close(fd) != 0) {
+    ::unlink(tmpl.c_str());
+    throw std::runtime_error("not saved: close failed; " + path.string() + " is unchanged");
+  }
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
+    const auto bak = path.string() + ".bak";
+    std::filesystem::copy_file(path, bak, std::filesystem::copy_options::overwrite_existing, ec);
+    if (ec) {
+      ::unlink(tmpl.c_str());
+      throw std::runtime_error("not saved: cannot keep the previous version as " + bak + " (" + ec.message() + "); " + path.string() + " is unchanged");
+    }
+  }
+  if (::rename(tmpl.c_str(), path.c_str()) != 0) {
+    const int err = errno;
+    ::unlink(tmpl.c_str());
+    throw std::runtime_error("not saved: rename failed (" + std::string(std::strerror(err)) + "); " + path.string() + " is unchanged");
+  }
+  // Make the rename itself durable.
+  if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY); dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+}
+
+}  // namespace mv

@@ -1,0 +1,200 @@
+#include "mesh_io.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <stdlib.h>
+
+#include <assimp/Exporter.hpp>
+#include <assimp/Importer.hpp>
+#include <assimp/BaseImporter.h>
+#include <assimp/material.h>
+#include <assimp/postprocess.h>
+#include <assimp/scene.h>
+
+namespace mv {
+namespace {
+
+std::string lower_extension(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+// Keeps only the OBJ, STL, PLY and glTF 2 importers: Assimp falls back to signature detection
+// across all 48 importers otherwise, and some over-read on hostile files (engineering.md).
+void restrict_importers(Assimp::Importer& importer) {
+  const char* allowed[] = {"Wavefront Object Importer", "Stereolithography (STL) Importer",
+                           "Stanford Polygon Library (PLY) Importer", "glTF2 Importer"};
+  std::vector<Assimp::BaseImporter*> unwanted;
+  for (size_t i = 0; i < importer.GetImporterCount(); ++i) {
+    const aiImporterDesc* desc = importer.GetImporterInfo(i);
+    bool keep = false;
+    for (const char* name : allowed) keep |= desc && std::string(desc->mName) == name;
+    if (!keep) unwanted.push_back(importer.GetImporter(i));
+  }
+  for (auto* imp : unwanted) importer.UnregisterLoader(imp);
+}
+
+glm::dvec3 transform_point(const aiMatrix4x4& m, const aiVector3D& v) {
+  const aiVector3D t = m * v;
+  return {t.x, t.y, t.z};
+}
+
+void collect(const aiScene* scene, const aiNode* node, const aiMatrix4x4& parent, double to_mm,
+             std::vector<NamedMesh>& out, const MeshImportLimits& limits, std::size_t& vertices, std::size_t& triangles) {
+  const aiMatrix4x4 world = parent * node->mTransformation;
+  for (unsigned k = 0; k < node->mNumMeshes; ++k) {
+    const aiMesh* am = scene->mMeshes[node->mMeshes[k]];
+    if (!(am->mPrimitiveTypes & aiPrimitiveType_TRIANGLE)) continue;
+    vertices += am->mNumVertices;
+    triangles += am->mNumFaces;
+    if (vertices > limits.max_vertices) throw MeshIoError("more than " + std::to_string(limits.max_vertices) + " vertices — over the import limit");
+    if (triangles > limits.max_triangles) throw MeshIoError("more than " + std::to_string(limits.max_triangles) + " triangles — over the import limit");
+    NamedMesh nm;
+    nm.name = node->mName.length ? node->mName.C_Str() : am->mName.C_Str();
+    nm.mesh.positions.reserve(am->mNumVertices);
+    for (unsigned v = 0; v < am->mNumVertices; ++v) {
+      const glm::dvec3 p = transform_point(world, am->mVertices[v]) * to_mm;
+      if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z))
+        throw MeshIoError("mesh \"" + nm.name + "\": vertex " + std::to_string(v) + " is not a finite number");
+      nm.mesh.positions.push_back(p);
+    }
+    for (unsigned f = 0; f < am->mNumFaces; ++f) {
+      const aiFace& face = am->mFaces[f];
+      if (face.mNumIndices != 3) continue;
+      for (unsigned c = 0; c < 3; ++c)
+        if (face.mIndices[c] >= am->mNumVertices)
+          throw MeshIoError("mesh \"" + nm.name + "\": face " + std::to_string(f) + " uses vertex " + std::to_string(face.mIndices[c]) +
+                            " of " + std::to_string(am->mNumVertices));
+      nm.mesh.triangles.push_back({face.mIndices[0], face.mIndices[1], face.mIndices[2]});
+    }
+    if (!nm.mesh.triangles.empty()) out.push_back(std::move(nm));
+  }
+  for (unsigned c = 0; c < node->mNumChildren; ++c) collect(scene, node->mChildren[c], world, to_mm, out, limits, vertices, triangles);
+}
+
+}  // namespace
+
+MeshFormat mesh_format_for(const std::filesystem::path& path) {
+  const std::string ext = lower_extension(path);
+  if (ext == ".glb") return MeshFormat::Glb;
+  if (ext == ".stl") return MeshFormat::Stl;
+  if (ext == ".ply") return MeshFormat::Ply;
+  if (ext == ".obj") return MeshFormat::Obj;
+  throw MeshIoError(path.string() + ": unsupported mesh format \"" + ext + "\" — expected .glb, .stl, .ply or .obj");
+}
+
+units::LengthUnit file_unit(MeshFormat f) { return f == MeshFormat::Glb ? units::LengthUnit::Metre : units::LengthUnit::Millimetre; }
+
+const char* unit_name(units::LengthUnit u) {
+  switch (u) {
+    case units::LengthUnit::Millimetre: return "mm";
+    case units::LengthUnit::Centimetre: return "cm";
+    case units::LengthUnit::Metre: return "m";
+  }
+  return "?";
+}
+
+std::vector<NamedMesh> import_meshes(const std::filesystem::path& path, units::LengthUnit unit, const MeshImportLimits& limits) {
+  const std::string ext = lower_extension(path);
+  if (ext != ".obj" && ext != ".stl" && ext != ".ply" && ext != ".gltf" && ext != ".glb")
+    throw MeshIoError(path.string() + ": unsupported mesh format \"" + ext + "\" — expected .obj, .stl, .ply, .gltf or .glb");
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) throw MeshIoError(path.string() + ": no such file");
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) throw MeshIoError(path.string() + ": cannot read its size");
+  if (size == 0) throw MeshIoError(path.string() + ": the file is empty");
+  if (size > limits.max_file_bytes)
+    throw MeshIoError(path.string() + ": " + std::to_string(size) + " bytes — larger than the " + std::to_string(limits.max_file_bytes) + "-byte limit");
+
+  Assimp::Importer importer;
+  restrict_importers(importer);
+  importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
+  const aiScene* scene = importer.ReadFile(path.string(), aiProcess_ValidateDataStructure | aiProcess_Triangulate |
+                                                              aiProcess_JoinIdenticalVertices | aiProcess_SortByPType);
+  if (!scene || !scene->mRootNode || (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE)) {
+    std::string why = importer.GetErrorString();
+    if (why.empty()) why = "not a readable mesh";
+    throw MeshIoError(path.string() + ": cannot import — " + why);
+  }
+  std::vector<NamedMesh> out;
+  std::size_t vertices = 0, triangles = 0;
+  collect(scene, scene->mRootNode, aiMatrix4x4(), units::to_mm_factor(unit), out, limits, vertices, triangles);
+  if (out.empty()) throw MeshIoError(path.string() + ": holds no triangles");
+  return out;
+}
+
+void export_meshes(const std::vector<ExportItem>& items, const std::filesystem::path& path) {
+  const MeshFormat format = mesh_format_for(path);
+  const double scale = 1.0 / units::to_mm_factor(file_unit(format));
+  auto scene = std::make_unique<aiScene>();
+  scene->mRootNode = new aiNode("marginviz");
+  scene->mNumMeshes = scene->mNumMaterials = static_cast<unsigned>(items.size());
+  scene->mMeshes = new aiMesh*[items.size()];
+  scene->mMaterials = new aiMaterial*[items.size()];
+  scene->mRootNode->mNumChildren = static_cast<unsigned>(items.size());
+  scene->mRootNode->mChildren = new aiNode*[items.size()];
+  for (size_t i = 0; i < items.size(); ++i) {
+    const auto& item = items[i];
+    auto* mat = new aiMaterial();
+    aiString mat_name(item.name);
+    mat->AddProperty(&mat_name, AI_MATKEY_NAME);
+    const aiColor4D colour(item.rgba[0], item.rgba[1], item.rgba[2], item.rgba[3]);
+    mat->AddProperty(&colour, 1, AI_MATKEY_COLOR_DIFFUSE);
+    mat->AddProperty(&colour, 1, AI_MATKEY_BASE_COLOR);
+    const float opacity = item.rgba[3];
+    mat->AddProperty(&opacity, 1, AI_MATKEY_OPACITY);
+    scene->mMaterials[i] = mat;
+
+    const auto& m = *item.mesh;
+    const auto normals = vertex_normals(m);
+    auto* am = new aiMesh();
+    am->mName = aiString(item.name);
+    am->mMaterialIndex = static_cast<unsigned>(i);
+    am->mPrimitiveTypes = aiPrimitiveType_TRIANGLE;
+    am->mNumVertices = static_cast<unsigned>(m.positions.size());
+    am->mVertices = new aiVector3D[m.positions.size()];
+    am->mNormals = new aiVector3D[m.positions.size()];
+    for (size_t v = 0; v < m.positions.size(); ++v) {
+      const auto p = m.positions[v] * scale;
+      am->mVertices[v] = aiVector3D(static_cast<float>(p.x), static_cast<float>(p.y), static_cast<float>(p.z));
+      am->mNormals[v] = aiVector3D(static_cast<float>(normals[v].x), static_cast<float>(normals[v].y), static_cast<float>(normals[v].z));
+    }
+    am->mNumFaces = static_cast<unsigned>(m.triangles.size());
+    am->mFaces = new aiFace[m.triangles.size()];
+    for (size_t f = 0; f < m.triangles.size(); ++f) {
+      am->mFaces[f].mNumIndices = 3;
+      am->mFaces[f].mIndices = new unsigned[3]{m.triangles[f][0], m.triangles[f][1], m.triangles[f][2]};
+    }
+    scene->mMeshes[i] = am;
+
+    auto* node = new aiNode(item.name);
+    node->mParent = scene->mRootNode;
+    node->mNumMeshes = 1;
+    node->mMeshes = new unsigned[1]{static_cast<unsigned>(i)};
+    scene->mRootNode->mChildren[i] = node;
+  }
+  const char* format_id = format == MeshFormat::Glb ? "glb2" : format == MeshFormat::Stl ? "stlb" : format == MeshFormat::Ply ? "plyb" : "obj";
+  // Export into a fresh folder beside the target, then rename: a failure leaves `path` untouched,
+  // and OBJ's material library keeps the name its .obj refers to.
+  const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  std::string tmpl = (dir / ".marginviz-export-XXXXXX").string();
+  if (!::mkdtemp(tmpl.data())) throw MeshIoError(path.string() + ": cannot write in " + dir.string());
+  const std::filesystem::path tmp_dir(tmpl);
+  std::error_code ec;
+  Assimp::Exporter exporter;
+  if (exporter.Export(scene.get(), format_id, (tmp_dir / path.filename()).string()) != AI_SUCCESS) {
+    std::filesystem::remove_all(tmp_dir, ec);
+    throw MeshIoError(path.string() + ": export failed — " + exporter.GetErrorString());
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(tmp_dir)) {
+    std::filesystem::rename(entry.path(), dir / entry.path().filename(), ec);
+    if (ec) break;
+  }
+  std::filesystem::remove_all(tmp_dir);
+  if (ec) throw MeshIoError(path.string() + ": cannot write — " + ec.message());
+}
+
+}  // namespace mv

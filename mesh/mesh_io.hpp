@@ -1,0 +1,52 @@
+#pragma once
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "triangle_mesh.hpp"
+#include "units.hpp"
+
+namespace mv {
+
+class MeshIoError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct NamedMesh {
+  std::string name;
+  TriangleMesh mesh;  // mm
+};
+
+struct MeshImportLimits {
+  std::uint64_t max_file_bytes = 512ull << 20;
+  std::size_t max_vertices = 8'000'000;
+  std::size_t max_triangles = 8'000'000;
+};
+
+// Imports OBJ, STL, PLY, glTF or GLB through Assimp with every other importer unregistered,
+// applies node transforms and converts from `unit` to mm. Any problem is a MeshIoError that says
+// what was wrong; never a crash for a bad file.
+std::vector<NamedMesh> import_meshes(const std::filesystem::path& path, units::LengthUnit unit,
+                                     const MeshImportLimits& limits = {});
+
+enum class MeshFormat { Glb, Stl, Ply, Obj };
+// From the file extension; throws MeshIoError naming the supported ones.
+MeshFormat mesh_format_for(const std::filesystem::path& path);
+units::LengthUnit file_unit(MeshFormat f);  // metres for glTF, mm otherwise
+const char* unit_name(units::LengthUnit u);
+
+struct ExportItem {
+  std::string name;  // node/object name, e.g. "subcutaneous-fat", "tumour-preoperative"
+  const TriangleMesh* mesh = nullptr;
+  std::array<float, 4> rgba{0.8f, 0.8f, 0.8f, 1.0f};
+};
+
+// Writes the items as one scene, one named node each, in the format's unit. Written to a
+// temporary file beside `path` and renamed over it, so a failed export leaves `path` as it was.
+void export_meshes(const std::vector<ExportItem>& items, const std::filesystem::path& path);
+
+}  // namespace mv

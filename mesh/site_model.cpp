@@ -1,0 +1,38 @@
+#include "site_model.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include "mesh_io.hpp"
+
+namespace mv {
+
+std::string anatomy_file_name(Site site) { return site_spec(site).key + ".glb"; }
+
+Anatomy load_anatomy_file(Site site, const std::filesystem::path& file) {
+  auto meshes = import_meshes(file, units::LengthUnit::Metre);
+  Anatomy a{site, {}};
+  for (const auto& spec : site_spec(site).layers) {
+    auto it = std::find_if(meshes.begin(), meshes.end(), [&](const NamedMesh& m) { return m.name == spec.name; });
+    if (it == meshes.end()) throw MeshIoError(file.string() + ": has no layer named \"" + spec.name + "\" — regenerate with marginviz-anatomy");
+    a.layers.push_back({spec.name, spec.kind, std::move(it->mesh)});
+  }
+  return a;
+}
+
+AnatomyLibrary::AnatomyLibrary(std::filesystem::path anatomy_dir) : dir_(std::move(anatomy_dir)) {}
+
+std::shared_ptr<const SiteModel> AnatomyLibrary::get(Site site, const TissueThickness& thickness) {
+  std::ostringstream key;
+  key << site_spec(site).key;
+  for (const auto& [name, mm] : thickness.overrides_mm) key << '|' << name << '=' << mm;
+  if (auto it = cache_.find(key.str()); it != cache_.end()) return it->second;
+  const auto file = dir_ / anatomy_file_name(site);
+  auto model = thickness.empty() && std::filesystem::exists(file)
+                   ? std::make_shared<const SiteModel>(load_anatomy_file(site, file))
+                   : std::make_shared<const SiteModel>(build_anatomy(site, thickness));
+  cache_[key.str()] = model;
+  return model;
+}
+
+}  // namespace mv

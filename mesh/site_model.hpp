@@ -1,0 +1,40 @@
+#pragma once
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "anatomy.hpp"
+#include "ray_caster.hpp"
+
+namespace mv {
+
+// An anatomy with a ray caster over its skin. Not movable: the caster refers to the anatomy.
+struct SiteModel {
+  explicit SiteModel(Anatomy a) : anatomy(std::move(a)), skin(anatomy.skin()) {}
+  SiteModel(const SiteModel&) = delete;
+  SiteModel& operator=(const SiteModel&) = delete;
+  Anatomy anatomy;
+  RayCaster skin;
+};
+
+// File name of a site's bundled anatomy inside the anatomy folder, e.g. "abdomen.glb".
+std::string anatomy_file_name(Site site);
+
+// Reads a bundled anatomy (glTF, metres) and checks it has the site's layers in order.
+Anatomy load_anatomy_file(Site site, const std::filesystem::path& file);
+
+// Hands out site models: the bundled .glb when the case keeps the default thicknesses, else a
+// freshly generated anatomy with the case's thicknesses. Caches what it made.
+class AnatomyLibrary {
+ public:
+  explicit AnatomyLibrary(std::filesystem::path anatomy_dir);
+  std::shared_ptr<const SiteModel> get(Site site, const TissueThickness& thickness);
+  const std::filesystem::path& directory() const { return dir_; }
+
+ private:
+  std::filesystem::path dir_;
+  std::map<std::string, std::shared_ptr<const SiteModel>> cache_;
+};
+
+}  // namespace mv

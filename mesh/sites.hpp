@@ -1,0 +1,50 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mv {
+
+enum class Site { Scalp, Abdomen, Thigh, Ankle };
+enum class TissueKind { Skin, SubcutaneousFat, Fascia, Muscle, Bone };
+
+// One tissue layer of a site, outermost first. Thickness in mm from ../shared/reference/clinical.md §7;
+// `assumption` marks values no source gave (shown as such in the UI and docs).
+struct LayerSpec {
+  std::string name;  // node name in anatomy files and exports, e.g. "subcutaneous-fat"
+  TissueKind kind;
+  double thickness_mm;  // 0 for a layer whose depth is set by the anatomy (muscle around a bone, bone core)
+  std::string source;
+  bool assumption = false;
+};
+
+struct SiteSpec {
+  Site site;
+  std::string key;       // as written in case files: "scalp", "abdomen", "thigh", "ankle"
+  std::string display;   // for people: "Scalp (parietal)"
+  std::string landmark;  // what height 0 means on this anatomy
+  std::vector<LayerSpec> layers;
+};
+
+const std::vector<SiteSpec>& all_sites();
+const SiteSpec& site_spec(Site site);
+std::optional<Site> site_from_key(std::string_view key);
+std::string site_keys_joined();  // "scalp, abdomen, thigh, ankle" for error messages
+
+// Per-case layer thickness overrides by layer name (mm); unnamed layers keep the defaults.
+struct TissueThickness {
+  std::vector<std::pair<std::string, double>> overrides_mm;
+  double for_layer(const LayerSpec& layer) const;
+  bool empty() const { return overrides_mm.empty(); }
+};
+
+// Depth (mm below the skin surface) of the base of the subcutis: the default tumour depth when a
+// measurement gives no thickness, since 62.6% of DFSP are confined to the subcutis
+// (Serra-Guillén 2016, clinical.md §5).
+double default_tumour_depth_mm(Site site, const TissueThickness& thickness);
+
+// Depth below the skin surface of the bottom of each layer with a fixed thickness, in order.
+std::vector<std::pair<std::string, double>> layer_floor_depths_mm(Site site, const TissueThickness& thickness);
+
+}  // namespace mv

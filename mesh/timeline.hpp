@@ -1,0 +1,32 @@
+#pragma once
+#include <optional>
+#include <string>
+
+#include "case_model.hpp"
+#include "tumour_solid.hpp"
+
+namespace mv {
+
+// The tumour at one moment between the first and the last measurement.
+struct TumourState {
+  std::string label;        // a measurement's label, or "day 45 (interpolated)"
+  double fraction = 0.0;    // 0 = first measurement, 1 = last
+  bool interpolated = false;
+  bool depth_is_site_default = false;
+  TumourShape shape;
+};
+
+// Shape of one measurement; a missing thickness takes the site default (sites.hpp).
+TumourShape shape_of(const Case& c, const Measurement& m);
+
+// Linear in time between the dated measurements around `fraction` (clamped to 0..1). No published
+// shrinkage-versus-time curve exists (clinical.md §6): linear is an assumption, shown as such.
+TumourState tumour_at(const Case& c, double fraction);
+
+// Fraction of the named measurement; nullopt when no measurement has that label.
+std::optional<double> fraction_of(const Case& c, const std::string& label);
+
+// Parses a --at value: a measurement label or a fraction in [0, 1]. Throws std::invalid_argument.
+double parse_at(const Case& c, const std::string& at);
+
+}  // namespace mv

@@ -1,0 +1,28 @@
+#pragma once
+// The one place where lengths change unit. Inside marginviz geometry is in millimetres;
+// clinical sizes are centimetres; glTF files are metres (the glTF 2.0 spec's unit).
+
+namespace mv::units {
+
+constexpr double kMmPerCm = 10.0;
+constexpr double kMmPerM = 1000.0;
+
+constexpr double cm_to_mm(double cm) { return cm * kMmPerCm; }
+constexpr double mm_to_cm(double mm) { return mm / kMmPerCm; }
+constexpr double mm2_to_cm2(double mm2) { return mm2 / (kMmPerCm * kMmPerCm); }
+constexpr double mm3_to_cm3(double mm3) { return mm3 / (kMmPerCm * kMmPerCm * kMmPerCm); }
+constexpr double mm_to_m(double mm) { return mm / kMmPerM; }
+constexpr double m_to_mm(double m) { return m * kMmPerM; }
+
+// Scale from a file unit to millimetres, for mesh import/export.
+enum class LengthUnit { Millimetre, Centimetre, Metre };
+constexpr double to_mm_factor(LengthUnit u) {
+  switch (u) {
+    case LengthUnit::Millimetre: return 1.0;
+    case LengthUnit::Centimetre: return kMmPerCm;
+    case LengthUnit::Metre: return kMmPerM;
+  }
+  return 1.0;
+}
+
+}  // namespace mv::units

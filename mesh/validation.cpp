@@ -1,0 +1,112 @@
+#include "validation.hpp"
+
+#include <cmath>
+#include <set>
+#include <sstream>
+
+#include "units.hpp"
+
+namespace mv {
+namespace {
+
+std::string number_text(double v) {
+  std::ostringstream s;
+  s << v;
+  return s.str();
+}
+
+struct Checker {
+  std::vector<Issue>& out;
+  void error(const std::string& path, const std::string& msg) { out.push_back({Severity::Error, path, msg}); }
+  void warn(const std::string& path, const std::string& msg) { out.push_back({Severity::Warning, path, msg}); }
+
+  // lo < v (or lo <= v when lo_inclusive) and v <= hi.
+  bool range(const std::string& path, double v, double lo, bool lo_inclusive, double hi, const char* unit) {
+    const bool ok = std::isfinite(v) && (lo_inclusive ? v >= lo : v > lo) && v <= hi;
+    if (!ok)
+      error(path, number_text(v) + " — must be " + (lo_inclusive ? "≥ " : "> ") + number_text(lo) + " and ≤ " + number_text(hi) + " (" + unit + ")");
+    return ok;
+  }
+};
+
+void check_date(Checker& ck, const std::string& path, const CaseDate& d) {
+  if (d.iso && !iso_date_ordinal(*d.iso)) ck.error(path + ".date", "\"" + *d.iso + "\" — must be an ISO date YYYY-MM-DD");
+  if (d.day && (*d.day < -36500 || *d.day > 36500)) ck.error(path + ".day", std::to_string(*d.day) + " — must be a day offset within ±36500");
+  if (!d.iso && !d.day) ck.error(path, "no date — give \"day\" (days from the first visit) or \"date\" (YYYY-MM-DD)");
+}
+
+bool valid_case_id(const std::string& id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char ch : id)
+    if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.')) return false;
+  return true;
+}
+
+}  // namespace
+
+std::vector<Issue> validate_case(const Case& c) {
+  std::vector<Issue> out;
+  Checker ck{out};
+  if (!valid_case_id(c.case_id))
+    ck.error("case_id", "\"" + c.case_id + "\" — must be 1-64 letters, digits, '-', '_' or '.' (no patient identifiers)");
+
+  const auto& lp = c.lesion;
+  ck.range("lesion.position.azimuth_deg", lp.azimuth_deg, -360.0, true, 360.0, "degrees");
+  ck.range("lesion.position.height_cm", lp.height_cm, -limits::kMaxHeightCm, true, limits::kMaxHeightCm, "cm");
+  ck.range("lesion.position.elevation_deg", lp.elevation_deg, -90.0, true, 90.0, "degrees");
+  ck.range("lesion.twelve_oclock_deg", lp.twelve_oclock_deg, -360.0, true, 360.0, "degrees");
+
+  if (c.measurements.empty()) ck.error("measurements", "empty — at least one measurement is required");
+  std::set<std::string> labels;
+  for (size_t i = 0; i < c.measurements.size(); ++i) {
+    const auto& m = c.measurements[i];
+    const std::string p = "measurements[" + std::to_string(i) + "]";
+    if (m.label.empty()) ck.error(p + ".label", "\"\" — must name the measurement, e.g. \"consultation\"");
+    else if (!labels.insert(m.label).second) ck.error(p + ".label", "\"" + m.label + "\" — must be unique; another measurement has it");
+    check_date(ck, p, m.date);
+    for (auto [key, v] : {std::pair{".x_cm", m.x_cm}, std::pair{".y_cm", m.y_cm}}) {
+      if (ck.range(p + key, v, 0.0, false, limits::kMaxLesionCm, "cm") && v > limits::kImplausibleLesionCm)
+        ck.warn(p + key, number_text(v) + " — larger than " + number_text(limits::kImplausibleLesionCm) + " cm: possible, but check the unit");
+    }
+    if (m.thickness_mm) ck.range(p + ".thickness_mm", *m.thickness_mm, 0.0, false, limits::kMaxThicknessMm, "mm");
+    if (m.exophytic_mm) ck.range(p + ".exophytic_mm", *m.exophytic_mm, 0.0, true, limits::kMaxExophyticMm, "mm");
+    if (i > 0) {
+      const auto& prev = c.measurements[i - 1];
+      if (m.date.ordinal() < prev.date.ordinal())
+        ck.error(p, m.date.describe() + " — must not be before measurements[" + std::to_string(i - 1) + "] (" + prev.date.describe() + ")");
+      if (static_cast<bool>(m.date.day) != static_cast<bool>(prev.date.day))
+        ck.error(p, "mixes a day offset and an ISO date — use one form for every date in a case");
+      if (std::isfinite(m.x_cm * m.y_cm) && m.x_cm * m.y_cm > prev.x_cm * prev.y_cm * 1.0001)
+        ck.warn(p, "area X·Y grew from " + number_text(prev.x_cm * prev.y_cm) + " to " + number_text(m.x_cm * m.y_cm) +
+                       " cm² — the tumour grew (possible: progressive disease on imatinib in 7-9%, clinical.md §6)");
+    }
+  }
+
+  if (c.imatinib) {
+    const auto& im = *c.imatinib;
+    if (ck.range("imatinib.dose_mg_per_day", im.dose_mg_per_day, 0.0, false, limits::kMaxDoseMgPerDay, "mg/day") && im.dose_mg_per_day > 800.0)
+      ck.warn("imatinib.dose_mg_per_day", number_text(im.dose_mg_per_day) + " — above 800 mg/day, the highest dose in the source series");
+    check_date(ck, "imatinib.start", im.start);
+    check_date(ck, "imatinib.stop", im.stop);
+    if (im.stop.ordinal() < im.start.ordinal())
+      ck.error("imatinib.stop", im.stop.describe() + " — must not be before imatinib.start (" + im.start.describe() + ")");
+  }
+
+  const auto& spec = site_spec(c.site);
+  for (const auto& [name, mm] : c.tissue.overrides_mm) {
+    const std::string p = "tissue_mm." + name;
+    bool known = false;
+    for (const auto& layer : spec.layers) known |= (layer.name == name && layer.thickness_mm > 0.0);
+    if (!known) {
+      std::string names;
+      for (const auto& layer : spec.layers)
+        if (layer.thickness_mm > 0.0) names += (names.empty() ? "" : ", ") + layer.name;
+      ck.error(p, "unknown layer for site " + spec.key + " — expected one of: " + names);
+    } else {
+      ck.range(p, mm, 0.0, false, limits::kMaxLayerMm, "mm");
+    }
+  }
+  return out;
+}
+
+}  // namespace mv

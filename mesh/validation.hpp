@@ -1,0 +1,23 @@
+#pragma once
+#include <vector>
+
+#include "case_model.hpp"
+#include "issues.hpp"
+
+namespace mv {
+
+// Limits shared by validation, the GUI's inline checks and the docs (docs/case-format.md).
+namespace limits {
+constexpr double kMaxLesionCm = 60.0;         // error above: not a skin lesion any more
+constexpr double kImplausibleLesionCm = 40.0; // warning above: possible, rarely seen (Ratner 1997: up to 35x40 cm final)
+constexpr double kMaxThicknessMm = 200.0;
+constexpr double kMaxExophyticMm = 150.0;
+constexpr double kMaxDoseMgPerDay = 1600.0;
+constexpr double kMaxLayerMm = 100.0;
+constexpr double kMaxHeightCm = 100.0;
+}  // namespace limits
+
+// Every problem at once: errors make a case unusable, warnings flag what is possible but unusual.
+std::vector<Issue> validate_case(const Case& c);
+
+}  // namespace mv

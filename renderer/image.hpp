@@ -1,0 +1,38 @@
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <vector>
+
+#include <epoxy/gl.h>
+
+namespace mv::render {
+
+// RGBA8 pixels, top row first.
+struct Image {
+  int width = 0, height = 0;
+  std::vector<std::uint8_t> rgba;
+};
+
+// Reads the colour of framebuffer `fbo` (bottom-up in GL) into a top-down image.
+Image read_framebuffer(GLuint fbo, int width, int height);
+
+// Writes a PNG atomically (temp file, rename). Throws std::runtime_error on failure.
+void write_png(const Image& image, const std::filesystem::path& path);
+Image read_png(const std::filesystem::path& path);  // throws when unreadable
+
+// An RGBA8 colour target to render headless images into.
+class OffscreenTarget {
+ public:
+  OffscreenTarget(int width, int height);
+  ~OffscreenTarget();
+  OffscreenTarget(const OffscreenTarget&) = delete;
+  OffscreenTarget& operator=(const OffscreenTarget&) = delete;
+  GLuint fbo() const { return fbo_; }
+  Image read() const { return read_framebuffer(fbo_, width_, height_); }
+
+ private:
+  int width_, height_;
+  GLuint fbo_ = 0, colour_ = 0;
+};
+
+}  // namespace mv::render

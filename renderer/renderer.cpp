@@ -1,0 +1,388 @@
+#include "renderer.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <glm/geometric.hpp>
+#include <glm/gtc/matrix_inverse.hpp>
+
+#include "font_atlas.hpp"
+#include "gl_program.hpp"
+
+namespace mv::render {
+
+struct Renderer::GpuMesh {
+  std::weak_ptr<const MeshData> owner;
+  GLuint vao = 0, buffers[3] = {0, 0, 0};
+  GLsizei index_count = 0;
+  ~GpuMesh() {
+    glDeleteBuffers(3, buffers);
+    glDeleteVertexArrays(1, &vao);
+  }
+};
+
+// Offscreen targets: a (multisampled) scene buffer, transparency accumulation sharing its depth,
+// and single-sample copies that the composite and overlays work on.
+struct Renderer::Targets {
+  int width = 0, height = 0, samples = -1;
+  GLuint scene_fbo = 0, oit_fbo = 0, resolved_fbo = 0, oit_resolved_fbo = 0;
+  GLuint rb_colour = 0, rb_depth = 0, rb_accum = 0, rb_weight = 0, rb_resolved_depth = 0;
+  GLuint tex_resolved = 0, tex_accum = 0, tex_weight = 0;
+
+  Targets(int w, int h, int s) : width(w), height(h), samples(s) {
+    auto storage = [&](GLuint rb, GLenum format) {
+      glBindRenderbuffer(GL_RENDERBUFFER, rb);
+      if (s > 0) glRenderbufferStorageMultisample(GL_RENDERBUFFER, s, format, w, h);
+      else glRenderbufferStorage(GL_RENDERBUFFER, format, w, h);
+    };
+    GLuint rbs[4];
+    glGenRenderbuffers(4, rbs);
+    rb_colour = rbs[0], rb_depth = rbs[1], rb_accum = rbs[2], rb_weight = rbs[3];
+    storage(rb_colour, GL_RGBA8);
+    storage(rb_depth, GL_DEPTH_COMPONENT24);
+    storage(rb_accum, GL_RGBA16F);
+    storage(rb_weight, GL_R16F);
+    glGenRenderbuffers(1, &rb_resolved_depth);
+    glBindRenderbuffer(GL_RENDERBUFFER, rb_resolved_depth);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, w, h);
+
+    auto texture = [&](GLuint& t, GLenum internal, GLenum format, GLenum type) {
+      glGenTextures(1, &t);
+      glBindTexture(GL_TEXTURE_2D, t);
+      glTexImage2D(GL_TEXTURE_2D, 0, internal, w, h, 0, format, type, nullptr);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    };
+    texture(tex_resolved, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE);
+    texture(tex_accum, GL_RGBA16F, GL_RGBA, GL_FLOAT);
+    texture(tex_weight, GL_R16F, GL_RED, GL_FLOAT);
+
+    GLuint fbos[4];
+    glGenFramebuffers(4, fbos);
+    scene_fbo = fbos[0], oit_fbo = fbos[1], resolved_fbo = fbos[2], oit_resolved_fbo = fbos[3];
+    glBindFramebuffer(GL_FRAMEBUFFER, scene_fbo);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb_colour);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, rb_depth);
+    check("scene");
+    glBindFramebuffer(GL_FRAMEBUFFER, oit_fbo);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb_accum);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT1, GL_RENDERBUFFER, rb_weight);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, rb_depth);
+    const GLenum both[2] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
+    glDrawBuffers(2, both);
+    check("transparency");
+    glBindFramebuffer(GL_FRAMEBUFFER, resolved_fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex_resolved, 0);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, rb_resolved_depth);
+    check("resolved");
+    glBindFramebuffer(GL_FRAMEBUFFER, oit_resolved_fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex_accum, 0);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT1, GL_TEXTURE_2D, tex_weight, 0);
+    glDrawBuffers(2, both);
+    check("transparency resolve");
+  }
+  static void check(const char* what) {
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+      throw std::runtime_error(std::string("OpenGL framebuffer incomplete: ") + what);
+  }
+  ~Targets() {
+    const GLuint fbos[4] = {scene_fbo, oit_fbo, resolved_fbo, oit_resolved_fbo};
+    glDeleteFramebuffers(4, fbos);
+    const GLuint rbs[5] = {rb_colour, rb_depth, rb_accum, rb_weight, rb_resolved_depth};
+    glDeleteRenderbuffers(5, rbs);
+    const GLuint texs[3] = {tex_resolved, tex_accum, tex_weight};
+    glDeleteTextures(3, texs);
+  }
+  // Copies (resolving samples) one colour attachment of `from` into `to`.
+  void blit(GLuint from, GLenum from_attachment, GLuint to, GLenum to_attachment, GLbitfield mask) const {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, from);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to);
+    if (mask & GL_COLOR_BUFFER_BIT) {
+      glReadBuffer(from_attachment);
+      glDrawBuffer(to_attachment);
+    }
+    glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, mask, GL_NEAREST);
+  }
+};
+
+Renderer::Renderer(std::filesystem::path font_file) : font_file_(std::move(font_file)) {
+  mesh_prog_ = std::make_unique<GlProgram>("mesh.vert", "mesh.frag");
+  background_prog_ = std::make_unique<GlProgram>("fullscreen.vert", "background.frag");
+  composite_prog_ = std::make_unique<GlProgram>("fullscreen.vert", "composite.frag");
+  line_prog_ = std::make_unique<GlProgram>("line.vert", "line.frag");
+  text_prog_ = std::make_unique<GlProgram>("text.vert", "text.frag");
+  glGenVertexArrays(1, &empty_vao_);
+  glGenVertexArrays(1, &line_vao_);
+  glGenBuffers(1, &line_vbo_);
+  glBindVertexArray(line_vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, line_vbo_);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 7 * sizeof(float), nullptr);
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, 7 * sizeof(float), reinterpret_cast<void*>(3 * sizeof(float)));
+  glGenVertexArrays(1, &text_vao_);
+  glGenBuffers(1, &text_vbo_);
+  glBindVertexArray(text_vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, text_vbo_);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(TextVertex), nullptr);
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(TextVertex), reinterpret_cast<void*>(offsetof(TextVertex, uv)));
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, sizeof(TextVertex), reinterpret_cast<void*>(offsetof(TextVertex, colour)));
+  glBindVertexArray(0);
+}
+
+Renderer::~Renderer() {
+  meshes_.clear();
+  targets_.reset();
+  fonts_.clear();
+  glDeleteVertexArrays(1, &empty_vao_);
+  glDeleteVertexArrays(1, &line_vao_);
+  glDeleteBuffers(1, &line_vbo_);
+  glDeleteVertexArrays(1, &text_vao_);
+  glDeleteBuffers(1, &text_vbo_);
+}
+
+std::string Renderer::gl_description() {
+  auto str = [](GLenum e) {
+    const auto* s = reinterpret_cast<const char*>(glGetString(e));
+    return std::string(s ? s : "?");
+  };
+  return str(GL_VERSION) + " — " + str(GL_RENDERER);
+}
+
+FontAtlas& Renderer::font(float pixel_height) {
+  const int key = std::max(8, static_cast<int>(std::lround(pixel_height)));
+  auto& slot = fonts_[key];
+  if (!slot) slot = std::make_unique<FontAtlas>(font_file_, static_cast<float>(key));
+  return *slot;
+}
+
+Renderer::GpuMesh& Renderer::upload(const std::shared_ptr<const MeshData>& mesh) {
+  auto& slot = meshes_[mesh.get()];
+  if (slot && slot->owner.lock() == mesh) return *slot;
+  slot = std::make_unique<GpuMesh>();
+  slot->owner = mesh;
+  glGenVertexArrays(1, &slot->vao);
+  glGenBuffers(3, slot->buffers);
+  glBindVertexArray(slot->vao);
+  glBindBuffer(GL_ARRAY_BUFFER, slot->buffers[0]);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh->positions.size() * sizeof(glm::vec3)), mesh->positions.data(), GL_STATIC_DRAW);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 0, nullptr);
+  glBindBuffer(GL_ARRAY_BUFFER, slot->buffers[1]);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh->normals.size() * sizeof(glm::vec3)), mesh->normals.data(), GL_STATIC_DRAW);
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 0, nullptr);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, slot->buffers[2]);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh->indices.size() * sizeof(std::uint32_t)), mesh->indices.data(), GL_STATIC_DRAW);
+  slot->index_count = static_cast<GLsizei>(mesh->indices.size());
+  glBindVertexArray(0);
+  return *slot;
+}
+
+namespace {
+glm::vec4 clip_plane_of(const Scene& scene) {
+  if (!scene.section) return {0.0f, 0.0f, 0.0f, 1.0f};
+  const glm::vec3 n = glm::normalize(scene.section->normal);
+  return {-n, glm::dot(n, scene.section->point)};  // >= 0 on the kept side
+}
+}  // namespace
+
+void Renderer::draw_items(const Scene& scene, bool translucent, const glm::mat4& view, const glm::mat4& proj) {
+  auto& p = *mesh_prog_;
+  p.use();
+  p.set("u_view", view);
+  p.set("u_projection", proj);
+  p.set("u_clip_plane", clip_plane_of(scene));
+  p.set("u_oit", translucent ? 1 : 0);
+  p.set("u_section", scene.section ? 1 : 0);
+  const glm::vec3 eye = scene.camera.eye;
+  const glm::vec3 back = glm::normalize(eye - scene.camera.target);
+  const glm::vec3 right = glm::normalize(glm::cross(scene.camera.up, back));
+  const glm::vec3 up = glm::cross(back, right);
+  p.set("u_eye", eye);
+  p.set("u_key_dir", glm::normalize(0.45f * right + 0.75f * up + 0.6f * back));
+  p.set("u_fill_dir", glm::normalize(-0.7f * right - 0.2f * up + 0.5f * back));
+  for (const auto& item : scene.items) {
+    if (item.hidden || !item.mesh || (item.style == Style::Translucent) != translucent) continue;
+    const GpuMesh& g = upload(item.mesh);
+    p.set("u_colour", item.colour);
+    p.set("u_depth_bias", item.depth_bias);
+    glBindVertexArray(g.vao);
+    glDrawElements(GL_TRIANGLES, g.index_count, GL_UNSIGNED_INT, nullptr);
+  }
+  glBindVertexArray(0);
+}
+
+void Renderer::draw_lines(const Scene& scene, LineLayer layer, const glm::mat4& view, const glm::mat4& proj, float scale) {
+  auto& p = *line_prog_;
+  p.use();
+  p.set("u_view", view);
+  p.set("u_projection", proj);
+  p.set("u_clip_plane", layer == LineLayer::OnTop ? glm::vec4(0, 0, 0, 1) : clip_plane_of(scene));
+  glBindVertexArray(line_vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, line_vbo_);
+  for (const auto& set : scene.line_sets) {
+    if (set.layer != layer || set.lines.empty()) continue;
+    std::vector<float> v;
+    v.reserve(set.lines.size() * 14);
+    for (const auto& l : set.lines)
+      for (const auto& pt : {l.a, l.b}) v.insert(v.end(), {pt.x, pt.y, pt.z, l.colour.r, l.colour.g, l.colour.b, l.colour.a});
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(v.size() * sizeof(float)), v.data(), GL_STREAM_DRAW);
+    glLineWidth(std::max(1.0f, set.width_px * scale));
+    glDrawArrays(GL_LINES, 0, static_cast<GLsizei>(set.lines.size() * 2));
+  }
+  glLineWidth(1.0f);
+  glBindVertexArray(0);
+}
+
+void Renderer::draw_text(const Scene& scene, int width, int height, const glm::mat4& view_proj, float scale) {
+  FontAtlas& f = font(15.0f * scale);
+  std::vector<TextVertex> quads;
+  auto box = [&](glm::vec2 a, glm::vec2 b, const glm::vec4& c) {
+    const TextVertex p0{a, {-1, -1}, c}, p1{{b.x, a.y}, {-1, -1}, c}, p2{b, {-1, -1}, c}, p3{{a.x, b.y}, {-1, -1}, c};
+    quads.insert(quads.end(), {p0, p1, p2, p0, p2, p3});
+  };
+  const float pad = 4.0f * scale;
+  for (const auto& label : scene.labels) {
+    const glm::vec4 clip = view_proj * glm::vec4(label.anchor, 1.0f);
+    if (clip.w <= 0.0f) continue;
+    const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+    const glm::vec2 px{(ndc.x * 0.5f + 0.5f) * width, (0.5f - ndc.y * 0.5f) * height};
+    const float w = f.width_of(label.text), h = f.line_height();
+    const glm::vec2 top_left = px + label.offset_px * scale - glm::vec2(w * 0.5f, h * 0.5f);
+    box(top_left - pad, top_left + glm::vec2(w, h) + pad, {0.05f, 0.06f, 0.08f, 0.72f});
+    f.layout(label.text, top_left + glm::vec2(0.0f, 0.1f * h), label.colour, quads);
+  }
+  for (const auto& o : scene.overlays) {
+    float block_w = 0.0f;
+    const float sw = o.swatches.empty() ? 0.0f : f.line_height();
+    for (const auto& line : o.lines) block_w = std::max(block_w, f.width_of(line) + sw);
+    const float block_h = f.line_height() * static_cast<float>(o.lines.size());
+    const float margin = 12.0f * scale;
+    const bool right = o.corner == Corner::TopRight || o.corner == Corner::BottomRight;
+    const bool bottom = o.corner == Corner::BottomLeft || o.corner == Corner::BottomRight;
+    const glm::vec2 origin{right ? width - margin - block_w : margin, bottom ? height - margin - block_h : margin};
+    box(origin - pad, origin + glm::vec2(block_w, block_h) + pad, {0.05f, 0.06f, 0.08f, 0.6f});
+    for (size_t i = 0; i < o.lines.size(); ++i) {
+      const glm::vec2 at = origin + glm::vec2(0.0f, f.line_height() * static_cast<float>(i));
+      if (i < o.swatches.size()) {
+        const auto& c = o.swatches[i];
+        const float s = f.line_height() * 0.7f, inset = f.line_height() * 0.15f;
+        box(at + glm::vec2(0, inset), at + glm::vec2(s, inset + s), {c[0], c[1], c[2], 1.0f});
+      }
+      f.layout(o.lines[i], at + glm::vec2(sw, 0.1f * f.line_height()), o.colour, quads);
+    }
+  }
+  if (quads.empty()) return;
+  auto& p = *text_prog_;
+  p.use();
+  p.set("u_viewport", glm::vec2(width, height));
+  p.set("u_atlas", 0);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, f.texture());
+  glBindVertexArray(text_vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, text_vbo_);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(quads.size() * sizeof(TextVertex)), quads.data(), GL_STREAM_DRAW);
+  glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(quads.size()));
+  glBindVertexArray(0);
+}
+
+void Renderer::render(const Scene& scene, int width, int height, GLuint target_fbo, const RenderOptions& options) {
+  if (width <= 0 || height <= 0) return;
+  // Drop GPU copies of meshes nobody holds any more.
+  for (auto it = meshes_.begin(); it != meshes_.end();) it = it->second->owner.expired() ? meshes_.erase(it) : std::next(it);
+  if (!targets_ || targets_->width != width || targets_->height != height || targets_->samples != options.samples) {
+    targets_.reset();
+    targets_ = std::make_unique<Targets>(width, height, options.samples);
+  }
+  const Targets& t = *targets_;
+  const glm::mat4 view = scene.camera.view();
+  const glm::mat4 proj = scene.camera.projection(static_cast<float>(width) / static_cast<float>(height));
+  last_inverse_view_proj_ = glm::inverse(proj * view);
+
+  glViewport(0, 0, width, height);
+  glBindFramebuffer(GL_FRAMEBUFFER, t.scene_fbo);
+  glDisable(GL_BLEND);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_CULL_FACE);
+  background_prog_->use();
+  background_prog_->set("u_top", scene.background_top);
+  background_prog_->set("u_bottom", scene.background_bottom);
+  glBindVertexArray(empty_vao_);
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  glClear(GL_DEPTH_BUFFER_BIT);
+
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LEQUAL);
+  glDepthMask(GL_TRUE);
+  if (scene.section) glEnable(GL_CLIP_DISTANCE0);
+  draw_items(scene, false, view, proj);
+  glDepthMask(GL_FALSE);
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+  draw_lines(scene, LineLayer::InScene, view, proj, options.ui_scale);
+
+  // Transparency: accumulate every translucent surface in any order.
+  glBindFramebuffer(GL_FRAMEBUFFER, t.oit_fbo);
+  const float clear_accum[4] = {0, 0, 0, 1}, clear_weight[4] = {0, 0, 0, 0};
+  glClearBufferfv(GL_COLOR, 0, clear_accum);
+  glClearBufferfv(GL_COLOR, 1, clear_weight);
+  glBlendFuncSeparate(GL_ONE, GL_ONE, GL_ZERO, GL_ONE_MINUS_SRC_ALPHA);
+  draw_items(scene, true, view, proj);
+  glDisable(GL_CLIP_DISTANCE0);
+  glDepthMask(GL_TRUE);
+  glDisable(GL_DEPTH_TEST);
+
+  t.blit(t.scene_fbo, GL_COLOR_ATTACHMENT0, t.resolved_fbo, GL_COLOR_ATTACHMENT0, GL_COLOR_BUFFER_BIT);
+  t.blit(t.scene_fbo, GL_COLOR_ATTACHMENT0, t.resolved_fbo, GL_COLOR_ATTACHMENT0, GL_DEPTH_BUFFER_BIT);
+  t.blit(t.oit_fbo, GL_COLOR_ATTACHMENT0, t.oit_resolved_fbo, GL_COLOR_ATTACHMENT0, GL_COLOR_BUFFER_BIT);
+  t.blit(t.oit_fbo, GL_COLOR_ATTACHMENT1, t.oit_resolved_fbo, GL_COLOR_ATTACHMENT1, GL_COLOR_BUFFER_BIT);
+  const GLenum both[2] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
+  glBindFramebuffer(GL_FRAMEBUFFER, t.oit_resolved_fbo);
+  glDrawBuffers(2, both);
+  glBindFramebuffer(GL_FRAMEBUFFER, t.oit_fbo);
+  glDrawBuffers(2, both);
+
+  glBindFramebuffer(GL_FRAMEBUFFER, t.resolved_fbo);
+  glDrawBuffer(GL_COLOR_ATTACHMENT0);
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+  composite_prog_->use();
+  composite_prog_->set("u_accum", 0);
+  composite_prog_->set("u_weight", 1);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, t.tex_accum);
+  glActiveTexture(GL_TEXTURE1);
+  glBindTexture(GL_TEXTURE_2D, t.tex_weight);
+  glActiveTexture(GL_TEXTURE0);
+  glBindVertexArray(empty_vao_);
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+
+  draw_lines(scene, LineLayer::OnTop, view, proj, options.ui_scale);
+  draw_text(scene, width, height, proj * view, options.ui_scale);
+  glDisable(GL_BLEND);
+
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, t.resolved_fbo);
+  glReadBuffer(GL_COLOR_ATTACHMENT0);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target_fbo);
+  glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_FRAMEBUFFER, target_fbo);
+}
+
+std::optional<glm::vec3> Renderer::pick(int x, int y) const {
+  if (!targets_ || x < 0 || y < 0 || x >= targets_->width || y >= targets_->height) return std::nullopt;
+  const int gl_y = targets_->height - 1 - y;
+  float depth = 1.0f;
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, targets_->resolved_fbo);
+  glReadPixels(x, gl_y, 1, 1, GL_DEPTH_COMPONENT, GL_FLOAT, &depth);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+  if (depth >= 1.0f) return std::nullopt;
+  const glm::vec4 ndc{(x + 0.5f) / targets_->width * 2.0f - 1.0f, (gl_y + 0.5f) / targets_->height * 2.0f - 1.0f, depth * 2.0f - 1.0f, 1.0f};
+  const glm::vec4 world = last_inverse_view_proj_ * ndc;
+  return glm::vec3(world) / world.w;
+}
+
+}  // namespace mv::render

@@ -1,0 +1,58 @@
+#pragma once
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <memory>
+#include <vector>
+
+#include <epoxy/gl.h>
+
+#include "scene.hpp"
+
+namespace mv::render {
+
+class GlProgram;
+class FontAtlas;
+
+struct RenderOptions {
+  int samples = 4;           // MSAA samples; 0 for golden images (exactly reproducible)
+  float ui_scale = 1.0f;     // HiDPI / resolution scale for text and line widths
+};
+
+// Draws a Scene with OpenGL 3.3 core into a framebuffer: opaque surfaces with section caps,
+// weighted-blended order-independent transparency for nested translucent solids, lines, and
+// labelled text. Needs a current context; the same code serves the window and headless renders.
+class Renderer {
+ public:
+  explicit Renderer(std::filesystem::path font_file);
+  ~Renderer();
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
+
+  // Draws into `target_fbo` (0: the default framebuffer) of `width` x `height` pixels.
+  void render(const Scene& scene, int width, int height, GLuint target_fbo, const RenderOptions& options);
+
+  // World point under a pixel (top-left origin) from the last render's depth, if any surface is there.
+  std::optional<glm::vec3> pick(int x, int y) const;
+
+  static std::string gl_description();  // "4.5 (Core Profile) Mesa 22.3.6 — llvmpipe"
+
+ private:
+  struct GpuMesh;
+  struct Targets;
+  GpuMesh& upload(const std::shared_ptr<const MeshData>& mesh);
+  void draw_items(const Scene& scene, bool translucent, const glm::mat4& view, const glm::mat4& proj);
+  void draw_lines(const Scene& scene, LineLayer layer, const glm::mat4& view, const glm::mat4& proj, float scale);
+  void draw_text(const Scene& scene, int width, int height, const glm::mat4& view_proj, float scale);
+  FontAtlas& font(float pixel_height);
+
+  std::filesystem::path font_file_;
+  std::unique_ptr<GlProgram> mesh_prog_, background_prog_, composite_prog_, line_prog_, text_prog_;
+  std::map<const MeshData*, std::unique_ptr<GpuMesh>> meshes_;
+  std::unique_ptr<Targets> targets_;
+  std::map<int, std::unique_ptr<FontAtlas>> fonts_;
+  GLuint empty_vao_ = 0, line_vao_ = 0, line_vbo_ = 0, text_vao_ = 0, text_vbo_ = 0;
+  glm::mat4 last_inverse_view_proj_{1.0f};  // for pick()
+};
+
+}  // namespace mv::render

@@ -1,0 +1,40 @@
+#version 330 core
+// One shader for opaque surfaces and the weighted-blended order-independent transparency pass
+// (McGuire & Bavoil 2013). Back faces are the inside of a closed solid: where the section plane
+// opens a solid they show as its flat cut face.
+in vec3 v_world;
+in vec3 v_normal;
+in vec3 v_view_pos;
+
+uniform vec4 u_colour;
+uniform vec3 u_eye;
+uniform vec3 u_key_dir;
+uniform vec3 u_fill_dir;
+uniform int u_oit;            // 0: opaque, 1: accumulate transparency
+uniform int u_section;        // 1 when a section plane is active
+
+layout(location = 0) out vec4 o_colour;  // opaque colour, or accumulated premultiplied colour
+layout(location = 1) out vec4 o_weight;  // sum of weights (OIT only)
+
+#include "lighting.glsl"
+
+void main() {
+  vec3 base = u_colour.rgb;
+  vec3 colour;
+  if (!gl_FrontFacing && u_section == 1) {
+    colour = base * 0.92;  // cut face: flat, unlit, slightly darker than the surface
+  } else {
+    vec3 n = gl_FrontFacing ? v_normal : -v_normal;
+    colour = shade(base, n, u_eye - v_world, u_key_dir, u_fill_dir);
+  }
+  if (u_oit == 0) {
+    o_colour = vec4(colour, 1.0);
+    o_weight = vec4(0.0);
+    return;
+  }
+  float a = u_colour.a;
+  float z = abs(v_view_pos.z);
+  float w = a * clamp(10.0 / (1e-5 + pow(z / 200.0, 2.0) + pow(z / 2000.0, 6.0)), 1e-2, 3e3);
+  o_colour = vec4(colour * a * w, a);
+  o_weight = vec4(a * w, 0.0, 0.0, a);
+}
