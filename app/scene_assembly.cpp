@@ -76,13 +76,13 @@ std::shared_ptr<render::MeshData> to_mesh_data(const TriangleMesh& mesh) {
 render::Camera default_camera(const CaseSession& s, const ViewSettings& view) {
   const LesionFrame& f = s.frame();
   const double extent = lesion_extent_mm(s);
-  const double distance = 2.6 * extent + 140.0;
+  const double distance = view.mode == ViewMode::Section ? 1.5 * extent + 70.0 : 2.6 * extent + 140.0;
   render::Camera cam;
   cam.target = f3(f.centre - 0.25 * units::cm_to_mm(0.5) * f.normal);
   if (view.mode == ViewMode::Section) {
     const auto plane = section_plane(s, view.section_clock);
     const glm::dvec3 toward = glm::normalize(glm::dvec3(plane.normal) + 0.45 * f.normal);
-    cam.eye = cam.target + f3(toward * (0.75 * distance));
+    cam.eye = cam.target + f3(toward * distance);
     cam.up = f3(f.normal);
   } else {
     const glm::dvec3 toward = glm::normalize(f.normal - 0.30 * f.twelve + 0.18 * f.three);
@@ -138,7 +138,8 @@ render::Scene SceneAssembler::build(const CaseSession& s, const ViewSettings& vi
   const auto& first = s.current_case().measurements.front();
   const bool show_ghost = view.ghost && state.fraction > 0.0 && s.current_case().measurements.size() > 1;
   const std::array<float, 4> ghost_colour{0.80f, 0.92f, 1.0f, 1.0f};
-  render::LineSet outlines{{}, 2.0f, render::LineLayer::InScene};
+  // On the 3D view the outline shows through the tumour; on a section it is cut with the scene.
+  render::LineSet outlines{{}, 2.0f, section ? render::LineLayer::InScene : render::LineLayer::OnTop};
   if (show_ghost) {
     if (!section)
       scene.items.push_back({"tumour-" + first.label + "-ghost", to_mesh_data(s.first_tumour().mesh), rgba(ghost_colour, 0.22f),
@@ -163,15 +164,19 @@ render::Scene SceneAssembler::build(const CaseSession& s, const ViewSettings& vi
       add_polyline(dims, pts, dim_colour, false);
       scene.labels.push_back({f3(there.back()), text, dim_colour, offset});
     };
-    dimension(0.0, a, "X " + fixed(state.shape.x_cm, 1) + " cm", {0.0f, 18.0f});
-    dimension(kPi / 2.0, b, "Y " + fixed(state.shape.y_cm, 1) + " cm", {0.0f, -18.0f});
+    const double cut_theta = clock_to_angle(view.section_clock);
+    const bool x_in_view = !section || std::abs(std::sin(cut_theta)) < 0.5;
+    const bool y_in_view = !section || std::abs(std::cos(cut_theta)) < 0.5;
+    if (x_in_view) dimension(0.0, a, "X " + fixed(state.shape.x_cm, 1) + " cm", {0.0f, 22.0f});
+    if (y_in_view) dimension(kPi / 2.0, b, "Y " + fixed(state.shape.y_cm, 1) + " cm", {0.0f, -22.0f});
     const glm::dvec3 bottom = f.centre - state.shape.depth_mm * f.normal;
     dims.lines.push_back({f3(f.centre), f3(bottom), dim_colour});
     const std::string depth_text = "depth " + fixed(state.shape.depth_mm, 1) + " mm" + (state.depth_is_site_default ? " (site default)" : "");
-    scene.labels.push_back({f3(bottom), depth_text, dim_colour, {0.0f, 16.0f}});
+    scene.labels.push_back({f3(bottom), depth_text, dim_colour, {0.0f, 26.0f}});
     for (int hour : {12, 3, 6, 9}) {
       const double theta = clock_to_angle(hour);
-      const double reach = ellipse_radius(a, b, theta) + 8.0 + 0.08 * std::max(a, b);
+      if (section && std::abs(std::sin(theta - cut_theta)) > 0.5) continue;  // marks off the cut are hidden
+      const double reach = ellipse_radius(a, b, theta) + 10.0 + 0.3 * std::max(a, b);
       const auto path = skin_path(s, theta, reach, 8);
       scene.labels.push_back({f3(path.back()), std::to_string(hour), {0.85f, 0.9f, 1.0f, 1.0f}, {0.0f, 0.0f}});
     }

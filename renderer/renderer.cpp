@@ -368,7 +368,8 @@ void Renderer::render(const Scene& scene, int width, int height, GLuint target_f
   glBindFramebuffer(GL_READ_FRAMEBUFFER, t.resolved_fbo);
   glReadBuffer(GL_COLOR_ATTACHMENT0);
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target_fbo);
-  glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBlitFramebuffer(0, 0, width, height, options.dest_x, options.dest_y, options.dest_x + width, options.dest_y + height,
+                    GL_COLOR_BUFFER_BIT, GL_NEAREST);
   glBindFramebuffer(GL_FRAMEBUFFER, target_fbo);
 }
 

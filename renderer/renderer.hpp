@@ -17,6 +17,7 @@ class FontAtlas;
 struct RenderOptions {
   int samples = 4;           // MSAA samples; 0 for golden images (exactly reproducible)
   float ui_scale = 1.0f;     // HiDPI / resolution scale for text and line widths
+  int dest_x = 0, dest_y = 0; // where the image lands in the target framebuffer (GL pixels, bottom-left)
 };
 
 // Draws a Scene with OpenGL 3.3 core into a framebuffer: opaque surfaces with section caps,

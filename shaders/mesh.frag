@@ -19,6 +19,9 @@ layout(location = 1) out vec4 o_weight;  // sum of weights (OIT only)
 #include "lighting.glsl"
 
 void main() {
+  // Neighbouring tissue layers share their boundary surfaces: where the section opens a layer,
+  // its own inside (a back face) must win the depth tie against the next layer's outside.
+  gl_FragDepth = gl_FragCoord.z + ((u_section == 1 && gl_FrontFacing) ? 2e-6 : 0.0);
   vec3 base = u_colour.rgb;
   vec3 colour;
   if (!gl_FrontFacing && u_section == 1) {

@@ -1,10 +1,389 @@
+// The desktop app: a GLFW window with the 3D view filling it and a sidebar of ImGui panels.
 #include "gui_app.hpp"
 
+#include <chrono>
+#include <ctime>
 #include <iostream>
 
+#include <epoxy/gl.h>
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui_stdlib.h>
+
+#include "gui_state.hpp"
+#include "image.hpp"
+#include "lesion_frame.hpp"
+#include "paths.hpp"
+#include "renderer.hpp"
+
 namespace mv::app {
+namespace {
+
+enum class Pending { None, Open, Quit };
+
+struct Window {
+  GLFWwindow* handle = nullptr;
+  Window() {
+    glfwSetErrorCallback([](int, const char* msg) { std::cerr << "GLFW: " << msg << "\n"; });
+    if (!glfwInit()) throw std::runtime_error("no display for the desktop app (is DISPLAY set?). Headless use: marginviz render CASE -o out.png");
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    handle = glfwCreateWindow(1440, 900, "marginviz", nullptr, nullptr);
+    if (!handle) {
+      glfwTerminate();
+      throw std::runtime_error("could not open an OpenGL 3.3 core window");
+    }
+    glfwMakeContextCurrent(handle);
+    glfwSwapInterval(1);
+  }
+  ~Window() {
+    glfwDestroyWindow(handle);
+    glfwTerminate();
+  }
+};
+
+class GuiApp {
+ public:
+  GuiApp(Window& w, const std::filesystem::path& case_path)
+      : window_(w), library_(anatomy_dir()), state_(library_), renderer_(font_file()) {
+    float sx = 1.0f, sy = 1.0f;
+    glfwGetWindowContentScale(window_.handle, &sx, &sy);
+    scale_ = std::max(1.0f, sx);
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.Fonts->AddFontFromFileTTF(font_file().c_str(), 16.0f * scale_);
+    ImGui::StyleColorsDark();
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowRounding = 4.0f;
+    style.FrameRounding = 3.0f;
+    style.ScaleAllSizes(scale_);
+    ImGui_ImplGlfw_InitForOpenGL(window_.handle, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    glfwSetWindowUserPointer(window_.handle, this);
+    glfwSetWindowCloseCallback(window_.handle, [](GLFWwindow* h) {
+      auto* self = static_cast<GuiApp*>(glfwGetWindowUserPointer(h));
+      if (self->state_.doc.dirty()) {
+        glfwSetWindowShouldClose(h, GLFW_FALSE);
+        self->pending_ = Pending::Quit;
+        self->confirm_discard_ = true;
+      }
+    });
+    open_case(case_path);
+  }
+
+  ~GuiApp() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+  }
+
+  int run() {
+    while (!glfwWindowShouldClose(window_.handle)) {
+      glfwPollEvents();
+      apply_edits();
+      ImGui_ImplOpenGL3_NewFrame();
+      ImGui_ImplGlfw_NewFrame();
+      ImGui::NewFrame();
+      draw_ui();
+      handle_view_input();
+      ImGui::Render();
+      draw_frame();
+      glfwSwapBuffers(window_.handle);
+      if (quit_now_) break;
+    }
+    return 0;
+  }
+
+ private:
+  void open_case(const std::filesystem::path& path) {
+    CaseDocument candidate;
+    const auto problems = candidate.open(path);
+    if (!problems.empty()) {
+      message_ = "Could not open " + path.string() + " — the current case is unchanged.\n" + format_issues(problems);
+      return;
+    }
+    try {
+      state_.session.set_case(candidate.working());
+    } catch (const std::exception& e) {
+      message_ = "Could not show " + path.string() + " — the current case is unchanged.\n" + e.what();
+      return;
+    }
+    state_.doc = std::move(candidate);
+    applied_revision_ = state_.doc.revision();
+    state_.time = 1.0;
+    state_.session.set_time(state_.time);
+    state_.view.layer_hidden.clear();
+    state_.geometry_problem.clear();
+    refresh_metrics();
+    reset_camera();
+    path_input_ = path.string();
+    update_title();
+  }
+
+  void refresh_metrics() {
+    try {
+      state_.metrics = compute_metrics(state_.session.current_case(), state_.session.site_model(), state_.session.frame(), state_.session.quality);
+    } catch (const std::exception&) {
+      state_.metrics.reset();
+    }
+  }
+
+  void reset_camera() { state_.camera.reset(default_camera(state_.session, state_.view)); }
+
+  void update_title() {
+    const std::string title = "marginviz — " + state_.doc.working().case_id + (state_.doc.dirty() ? " *" : "") + " (" +
+                              state_.doc.path().filename().string() + ")";
+    glfwSetWindowTitle(window_.handle, title.c_str());
+  }
+
+  // Carries edits from the document into the geometry when they are valid.
+  void apply_edits() {
+    if (state_.doc.revision() != applied_revision_) {
+      applied_revision_ = state_.doc.revision();
+      update_title();
+      if (has_errors(state_.doc.issues())) {
+        state_.geometry_problem = "Showing the last valid state: fix the errors marked in red.";
+      } else {
+        const Site before = state_.session.current_case().site;
+        try {
+          state_.session.set_case(state_.doc.working());
+          state_.session.set_time(state_.time);
+          state_.geometry_problem.clear();
+          refresh_metrics();
+          if (before != state_.session.current_case().site) state_.camera_reset_requested = true;
+        } catch (const std::exception& e) {
+          state_.geometry_problem = e.what();
+        }
+      }
+    }
+    if (state_.time_changed) {
+      state_.time_changed = false;
+      state_.session.set_time(state_.time);
+    }
+    if (state_.camera_reset_requested) {
+      state_.camera_reset_requested = false;
+      reset_camera();
+    }
+  }
+
+  void draw_ui() {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    if (ImGui::BeginMainMenuBar()) {
+      if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Open...", "Ctrl+O")) request_open();
+        if (ImGui::MenuItem("Save", "Ctrl+S")) save(state_.doc.path());
+        if (ImGui::MenuItem("Save As...")) save_as_popup_ = true;
+        if (ImGui::MenuItem("Screenshot", "F12")) state_.screenshot_requested = true;
+        ImGui::Separator();
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window_.handle, GLFW_TRUE), request_quit();
+        ImGui::EndMenu();
+      }
+      if (ImGui::BeginMenu("Help")) {
+        ImGui::MenuItem("Left-drag: orbit   Middle-drag or Shift+left-drag: pan", nullptr, false, false);
+        ImGui::MenuItem("Wheel: zoom   Double-click: re-centre   R: reset   F12: screenshot", nullptr, false, false);
+        ImGui::MenuItem("For illustration and teaching, not for clinical decisions.", nullptr, false, false);
+        ImGui::EndMenu();
+      }
+      ImGui::EndMainMenuBar();
+    }
+    sidebar_width_ = 430.0f * scale_;
+    const float top = ImGui::GetFrameHeight();
+    menu_height_ = top;
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + top));
+    ImGui::SetNextWindowSize(ImVec2(sidebar_width_, vp->Size.y - top));
+    ImGui::Begin("sidebar", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
+    if (!state_.geometry_problem.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1.0f));
+      ImGui::TextWrapped("%s", state_.geometry_problem.c_str());
+      ImGui::PopStyleColor();
+    }
+    if (ImGui::CollapsingHeader("Case", ImGuiTreeNodeFlags_DefaultOpen)) draw_case_panel(state_);
+    if (ImGui::CollapsingHeader("Measurements", ImGuiTreeNodeFlags_DefaultOpen)) draw_measurements_panel(state_);
+    if (ImGui::CollapsingHeader("Timeline", ImGuiTreeNodeFlags_DefaultOpen)) draw_timeline_panel(state_);
+    if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) draw_view_panel(state_);
+    if (ImGui::CollapsingHeader("Metrics", ImGuiTreeNodeFlags_DefaultOpen)) draw_metrics_panel(state_);
+    ImGui::End();
+    draw_popups();
+  }
+
+  void request_open() {
+    pending_ = Pending::Open;
+    if (state_.doc.dirty()) confirm_discard_ = true;
+    else open_popup_ = true;
+  }
+  void request_quit() {
+    if (state_.doc.dirty()) {
+      glfwSetWindowShouldClose(window_.handle, GLFW_FALSE);
+      pending_ = Pending::Quit;
+      confirm_discard_ = true;
+    }
+  }
+
+  void save(const std::filesystem::path& path) {
+    const std::string error = state_.doc.save_as(path);
+    message_ = error.empty() ? "Saved " + path.string() + " (previous version kept as .bak)" : error;
+    update_title();
+  }
+
+  void draw_popups() {
+    if (open_popup_) ImGui::OpenPopup("Open case"), open_popup_ = false;
+    if (save_as_popup_) ImGui::OpenPopup("Save case as"), save_as_popup_ = false;
+    if (confirm_discard_) ImGui::OpenPopup("Unsaved changes"), confirm_discard_ = false;
+    if (!message_.empty()) ImGui::OpenPopup("marginviz");
+    auto path_dialog = [&](const char* title, const char* action, auto&& on_accept) {
+      if (ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("Case file path (.json):");
+        ImGui::SetNextItemWidth(560.0f * scale_);
+        const bool enter = ImGui::InputText("##path", &path_input_, ImGuiInputTextFlags_EnterReturnsTrue);
+        if (ImGui::Button(action) || enter) {
+          ImGui::CloseCurrentPopup();
+          on_accept(std::filesystem::path(path_input_));
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+      }
+    };
+    path_dialog("Open case", "Open", [&](const std::filesystem::path& p) { open_case(p); });
+    path_dialog("Save case as", "Save", [&](const std::filesystem::path& p) { save(p); });
+    if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+      ImGui::Text("%s has unsaved changes.", state_.doc.working().case_id.c_str());
+      if (ImGui::Button("Save")) {
+        save(state_.doc.path());
+        ImGui::CloseCurrentPopup();
+        if (!state_.doc.dirty()) continue_pending();
+      }
+      ImGui::SameLine();
+      if (ImGui::Button("Discard changes")) {
+        ImGui::CloseCurrentPopup();
+        continue_pending();
+      }
+      ImGui::SameLine();
+      if (ImGui::Button("Cancel")) {
+        pending_ = Pending::None;
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::EndPopup();
+    }
+    if (ImGui::BeginPopupModal("marginviz", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+      ImGui::PushTextWrapPos(640.0f * scale_);
+      ImGui::TextUnformatted(message_.c_str());
+      ImGui::PopTextWrapPos();
+      if (ImGui::Button("OK")) {
+        message_.clear();
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::EndPopup();
+    }
+  }
+
+  void continue_pending() {
+    if (pending_ == Pending::Open) open_popup_ = true;
+    if (pending_ == Pending::Quit) quit_now_ = true;
+    pending_ = Pending::None;
+  }
+
+  void handle_view_input() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantCaptureKeyboard) {
+      if (ImGui::IsKeyPressed(GLFW_KEY_R, false)) state_.camera.go_home();
+      if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) state_.screenshot_requested = true;
+      if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S, false)) save(state_.doc.path());
+      if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) request_open();
+      if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) glfwSetWindowShouldClose(window_.handle, GLFW_TRUE), request_quit();
+    }
+    if (io.WantCaptureMouse) return;
+    int fb_w = 0, fb_h = 0, win_w = 0, win_h = 0;
+    glfwGetFramebufferSize(window_.handle, &fb_w, &fb_h);
+    glfwGetWindowSize(window_.handle, &win_w, &win_h);
+    const float px = win_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
+    const glm::vec2 delta{io.MouseDelta.x * px, io.MouseDelta.y * px};
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+      const int x = static_cast<int>((io.MousePos.x - sidebar_width_) * px), y = static_cast<int>((io.MousePos.y - menu_height_) * px);
+      if (auto p = renderer_.pick(x, y)) state_.camera.recentre(*p);
+    } else if (ImGui::IsMouseDragging(ImGuiMouseButton_Middle) || (io.KeyShift && ImGui::IsMouseDragging(ImGuiMouseButton_Left))) {
+      state_.camera.pan(delta, static_cast<float>(fb_h) - menu_height_ * px);
+    } else if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+      state_.camera.orbit(delta);
+    }
+    if (io.MouseWheel != 0.0f) state_.camera.zoom(io.MouseWheel);
+  }
+
+  render::Scene current_scene() { return assembler_.build(state_.session, state_.view, state_.camera.camera()); }
+
+  void draw_frame() {
+    int fb_w = 0, fb_h = 0, win_w = 0, win_h = 0;
+    glfwGetFramebufferSize(window_.handle, &fb_w, &fb_h);
+    glfwGetWindowSize(window_.handle, &win_w, &win_h);
+    const float px = win_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
+    const int view_x = static_cast<int>(sidebar_width_ * px);
+    const int view_w = std::max(1, fb_w - view_x);
+    const int view_h = std::max(1, fb_h - static_cast<int>(menu_height_ * px));
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, fb_w, fb_h);
+    glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    if (fb_h > 0) {
+      const render::Scene scene = current_scene();
+      render::RenderOptions options;
+      options.samples = 4;
+      options.ui_scale = scale_;
+      options.dest_x = view_x;
+      renderer_.render(scene, view_w, view_h, 0, options);
+      if (state_.screenshot_requested) {
+        state_.screenshot_requested = false;
+        screenshot(scene, view_w, view_h);
+      }
+    }
+    glViewport(0, 0, fb_w, fb_h);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  }
+
+  // F12: the 3D view without the panels, at the view's pixel size.
+  void screenshot(const render::Scene& scene, int w, int h) {
+    const std::time_t now = std::time(nullptr);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+    const std::filesystem::path out = std::string("marginviz-") + stamp + ".png";
+    try {
+      render::OffscreenTarget target(w, h);
+      render::RenderOptions options;
+      options.samples = 4;
+      options.ui_scale = scale_;
+      renderer_.render(scene, w, h, target.fbo(), options);
+      render::write_png(target.read(), out);
+      message_ = "Screenshot saved: " + std::filesystem::absolute(out).string();
+    } catch (const std::exception& e) {
+      message_ = std::string("Screenshot failed: ") + e.what();
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  }
+
+  Window& window_;
+  AnatomyLibrary library_;
+  GuiState state_;
+  render::Renderer renderer_;
+  SceneAssembler assembler_;
+  float scale_ = 1.0f;
+  float sidebar_width_ = 430.0f, menu_height_ = 0.0f;
+  unsigned applied_revision_ = 0;
+  std::string message_, path_input_;
+  bool open_popup_ = false, save_as_popup_ = false, confirm_discard_ = false, quit_now_ = false;
+  Pending pending_ = Pending::None;
+};
+
+}  // namespace
+
 int run_gui(const std::filesystem::path& case_path) {
-  std::cerr << "GUI not built yet\n";
-  return 1;
+  Window window;
+  GuiApp app(window, case_path);
+  return app.run();
 }
+
 }  // namespace mv::app

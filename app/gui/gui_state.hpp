@@ -1,0 +1,39 @@
+#pragma once
+#include <optional>
+#include <string>
+
+#include "camera_controller.hpp"
+#include "case_document.hpp"
+#include "case_session.hpp"
+#include "metrics.hpp"
+#include "scene_assembly.hpp"
+
+namespace mv::app {
+
+// What the panels share: the document being edited, its geometry, the view and camera.
+struct GuiState {
+  explicit GuiState(AnatomyLibrary& library) : session(library) {}
+  CaseDocument doc;
+  CaseSession session;
+  ViewSettings view;
+  CameraController camera;
+  std::optional<CaseMetrics> metrics;
+  std::string geometry_problem;  // why the edited case cannot be shown (the last good one stays)
+  double time = 1.0;             // timeline position, 0 = first measurement
+  bool time_changed = false;
+  bool camera_reset_requested = false;
+  bool screenshot_requested = false;
+  int hovered_layer = -1;
+};
+
+void draw_case_panel(GuiState& s);
+void draw_measurements_panel(GuiState& s);
+void draw_timeline_panel(GuiState& s);
+void draw_view_panel(GuiState& s);
+void draw_metrics_panel(GuiState& s);
+
+// Red text for each issue (errors) or amber (warnings), wrapped to the panel.
+void draw_issue_lines(const std::vector<Issue>& issues);
+void section_heading(const char* text);  // a spaced, dimmed heading with a rule
+
+}  // namespace mv::app

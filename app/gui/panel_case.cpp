@@ -1,0 +1,98 @@
+// The case panel: identity, site, presentation, where the lesion sits and the imatinib course.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "gui_state.hpp"
+
+namespace mv::app {
+
+void draw_issue_lines(const std::vector<Issue>& issues) {
+  for (const auto& i : issues) {
+    const ImVec4 colour = i.severity == Severity::Error ? ImVec4(1.0f, 0.45f, 0.4f, 1.0f) : ImVec4(1.0f, 0.8f, 0.35f, 1.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextWrapped("%s%s", i.severity == Severity::Error ? "" : "warning: ", i.text().c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+void section_heading(const char* text) {
+  ImGui::Spacing();
+  ImGui::TextDisabled("%s", text);
+  ImGui::Separator();
+}
+
+void draw_case_panel(GuiState& s) {
+  Case& c = s.doc.edit();
+  bool changed = false;
+  changed |= ImGui::InputText("case id", &c.case_id);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("No patient identifiers: no names, birth dates or record numbers.");
+  const auto& current = site_spec(c.site);
+  if (ImGui::BeginCombo("site", current.display.c_str())) {
+    for (const auto& spec : all_sites())
+      if (ImGui::Selectable(spec.display.c_str(), spec.site == c.site)) {
+        c.site = spec.site;
+        c.tissue.overrides_mm.clear();
+        changed = true;
+        s.camera_reset_requested = true;
+      }
+    ImGui::EndCombo();
+  }
+  int presentation = c.presentation == Presentation::Primary ? 0 : 1;
+  if (ImGui::Combo("presentation", &presentation, "primary\0recurrent\0")) {
+    c.presentation = presentation == 0 ? Presentation::Primary : Presentation::Recurrent;
+    changed = true;
+  }
+
+  section_heading("Lesion position");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", site_spec(c.site).landmark.c_str());
+  ImGui::PopStyleColor();
+  auto drag = [&](const char* label, double& v, float speed, double lo, double hi, const char* fmt) {
+    float f = static_cast<float>(v);
+    if (ImGui::DragFloat(label, &f, speed, static_cast<float>(lo), static_cast<float>(hi), fmt)) {
+      v = f;
+      changed = true;
+    }
+  };
+  drag("azimuth", c.lesion.azimuth_deg, 0.5f, -180.0, 180.0, "%.1f°");
+  drag("height", c.lesion.height_cm, 0.05f, -30.0, 30.0, "%.2f cm");
+  drag("elevation", c.lesion.elevation_deg, 0.5f, -89.0, 89.0, "%.1f°");
+  drag("12 o'clock turn", c.lesion.twelve_oclock_deg, 0.5f, -180.0, 180.0, "%.1f°");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("0° = 12 o'clock toward the head; positive turns it toward 3 o'clock.");
+  draw_issue_lines(s.doc.issues_under("lesion"));
+
+  section_heading("Imatinib");
+  bool has_course = c.imatinib.has_value();
+  if (ImGui::Checkbox("neoadjuvant imatinib", &has_course)) {
+    if (has_course) c.imatinib = ImatinibCourse{400.0, {0, std::nullopt}, {90, std::nullopt}};
+    else c.imatinib.reset();
+    changed = true;
+  }
+  if (c.imatinib) {
+    auto& im = *c.imatinib;
+    drag("dose", im.dose_mg_per_day, 10.0f, 0.0, 1600.0, "%.0f mg/day");
+    for (auto [label, date] : {std::pair{"start day", &im.start}, std::pair{"stop day", &im.stop}}) {
+      if (date->day) {
+        int d = *date->day;
+        if (ImGui::InputInt(label, &d)) date->day = d, changed = true;
+      } else {
+        std::string iso = date->iso.value_or("");
+        if (ImGui::InputText(label, &iso)) date->iso = iso, changed = true;
+      }
+    }
+    ImGui::TextDisabled("%lld days", static_cast<long long>(im.stop.ordinal() - im.start.ordinal()));
+    draw_issue_lines(s.doc.issues_under("imatinib"));
+  }
+  if (c.illustrative) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.85f, 0.6f, 1.0f));
+    if (ImGui::TreeNode("Illustrative reconstruction, not patient data")) {
+      ImGui::TextWrapped("%s", c.illustrative->note.c_str());
+      ImGui::TreePop();
+    }
+    ImGui::PopStyleColor();
+  }
+  draw_issue_lines(s.doc.issues_under("case_id"));
+  if (changed) s.doc.changed();
+}
+
+}  // namespace mv::app

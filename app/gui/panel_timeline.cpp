@@ -1,0 +1,33 @@
+// The timeline: a slider from the first to the last measurement; the tumour morphs between them.
+#include <imgui.h>
+
+#include "gui_state.hpp"
+#include "timeline.hpp"
+
+namespace mv::app {
+
+void draw_timeline_panel(GuiState& s) {
+  const Case& c = s.session.current_case();
+  if (c.measurements.size() < 2) {
+    ImGui::TextDisabled("One measurement: nothing to morph between.");
+    return;
+  }
+  float t = static_cast<float>(s.time);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::SliderFloat("##time", &t, 0.0f, 1.0f, s.session.state().label.c_str())) {
+    s.time = t;
+    s.time_changed = true;
+  }
+  for (const auto& m : c.measurements) {
+    if (&m != &c.measurements.front()) ImGui::SameLine();
+    if (ImGui::SmallButton(m.label.c_str())) {
+      s.time = *fraction_of(c, m.label);
+      s.time_changed = true;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: X %.2f × Y %.2f cm", m.date.describe().c_str(), m.x_cm, m.y_cm);
+  }
+  if (s.session.state().interpolated)
+    ImGui::TextDisabled("Between measurements the size is interpolated linearly in time: an assumption (no published shrinkage curve).");
+}
+
+}  // namespace mv::app

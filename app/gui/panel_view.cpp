@@ -1,0 +1,47 @@
+// The view panel: 3D or section, skin opacity, which layers show, the cut's clock axis, labels.
+#include <imgui.h>
+
+#include "gui_state.hpp"
+#include "tissue_colours.hpp"
+
+namespace mv::app {
+
+void draw_view_panel(GuiState& s) {
+  auto& v = s.view;
+  int mode = v.mode == ViewMode::Section ? 1 : 0;
+  const int before = mode;
+  ImGui::RadioButton("3D", &mode, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("Section", &mode, 1);
+  if (mode != before) {
+    v.mode = mode == 1 ? ViewMode::Section : ViewMode::ThreeD;
+    s.camera_reset_requested = true;
+  }
+  if (v.mode == ViewMode::ThreeD) ImGui::SliderFloat("skin opacity", &v.skin_opacity, 0.0f, 1.0f, "%.2f");
+  else {
+    float clock = static_cast<float>(v.section_clock);
+    if (ImGui::SliderFloat("cut along", &clock, 0.0f, 12.0f, "%.1f o'clock")) v.section_clock = clock;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The cut runs through the lesion centre along this clock axis (3 = the 3-9 axis).");
+  }
+  const auto& layers = s.session.site_model().anatomy.layers;
+  v.layer_hidden.resize(layers.size(), false);
+  s.hovered_layer = -1;
+  for (size_t i = 0; i < layers.size(); ++i) {
+    const auto c = tissue_rgba(layers[i].kind);
+    ImGui::ColorButton(("##swatch" + layers[i].name).c_str(), ImVec4(c[0], c[1], c[2], 1.0f), ImGuiColorEditFlags_NoTooltip,
+                       ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight()));
+    ImGui::SameLine();
+    bool shown = !v.layer_hidden[i];
+    if (ImGui::Checkbox(layers[i].name.c_str(), &shown)) v.layer_hidden[i] = !shown;
+    if (ImGui::IsItemHovered()) s.hovered_layer = static_cast<int>(i);
+  }
+  ImGui::Checkbox("dimension labels", &v.labels);
+  ImGui::SameLine();
+  ImGui::Checkbox("pre-treatment ghost", &v.ghost);
+  ImGui::Checkbox("legend and notes", &v.legend);
+  if (ImGui::Button("Reset camera (R)")) s.camera_reset_requested = true;
+  ImGui::SameLine();
+  if (ImGui::Button("Screenshot (F12)")) s.screenshot_requested = true;
+}
+
+}  // namespace mv::app
