@@ -118,10 +118,11 @@ render::Scene SceneAssembler::build(const CaseSession& s, const ViewSettings& vi
     if (hidden) continue;
     const auto colour = tissue_rgba(layers[i].kind);
     render::DrawItem item{layers[i].name, meshes[i], rgba(colour, 1.0f), render::Style::Opaque, 0.0f, false};
-    if (!section && layers[i].kind == TissueKind::Skin) {
+    const bool see_through = !section && view.skin_opacity < 0.99f;  // opaque skin is drawn as opaque
+    if (see_through && layers[i].kind == TissueKind::Skin) {
       item.style = render::Style::Translucent;
       item.colour.a = view.skin_opacity;
-    } else if (!section && layers[i].kind == TissueKind::SubcutaneousFat) {
+    } else if (see_through && layers[i].kind == TissueKind::SubcutaneousFat) {
       item.style = render::Style::Translucent;
       item.colour.a = 0.6f * view.skin_opacity;
     }

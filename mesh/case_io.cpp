@@ -141,7 +141,7 @@ CaseLoad parse_case(std::string_view text) {
   json doc;
   try {
     doc = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
     issues.push_back({Severity::Error, "", std::string("not valid JSON (") + e.what() + ")"});
     return out;
   }

@@ -29,6 +29,8 @@ struct Node {
   std::uint32_t left = 0, right = 0;
 };
 constexpr std::uint32_t kLeafSize = 4;
+// Rays through a shared edge or vertex must hit one of its triangles despite rounding.
+constexpr double kEdgeSlack = 1e-9;
 }  // namespace
 
 struct RayCaster::Impl {
@@ -92,7 +94,9 @@ std::optional<RayHit> RayCaster::cast(const glm::dvec3& origin, const glm::dvec3
   const auto& m = *impl_->mesh;
   if (impl_->nodes.empty()) return std::nullopt;
   const glm::dvec3 d = glm::normalize(direction);
-  const glm::dvec3 inv_d = 1.0 / d;
+  // Axis-parallel rays: keep 1/d finite so the slab test never meets 0·∞.
+  auto safe = [](double v) { return std::abs(v) < 1e-12 ? (v < 0.0 ? -1e-12 : 1e-12) : v; };
+  const glm::dvec3 inv_d = 1.0 / glm::dvec3(safe(d.x), safe(d.y), safe(d.z));
   double best = max_distance;
   std::optional<RayHit> hit;
   double best_u = 0, best_v = 0;
@@ -118,10 +122,10 @@ std::optional<RayHit> RayCaster::cast(const glm::dvec3& origin, const glm::dvec3
       const double inv = 1.0 / det;
       const glm::dvec3 s = origin - a;
       const double u = glm::dot(s, p) * inv;
-      if (u < 0.0 || u > 1.0) continue;
+      if (u < -kEdgeSlack || u > 1.0 + kEdgeSlack) continue;
       const glm::dvec3 q = glm::cross(s, e1);
       const double v = glm::dot(d, q) * inv;
-      if (v < 0.0 || u + v > 1.0) continue;
+      if (v < -kEdgeSlack || u + v > 1.0 + kEdgeSlack) continue;
       const double dist = glm::dot(e2, q) * inv;
       if (dist < 0.0 || dist > best) continue;
       best = dist;

@@ -98,6 +98,10 @@ TumourSolid build_tumour_solid(const RayCaster& skin, const LesionFrame& frame, 
     out.outline.push_back(on_skin(N - 1, j));
   }
   out.volume_mm3 = enclosed_volume_mm3(m);
+  out.angles = A;
+  out.rings = N;
+  out.skin_rings.reserve(ring_points.size());
+  for (const auto& sp : ring_points) out.skin_rings.push_back(sp.point);
   return out;
 }
 

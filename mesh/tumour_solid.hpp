@@ -27,6 +27,10 @@ struct TumourQuality {
 struct TumourSolid {
   TriangleMesh mesh;                 // closed, manifold, wound outward (mm)
   std::vector<glm::dvec3> outline;   // the rim on the skin, one point per angle
+  // Footprint samples on the skin, ring-major: skin_rings[i * angles + j] is ring i (the last is
+  // the rim) at angle j = 2π·j/angles from 3 o'clock toward 12.
+  std::vector<glm::dvec3> skin_rings;
+  int angles = 0, rings = 0;
   double footprint_area_mm2 = 0.0;   // area of the footprint on the skin, from the mesh
   double volume_mm3 = 0.0;
 };

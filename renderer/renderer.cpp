@@ -203,6 +203,7 @@ void Renderer::draw_items(const Scene& scene, bool translucent, const glm::mat4&
   const glm::vec3 right = glm::normalize(glm::cross(scene.camera.up, back));
   const glm::vec3 up = glm::cross(back, right);
   p.set("u_eye", eye);
+  p.set("u_depth_ref", glm::length(eye - scene.camera.target));
   p.set("u_key_dir", glm::normalize(0.45f * right + 0.75f * up + 0.6f * back));
   p.set("u_fill_dir", glm::normalize(-0.7f * right - 0.2f * up + 0.5f * back));
   for (const auto& item : scene.items) {

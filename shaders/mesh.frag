@@ -12,6 +12,7 @@ uniform vec3 u_key_dir;
 uniform vec3 u_fill_dir;
 uniform int u_oit;            // 0: opaque, 1: accumulate transparency
 uniform int u_section;        // 1 when a section plane is active
+uniform float u_depth_ref;    // view distance (mm) around which transparency weights are centred
 
 layout(location = 0) out vec4 o_colour;  // opaque colour, or accumulated premultiplied colour
 layout(location = 1) out vec4 o_weight;  // sum of weights (OIT only)
@@ -37,7 +38,9 @@ void main() {
   }
   float a = u_colour.a;
   float z = abs(v_view_pos.z);
-  float w = a * clamp(10.0 / (1e-5 + pow(z / 200.0, 2.0) + pow(z / 2000.0, 6.0)), 1e-2, 3e3);
+  // Tissue layers lie millimetres apart, far closer than the generic weights of McGuire & Bavoil
+  // can separate: weight falls by e every 6 mm of depth, so the nearer layer dominates the blend.
+  float w = a * clamp(exp((u_depth_ref - z) / 6.0), 1e-3, 1e3);
   o_colour = vec4(colour * a * w, a);
   o_weight = vec4(a * w, 0.0, 0.0, a);
 }

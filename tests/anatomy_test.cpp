@@ -1,0 +1,122 @@
+// The bundled anatomy: named closed layers at real size, regenerated identically, with the
+// thickness table of clinical.md §7 under each lesion, and skin-conforming tumours on every site.
+#include <gtest/gtest.h>
+
+#include <glm/geometric.hpp>
+
+#include "anatomy.hpp"
+#include "case_model.hpp"
+#include "lesion_frame.hpp"
+#include "site_model.hpp"
+#include "solid_check.hpp"
+#include "test_support.hpp"
+#include "timeline.hpp"
+#include "tumour_solid.hpp"
+
+namespace mv {
+namespace {
+
+class EachSite : public ::testing::TestWithParam<Site> {};
+
+TEST_P(EachSite, BundledFileHasEveryLayerClosed) {
+  const Anatomy a = load_anatomy_file(GetParam(), test::asset_dir() / "anatomy" / anatomy_file_name(GetParam()));
+  const auto& spec = site_spec(GetParam());
+  ASSERT_EQ(a.layers.size(), spec.layers.size());
+  for (size_t i = 0; i < a.layers.size(); ++i) {
+    EXPECT_EQ(a.layers[i].name, spec.layers[i].name);
+    const SolidCheck check = check_solid(a.layers[i].solid);
+    EXPECT_TRUE(check.watertight()) << a.layers[i].name << ": " << check.boundary_edges << " boundary, " << check.non_manifold_edges << " non-manifold";
+    EXPECT_GT(check.volume_mm3, 0.0) << a.layers[i].name;
+  }
+}
+
+TEST_P(EachSite, RegeneratingGivesTheBundledGeometry) {
+  const Anatomy bundled = load_anatomy_file(GetParam(), test::asset_dir() / "anatomy" / anatomy_file_name(GetParam()));
+  const Anatomy fresh = build_anatomy(GetParam());
+  ASSERT_EQ(fresh.layers.size(), bundled.layers.size());
+  for (size_t i = 0; i < fresh.layers.size(); ++i) {
+    const Bounds a = bounds_of(fresh.layers[i].solid), b = bounds_of(bundled.layers[i].solid);
+    EXPECT_LT(glm::length(a.min - b.min) + glm::length(a.max - b.max), 0.01) << fresh.layers[i].name;
+    EXPECT_NEAR(enclosed_volume_mm3(fresh.layers[i].solid), enclosed_volume_mm3(bundled.layers[i].solid),
+                1e-5 * enclosed_volume_mm3(fresh.layers[i].solid)) << fresh.layers[i].name;
+  }
+}
+
+TEST_P(EachSite, LayerThicknessUnderTheLesionFollowsTheTable) {
+  static const std::map<Site, std::string> case_of = {{Site::Scalp, "han2009-scalp"}, {Site::Abdomen, "han2009-abdomen"},
+                                                      {Site::Thigh, "han2009-thigh"}, {Site::Ankle, "han2009-ankle"}};
+  const Case c = test::load_bundled(case_of.at(GetParam()));
+  const SiteModel model(load_anatomy_file(c.site, test::asset_dir() / "anatomy" / anatomy_file_name(c.site)));
+  const LesionFrame f = place_lesion(model.skin, c.lesion);
+  // Going inward along the normal, each layer's solid is entered and left at the table's depths.
+  double expected = 0.0;
+  for (const auto& [name, floor] : layer_floor_depths_mm(c.site, c.tissue)) {
+    const RayCaster layer(model.anatomy.find(name)->solid);
+    const glm::dvec3 inside = f.centre - f.normal * (0.5 * (expected + floor));
+    const auto exit = layer.cast(inside, -f.normal, 100.0);
+    ASSERT_TRUE(exit) << name;
+    EXPECT_NEAR(0.5 * (expected + floor) + exit->distance, floor, 0.35) << name;  // offsets of a curved grid
+    expected = floor;
+  }
+}
+
+TEST_P(EachSite, SizeIsHumanScale) {
+  const Anatomy a = build_anatomy(GetParam());
+  const glm::dvec3 size = bounds_of(a.skin()).size();
+  const double largest = std::max({size.x, size.y, size.z});
+  EXPECT_GT(largest, 180.0);
+  EXPECT_LT(largest, 650.0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Sites, EachSite, ::testing::Values(Site::Scalp, Site::Abdomen, Site::Thigh, Site::Ankle),
+                         [](const auto& info) { return site_spec(info.param).key; });
+
+class EachBundledCase : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(EachBundledCase, TumoursConformToTheSkinWithRulerExtents) {
+  const Case c = test::load_bundled(GetParam());
+  const SiteModel model(load_anatomy_file(c.site, test::asset_dir() / "anatomy" / anatomy_file_name(c.site)));
+  const LesionFrame f = place_lesion(model.skin, c.lesion);
+  for (const auto& m : c.measurements) {
+    TumourShape shape = shape_of(c, m);
+    shape.exophytic_mm = 0.0;
+    const TumourSolid solid = build_tumour_solid(model.skin, f, shape);
+    EXPECT_TRUE(check_solid(solid.mesh).watertight()) << m.label;
+    // Along-skin length of the footprint's axes, summed over its samples on the skin.
+    auto axis_length = [&](int j0) {
+      double len = 0.0;
+      for (int j : {j0, j0 + solid.angles / 2}) {
+        glm::dvec3 prev = f.centre;
+        for (int i = 0; i < solid.rings; ++i) {
+          const glm::dvec3 p = solid.skin_rings[static_cast<size_t>(i) * solid.angles + j];
+          len += glm::length(p - prev);
+          prev = p;
+        }
+      }
+      return len;
+    };
+    EXPECT_NEAR(axis_length(0) / (m.x_cm * 10.0), 1.0, 0.03) << m.label;
+    EXPECT_NEAR(axis_length(solid.angles / 4) / (m.y_cm * 10.0), 1.0, 0.03) << m.label;
+    // Every footprint sample lies on the skin.
+    for (size_t k = 0; k < solid.skin_rings.size(); k += 7) {
+      const auto hit = model.skin.cast(solid.skin_rings[k] + 2.0 * f.normal, -f.normal, 20.0);
+      ASSERT_TRUE(hit);
+      EXPECT_LT(hit->distance, 2.3);
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Han2009, EachBundledCase, ::testing::Values("han2009-scalp", "han2009-abdomen", "han2009-thigh", "han2009-ankle"),
+                         [](const auto& info) { std::string s = info.param; std::replace(s.begin(), s.end(), '-', '_'); return s; });
+
+TEST(Anatomy, ThicknessOverrideChangesTheLayers) {
+  TissueThickness t;
+  t.overrides_mm = {{"subcutaneous-fat", 25.0}};
+  const Anatomy thick = build_anatomy(Site::Abdomen, t);
+  const Anatomy normal = build_anatomy(Site::Abdomen);
+  EXPECT_GT(enclosed_volume_mm3(thick.find("subcutaneous-fat")->solid), 1.5 * enclosed_volume_mm3(normal.find("subcutaneous-fat")->solid));
+  EXPECT_DOUBLE_EQ(default_tumour_depth_mm(Site::Abdomen, t), 2.3 + 25.0);
+}
+
+}  // namespace
+}  // namespace mv

@@ -1,0 +1,128 @@
+// The command line as a user meets it: exit codes, messages naming the problem, report fields.
+// Runs the built `marginviz` binary.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sys/wait.h>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+namespace mv {
+namespace {
+
+struct CliResult {
+  int code = -1;
+  std::string out, err;
+};
+
+CliResult run(const std::string& args) {
+  const auto err_file = std::filesystem::temp_directory_path() / ("marginviz-cli-err-" + std::to_string(::getpid()));
+  const std::string cmd = std::string(MARGINVIZ_BINARY) + " " + args + " 2>" + err_file.string();
+  CliResult r;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  std::array<char, 4096> buf{};
+  size_t n = 0;
+  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  const int status = ::pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  std::ifstream e(err_file);
+  r.err.assign(std::istreambuf_iterator<char>(e), std::istreambuf_iterator<char>());
+  std::filesystem::remove(err_file);
+  return r;
+}
+
+std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+TEST(Cli, BadCaseCorpusExitsTwoNamingTheProblem) {
+  std::ifstream list(test::data_dir() / "bad_cases" / "expected.tsv");
+  std::string line;
+  int checked = 0;
+  while (std::getline(list, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const auto tab = line.find('\t');
+    const std::string file = line.substr(0, tab), expected = line.substr(tab + 1);
+    for (const char* command : {"validate", "report"}) {
+      const CliResult r = run(std::string(command) + " " + quoted(test::data_dir() / "bad_cases" / file));
+      EXPECT_EQ(r.code, 2) << command << " " << file << "\n" << r.err;
+      EXPECT_NE(r.err.find(expected), std::string::npos) << command << " " << file << ": expected \"" << expected << "\" in\n" << r.err;
+    }
+    ++checked;
+  }
+  EXPECT_GE(checked, 12);
+}
+
+TEST(Cli, ValidateAcceptsEveryBundledCase) {
+  for (const char* id : {"han2009-scalp", "han2009-abdomen", "han2009-thigh", "han2009-ankle"}) {
+    const CliResult r = run("validate " + quoted(test::case_path(id)));
+    EXPECT_EQ(r.code, 0) << id << "\n" << r.err;
+    EXPECT_NE(r.out.find("valid"), std::string::npos);
+  }
+}
+
+TEST(Cli, ReportHasTheDocumentedFields) {
+  const CliResult r = run("report " + quoted(test::case_path("han2009-abdomen")));
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["case_id"], "han2009-abdomen");
+  EXPECT_EQ(j["site"], "abdomen");
+  ASSERT_EQ(j["measurements"].size(), 2u);
+  for (const char* key : {"label", "x_cm", "y_cm", "area_cm2", "footprint_area_cm2", "volume_cm3"})
+    EXPECT_TRUE(j["measurements"][0].contains(key)) << key;
+  EXPECT_EQ(j["measurements"][1]["label"], "preoperative");
+  EXPECT_NEAR(j["measurements"][0]["area_cm2"].get<double>(), 3.14159265 / 4 * 8.6 * 14.0, 0.01);
+  const auto& red = j["reduction"];
+  for (const char* key : {"area_xy_percent", "longest_axis_percent", "mean_axes_percent", "volume_percent"}) EXPECT_TRUE(red.contains(key)) << key;
+  EXPECT_NEAR(red["area_xy_percent"].get<double>(), 61.6, 0.05);
+  EXPECT_NEAR(red["longest_axis_percent"].get<double>(), 100.0 * (1.0 - 6.9 / 14.0), 0.01);
+  EXPECT_TRUE(j["measurements"][0]["watertight"].get<bool>());
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  const auto c = quoted(test::case_path("han2009-thigh"));
+  CliResult r = run("render " + c + " --output /tmp/x.png --resolution 12x7");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--resolution: \"12x7\""), std::string::npos) << r.err;
+  r = run("render " + c + " --output /tmp/x.png --at surgery");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--at: \"surgery\""), std::string::npos) << r.err;
+  r = run("export " + c + " --output /tmp/x.fbx");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("unsupported mesh format \".fbx\""), std::string::npos) << r.err;
+  r = run("render");
+  EXPECT_EQ(r.code, 2);
+  r = run("validate /nonexistent/case.json");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("no such file"), std::string::npos) << r.err;
+}
+
+TEST(Cli, EverySubcommandHasHelp) {
+  for (const char* sub : {"render", "export", "report", "validate"}) {
+    const CliResult r = run(std::string(sub) + " --help");
+    EXPECT_EQ(r.code, 0) << sub;
+    EXPECT_NE(r.out.find("Usage"), std::string::npos) << sub << r.out;
+  }
+  EXPECT_EQ(run("--help").code, 0);
+}
+
+TEST(Cli, ExportWritesNamedObjectsInTheDocumentedUnit) {
+  const auto dir = std::filesystem::temp_directory_path() / ("marginviz-cli-export-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const CliResult r = run("export " + quoted(test::case_path("han2009-ankle")) + " --output " + quoted(dir / "ankle.obj") + " --at 0.5");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("unit mm"), std::string::npos);
+  std::ifstream obj(dir / "ankle.obj");
+  const std::string text((std::istreambuf_iterator<char>(obj)), std::istreambuf_iterator<char>());
+  for (const char* name : {"skin", "subcutaneous-fat", "fascia", "bone", "tumour-day-60-interpolated", "tumour-consultation"})
+    EXPECT_NE(text.find(std::string(name)), std::string::npos) << name;
+  const CliResult glb = run("export " + quoted(test::case_path("han2009-ankle")) + " --output " + quoted(dir / "ankle.glb"));
+  EXPECT_EQ(glb.code, 0) << glb.err;
+  EXPECT_NE(glb.out.find("unit m"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace mv

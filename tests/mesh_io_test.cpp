@@ -1,0 +1,100 @@
+// Mesh import and export: units per format, names kept, and broken files as clear errors.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include <glm/geometric.hpp>
+
+#include "mesh_io.hpp"
+#include "test_support.hpp"
+
+namespace mv {
+namespace {
+
+TriangleMesh tetra() {
+  TriangleMesh m;
+  m.positions = {{0, 0, 0}, {10, 0, 0}, {0, 20, 0}, {0, 0, 30}};
+  m.triangles = {{0, 2, 1}, {0, 1, 3}, {0, 3, 2}, {1, 2, 3}};
+  return m;
+}
+
+class MeshIo : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir = std::filesystem::temp_directory_path() / ("marginviz-meshio-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir); }
+  std::filesystem::path dir;
+};
+
+TEST_F(MeshIo, EachFormatRoundTripsInItsUnit) {
+  const TriangleMesh t = tetra();
+  for (const char* ext : {".glb", ".stl", ".ply", ".obj"}) {
+    const auto path = dir / (std::string("tetra") + ext);
+    export_meshes({{"tumour-preoperative", &t, {1, 0, 0, 1}}}, path);
+    const auto unit = file_unit(mesh_format_for(path));
+    const auto back = import_meshes(path, unit);
+    ASSERT_EQ(back.size(), 1u) << ext;
+    const Bounds b = bounds_of(back[0].mesh);
+    EXPECT_NEAR(b.max.x, 10.0, 1e-4) << ext;
+    EXPECT_NEAR(b.max.z, 30.0, 1e-4) << ext;
+    EXPECT_NEAR(enclosed_volume_mm3(back[0].mesh), enclosed_volume_mm3(t), 1e-3) << ext;
+  }
+  // glTF holds metres: read as millimetres it is 1000 times too small.
+  const auto raw = import_meshes(dir / "tetra.glb", units::LengthUnit::Millimetre);
+  EXPECT_NEAR(bounds_of(raw[0].mesh).max.z, 0.030, 1e-6);
+}
+
+TEST_F(MeshIo, NodeNamesSayWhatEachObjectIs) {
+  const TriangleMesh t = tetra();
+  TriangleMesh u = tetra();
+  for (auto& p : u.positions) p += glm::dvec3(50, 0, 0);
+  for (const char* ext : {".glb", ".obj"}) {
+    const auto path = dir / (std::string("two") + ext);
+    export_meshes({{"skin", &t, {1, 1, 1, 1}}, {"tumour-consultation", &u, {1, 0, 1, 1}}}, path);
+    const auto back = import_meshes(path, file_unit(mesh_format_for(path)));
+    ASSERT_EQ(back.size(), 2u) << ext;
+    EXPECT_EQ(back[0].name, "skin") << ext;
+    EXPECT_EQ(back[1].name, "tumour-consultation") << ext;
+  }
+}
+
+TEST_F(MeshIo, FailedExportLeavesTheOldFile) {
+  const TriangleMesh t = tetra();
+  EXPECT_THROW(export_meshes({{"x", &t, {}}}, dir / "out.fbx"), MeshIoError);
+  EXPECT_THROW(export_meshes({{"x", &t, {}}}, dir / "missing-folder" / "out.glb"), MeshIoError);
+}
+
+struct BadMesh {
+  const char* file;
+  const char* expected;
+};
+
+class BadMeshes : public ::testing::TestWithParam<BadMesh> {};
+
+TEST_P(BadMeshes, AreClearErrorsNotCrashes) {
+  const auto path = test::data_dir() / "bad_meshes" / GetParam().file;
+  try {
+    import_meshes(path, units::LengthUnit::Millimetre);
+    FAIL() << "expected an error for " << GetParam().file;
+  } catch (const MeshIoError& e) {
+    EXPECT_NE(std::string(e.what()).find(GetParam().expected), std::string::npos) << e.what();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, BadMeshes,
+                         ::testing::Values(BadMesh{"empty.stl", "the file is empty"},
+                                           BadMesh{"truncated_binary.stl", "cannot import"},
+                                           BadMesh{"out_of_range_index.obj", "cannot import"},
+                                           BadMesh{"random_bytes.gltf", "cannot import"},
+                                           BadMesh{"no_triangles.obj", "cannot import"},
+                                           BadMesh{"model.fbx", "unsupported mesh format"}),
+                         [](const auto& info) {
+                           std::string s = info.param.file;
+                           for (auto& ch : s) if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+                           return s;
+                         });
+
+}  // namespace
+}  // namespace mv

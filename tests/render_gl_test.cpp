@@ -1,0 +1,170 @@
+// Rendering with a real OpenGL context (EGL, no X server): golden images of the bundled cases,
+// translucency, section caps, and the shader interface. Needs GL: labelled "gl" in CTest. Where no
+// context can be made the tests skip, unless MARGINVIZ_REQUIRE_GL=1 (CI), where they fail.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "case_session.hpp"
+#include "egl_context.hpp"
+#include "gl_program.hpp"
+#include "image.hpp"
+#include "renderer.hpp"
+#include "scene_assembly.hpp"
+#include "test_support.hpp"
+
+namespace mv {
+namespace {
+
+class GlTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    try {
+      context_ = render::EglContext::create().release();
+      renderer_ = new render::Renderer(MARGINVIZ_FONT_FILE);
+    } catch (const std::exception& e) {
+      why_ = e.what();
+    }
+  }
+  static void TearDownTestSuite() {
+    delete renderer_;
+    delete context_;
+    renderer_ = nullptr;
+    context_ = nullptr;
+  }
+  void SetUp() override {
+    if (context_) return;
+    const char* require = std::getenv("MARGINVIZ_REQUIRE_GL");
+    if (require && std::string(require) == "1") FAIL() << "no OpenGL context, and MARGINVIZ_REQUIRE_GL=1: " << why_;
+    GTEST_SKIP() << "no OpenGL context: " << why_;
+  }
+
+  render::Image render_case(const std::string& id, app::ViewSettings view, int w = 480, int h = 300) {
+    AnatomyLibrary library(test::asset_dir() / "anatomy");
+    app::CaseSession session(library);
+    session.set_case(test::load_bundled(id));
+    session.set_time(1.0);
+    app::SceneAssembler assembler;
+    const auto scene = assembler.build(session, view, app::default_camera(session, view));
+    render::OffscreenTarget target(w, h);
+    render::RenderOptions options;
+    options.samples = 0;  // exactly reproducible
+    renderer_->render(scene, w, h, target.fbo(), options);
+    return target.read();
+  }
+
+  // Compares with tests/golden/NAME.png; MARGINVIZ_UPDATE_GOLDEN=1 rewrites the baseline. A failing
+  // or missing baseline leaves the actual image beside the test binary for a person to inspect.
+  void expect_matches_golden(const render::Image& actual, const std::string& name) {
+    const auto golden = test::source_dir() / "tests" / "golden" / (name + ".png");
+    const char* update = std::getenv("MARGINVIZ_UPDATE_GOLDEN");
+    if (update && std::string(update) == "1") {
+      render::write_png(actual, golden);
+      return;
+    }
+    const auto actual_path = std::filesystem::current_path() / (name + ".actual.png");
+    if (!std::filesystem::exists(golden)) {
+      render::write_png(actual, actual_path);
+      FAIL() << "no baseline " << golden << "; actual image written to " << actual_path;
+    }
+    const render::Image expected = render::read_png(golden);
+    ASSERT_EQ(expected.width, actual.width);
+    ASSERT_EQ(expected.height, actual.height);
+    // Tolerance: llvmpipe versions differ in rasterisation and rounding at edges. A mean channel
+    // difference of 1.5/255 and 1% of pixels off by more than 40/255 allow that, and still catch
+    // a missing layer, a moved lesion or a broken transparency pass (each changes far more).
+    double sum = 0.0;
+    size_t far = 0;
+    for (size_t i = 0; i < actual.rgba.size(); i += 4) {
+      int worst = 0;
+      for (int c = 0; c < 3; ++c) {
+        const int d = std::abs(int(actual.rgba[i + c]) - int(expected.rgba[i + c]));
+        sum += d;
+        worst = std::max(worst, d);
+      }
+      far += worst > 40;
+    }
+    const size_t pixels = actual.rgba.size() / 4;
+    const double mean = sum / (3.0 * pixels);
+    const double far_fraction = static_cast<double>(far) / pixels;
+    if (mean > 1.5 || far_fraction > 0.01) render::write_png(actual, actual_path);
+    EXPECT_LE(mean, 1.5) << name << ": actual image at " << actual_path;
+    EXPECT_LE(far_fraction, 0.01) << name << ": actual image at " << actual_path;
+  }
+
+  static inline render::EglContext* context_ = nullptr;
+  static inline render::Renderer* renderer_ = nullptr;
+  static inline std::string why_;
+};
+
+app::ViewSettings golden_view(app::ViewMode mode) {
+  app::ViewSettings v;
+  v.mode = mode;
+  v.labels = false;
+  v.legend = false;
+  return v;
+}
+
+TEST_F(GlTest, GoldenThreeDViewOfEachBundledCase) {
+  for (const char* id : {"han2009-scalp", "han2009-abdomen", "han2009-thigh", "han2009-ankle"})
+    expect_matches_golden(render_case(id, golden_view(app::ViewMode::ThreeD)), std::string(id) + "-3d");
+}
+
+TEST_F(GlTest, GoldenSectionViews) {
+  expect_matches_golden(render_case("han2009-abdomen", golden_view(app::ViewMode::Section)), "han2009-abdomen-section");
+  auto v = golden_view(app::ViewMode::Section);
+  v.section_clock = 12.0;
+  expect_matches_golden(render_case("han2009-ankle", v), "han2009-ankle-section-12");
+}
+
+double mean_difference(const render::Image& a, const render::Image& b) {
+  double sum = 0.0;
+  for (size_t i = 0; i < a.rgba.size(); ++i) sum += std::abs(int(a.rgba[i]) - int(b.rgba[i]));
+  return sum / static_cast<double>(a.rgba.size());
+}
+
+TEST_F(GlTest, SkinOpacityControlsWhatShowsThrough) {
+  auto v = golden_view(app::ViewMode::ThreeD);
+  v.ghost = false;
+  v.skin_opacity = 1.0f;
+  const render::Image opaque = render_case("han2009-thigh", v);
+  // Opaque skin hides every deeper layer: hiding them changes nothing.
+  v.layer_hidden = {false, true, true, true, true};
+  EXPECT_LT(mean_difference(opaque, render_case("han2009-thigh", v)), 0.5);
+  // Translucent skin and fat let the deeper layers through.
+  v.layer_hidden.clear();
+  v.skin_opacity = 0.35f;
+  const render::Image translucent = render_case("han2009-thigh", v);
+  EXPECT_GT(mean_difference(opaque, translucent), 3.0);
+  v.layer_hidden = {false, true, true, true, true};
+  EXPECT_GT(mean_difference(translucent, render_case("han2009-thigh", v)), 3.0);
+}
+
+TEST_F(GlTest, SectionFillsTheCutTissue) {
+  // In the section view the cut face is filled: the fat's yellow covers a band of the image.
+  const render::Image img = render_case("han2009-abdomen", golden_view(app::ViewMode::Section));
+  size_t yellow = 0;
+  for (size_t i = 0; i < img.rgba.size(); i += 4) yellow += img.rgba[i] > 180 && img.rgba[i + 1] > 150 && img.rgba[i + 2] < 110;
+  EXPECT_GT(yellow, img.rgba.size() / 4 / 50);
+}
+
+TEST_F(GlTest, LabelsAreDrawn) {
+  auto v = golden_view(app::ViewMode::ThreeD);
+  const render::Image plain = render_case("han2009-abdomen", v);
+  v.labels = true;
+  v.legend = true;
+  const render::Image labelled = render_case("han2009-abdomen", v);
+  size_t changed = 0;
+  for (size_t i = 0; i < plain.rgba.size(); ++i) changed += plain.rgba[i] != labelled.rgba[i];
+  EXPECT_GT(changed, plain.rgba.size() / 50);
+}
+
+TEST_F(GlTest, SettingAnUndeclaredUniformThrows) {
+  render::GlProgram p("line.vert", "line.frag");
+  p.use();
+  EXPECT_NO_THROW(p.set("u_view", glm::mat4(1.0f)));
+  EXPECT_THROW(p.set("u_not_declared", 1.0f), std::logic_error);
+}
+
+}  // namespace
+}  // namespace mv

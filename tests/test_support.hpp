@@ -1,0 +1,64 @@
+#pragma once
+// Shared fixtures: where the bundled data and the built binary are, and analytic phantom skins.
+#include <cmath>
+#include <filesystem>
+#include <numbers>
+#include <string>
+
+#include "case_io.hpp"
+#include "triangle_mesh.hpp"
+#include "tube_grid.hpp"
+
+namespace mv::test {
+
+inline std::filesystem::path source_dir() { return MARGINVIZ_SOURCE_DIR; }
+inline std::filesystem::path asset_dir() { return source_dir() / "assets"; }
+inline std::filesystem::path case_path(const std::string& id) { return asset_dir() / "cases" / (id + ".json"); }
+inline std::filesystem::path data_dir() { return source_dir() / "tests" / "data"; }
+
+inline Case load_bundled(const std::string& id) {
+  auto load = load_case_file(case_path(id));
+  if (!load.value) throw std::runtime_error(id + ": " + format_issues(load.issues));
+  return *load.value;
+}
+
+// The plane z = 0 (normal +z), 600 mm square, finely gridded so every vertex normal is +z.
+inline TriangleMesh flat_phantom() {
+  TriangleMesh m;
+  const int n = 120;
+  for (int i = 0; i <= n; ++i)
+    for (int j = 0; j <= n; ++j) m.positions.push_back({-300.0 + 600.0 * j / n, -300.0 + 600.0 * i / n, 0.0});
+  auto id = [&](int i, int j) { return static_cast<std::uint32_t>(i * (n + 1) + j); };
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < n; ++j) {
+      m.triangles.push_back({id(i, j), id(i, j + 1), id(i + 1, j + 1)});
+      m.triangles.push_back({id(i, j), id(i + 1, j + 1), id(i + 1, j)});
+    }
+  return m;
+}
+
+// A vertical cylinder of radius r around the y axis (ends open), like a limb.
+inline TriangleMesh cylinder_phantom(double r, int cols = 256, int rows = 160) {
+  TubeGrid g{rows, cols, {}, {}, {}};
+  for (int i = 0; i < rows; ++i)
+    for (int j = 0; j < cols; ++j) {
+      const double a = 2.0 * std::numbers::pi * j / cols;
+      g.points.push_back({r * std::sin(a), -200.0 + 400.0 * i / (rows - 1), r * std::cos(a)});
+    }
+  return g.surface();
+}
+
+// A sphere of radius r about the origin, like a scalp.
+inline TriangleMesh sphere_phantom(double r, int cols = 256, int rows = 160) {
+  TubeGrid g{rows, cols, {}, glm::dvec3(0, r, 0), glm::dvec3(0, -r, 0)};
+  for (int i = 0; i < rows; ++i) {
+    const double phi = std::numbers::pi * (i + 1) / (rows + 1);
+    for (int j = 0; j < cols; ++j) {
+      const double a = 2.0 * std::numbers::pi * j / cols;
+      g.points.push_back({r * std::sin(phi) * std::sin(a), r * std::cos(phi), r * std::sin(phi) * std::cos(a)});
+    }
+  }
+  return g.surface();
+}
+
+}  // namespace mv::test
