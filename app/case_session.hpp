@@ -23,6 +23,7 @@ class CaseSession {
   // Rebuilds the solids for `fraction` (0 = first measurement, 1 = last).
   void set_time(double fraction);
 
+  bool has_case() const { return model_ != nullptr; }
   const Case& current_case() const { return case_; }
   const SiteModel& site_model() const { return *model_; }
   std::shared_ptr<const SiteModel> site_model_ptr() const { return model_; }

@@ -20,7 +20,7 @@ struct TumourQuality {
   int rings = 12;   // samples from the centre to the outline
 };
 
-// The analytic model (docs/model.md): an elliptical footprint whose semi-axes, measured along
+// The analytic model (docs/reconstruction.md): an elliptical footprint whose semi-axes, measured along
 // the skin, are X/2 and Y/2; below it a half-ellipsoid profile d(ρ) = depth·√(1-ρ²) along the
 // inward skin normal, above it a dome h(ρ) = exophytic·√(1-ρ²), ρ the fraction of the way out.
 // On flat skin: footprint π/4·X·Y, volume (2/3)·π·(X/2)·(Y/2)·(depth + exophytic).

@@ -2,6 +2,7 @@
 #include "gui_app.hpp"
 
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <iostream>
 
@@ -57,7 +58,9 @@ class GuiApp {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
-    io.Fonts->AddFontFromFileTTF(font_file().c_str(), 16.0f * scale_);
+    // Latin-1 plus the punctuation and symbols our messages use: — ≤ ≥ → ± − ≈ ·.
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2190, 0x2193, 0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0};
+    io.Fonts->AddFontFromFileTTF(font_file().c_str(), 16.0f * scale_, nullptr, ranges);
     ImGui::StyleColorsDark();
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowRounding = 4.0f;
@@ -74,7 +77,12 @@ class GuiApp {
         self->confirm_discard_ = true;
       }
     });
-    open_case(case_path);
+    if (const std::string why = open_case(case_path); !why.empty()) {
+      // The requested file could not be opened: say why, over the demo case.
+      if (const std::string demo_why = open_case(demo_case_path()); !demo_why.empty()) throw std::runtime_error(why + "\n" + demo_why);
+      message_ = "Could not open " + case_path.string() + " — showing the bundled demo case instead.\n" + why;
+    }
+    if (const char* shot = std::getenv("MARGINVIZ_GUI_SCREENSHOT"); shot && *shot) auto_screenshot_ = shot;
   }
 
   ~GuiApp() {
@@ -94,6 +102,13 @@ class GuiApp {
       handle_view_input();
       ImGui::Render();
       draw_frame();
+      if (!auto_screenshot_.empty() && ++frames_ == 6) {
+        // Test hook: the whole window, panels included, then quit.
+        int fb_w = 0, fb_h = 0;
+        glfwGetFramebufferSize(window_.handle, &fb_w, &fb_h);
+        render::write_png(render::read_framebuffer(0, fb_w, fb_h), auto_screenshot_);
+        quit_now_ = true;
+      }
       glfwSwapBuffers(window_.handle);
       if (quit_now_) break;
     }
@@ -101,18 +116,14 @@ class GuiApp {
   }
 
  private:
-  void open_case(const std::filesystem::path& path) {
+  // Returns why the file could not be opened (the current case then stays), or "" on success.
+  std::string open_case(const std::filesystem::path& path) {
     CaseDocument candidate;
-    const auto problems = candidate.open(path);
-    if (!problems.empty()) {
-      message_ = "Could not open " + path.string() + " — the current case is unchanged.\n" + format_issues(problems);
-      return;
-    }
+    if (const auto problems = candidate.open(path); !problems.empty()) return format_issues(problems);
     try {
       state_.session.set_case(candidate.working());
     } catch (const std::exception& e) {
-      message_ = "Could not show " + path.string() + " — the current case is unchanged.\n" + e.what();
-      return;
+      return e.what();
     }
     state_.doc = std::move(candidate);
     applied_revision_ = state_.doc.revision();
@@ -124,6 +135,7 @@ class GuiApp {
     reset_camera();
     path_input_ = path.string();
     update_title();
+    return {};
   }
 
   void refresh_metrics() {
@@ -250,7 +262,9 @@ class GuiApp {
         ImGui::EndPopup();
       }
     };
-    path_dialog("Open case", "Open", [&](const std::filesystem::path& p) { open_case(p); });
+    path_dialog("Open case", "Open", [&](const std::filesystem::path& p) {
+      if (const std::string why = open_case(p); !why.empty()) message_ = "Could not open " + p.string() + " — the current case is unchanged.\n" + why;
+    });
     path_dialog("Save case as", "Save", [&](const std::filesystem::path& p) { save(p); });
     if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
       ImGui::Text("%s has unsaved changes.", state_.doc.working().case_id.c_str());
@@ -376,6 +390,8 @@ class GuiApp {
   std::string message_, path_input_;
   bool open_popup_ = false, save_as_popup_ = false, confirm_discard_ = false, quit_now_ = false;
   Pending pending_ = Pending::None;
+  std::string auto_screenshot_;  // MARGINVIZ_GUI_SCREENSHOT: save the window after a few frames and quit
+  int frames_ = 0;
 };
 
 }  // namespace
