@@ -10,12 +10,21 @@ namespace mv::app {
 
 void CameraController::orbit(glm::vec2 d) {
   constexpr float kRadiansPerPixel = 0.006f;
+  orbit_radians(-d.x * kRadiansPerPixel, -d.y * kRadiansPerPixel);
+}
+
+void CameraController::dolly(float factor) {
+  const glm::vec3 offset = camera_.eye - camera_.target;
+  camera_.eye = camera_.target + offset / std::max(factor, 1e-3f);
+}
+
+void CameraController::orbit_radians(float yaw_angle, float pitch_angle) {
   glm::vec3 offset = camera_.eye - camera_.target;
   const glm::vec3 forward = glm::normalize(-offset);
   const glm::vec3 right = glm::normalize(glm::cross(forward, camera_.up));
   // Turn about the screen's vertical, then its horizontal axis; "up" travels with the view.
-  const glm::quat yaw = glm::angleAxis(-d.x * kRadiansPerPixel, glm::normalize(camera_.up));
-  const glm::quat pitch = glm::angleAxis(-d.y * kRadiansPerPixel, right);
+  const glm::quat yaw = glm::angleAxis(yaw_angle, glm::normalize(camera_.up));
+  const glm::quat pitch = glm::angleAxis(pitch_angle, right);
   const glm::quat q = yaw * pitch;
   offset = q * offset;
   camera_.up = glm::normalize(q * camera_.up);

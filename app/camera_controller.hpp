@@ -14,6 +14,8 @@ class CameraController {
   const render::Camera& home() const { return home_; }
 
   void orbit(glm::vec2 delta_px);                  // left-drag
+  void orbit_radians(float yaw, float pitch);      // about the screen's vertical, then horizontal axis
+  void dolly(float factor);                        // 2 = twice as close
   void pan(glm::vec2 delta_px, float viewport_h);  // middle-drag, shift+left-drag
   void zoom(float wheel_steps);                    // mouse wheel; positive = closer
   void recentre(const glm::vec3& point);           // double-click on a surface

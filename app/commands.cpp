@@ -2,6 +2,9 @@
 
 #include <iostream>
 
+#include <glm/trigonometric.hpp>
+
+#include "camera_controller.hpp"
 #include "case_io.hpp"
 #include "errors.hpp"
 #include "headless.hpp"
@@ -83,7 +86,11 @@ int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err)
   render::Renderer renderer(font_file());
   render::OffscreenTarget target(r.width, r.height);
   SceneAssembler assembler;
-  const auto scene = assembler.build(session, r.view, default_camera(session, r.view));
+  CameraController camera;
+  camera.reset(default_camera(session, r.view));
+  camera.orbit_radians(glm::radians(r.orbit_yaw_deg), glm::radians(r.orbit_pitch_deg));
+  camera.dolly(r.zoom);
+  const auto scene = assembler.build(session, r.view, camera.camera());
   render::RenderOptions options;
   options.samples = r.samples;
   options.ui_scale = std::max(1.0f, static_cast<float>(r.height) / 800.0f);

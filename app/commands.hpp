@@ -19,6 +19,9 @@ struct RenderRequest {
   ViewSettings view;
   std::string backend = "auto";
   int samples = 4;
+  float zoom = 1.0f;                // 2 = twice as close as the default framing
+  float orbit_yaw_deg = 0.0f;       // turns the default view about the screen's vertical axis
+  float orbit_pitch_deg = 0.0f;     // then about its horizontal axis
 };
 
 int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err);

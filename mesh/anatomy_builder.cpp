@@ -86,7 +86,9 @@ double head_base(const dvec3& p) {
   double d = ellipsoid(p, {0, 30, -8}, {74, 88, 98});                           // cranium
   d = smooth_union(d, ellipsoid(p, {0, -12, 32}, {60, 74, 62}), 24.0);          // face
   d = smooth_union(d, ellipsoid(p, {0, -58, 36}, {48, 32, 52}), 18.0);          // jaw
-  d = smooth_union(d, tapered_capsule(p, {0, -30, -18}, {0, -260, -8}, 52, 58), 22.0);  // neck
+  d = smooth_union(d, tapered_capsule(p, {0, -30, -18}, {0, -260, -8}, 47, 50), 22.0);  // neck
+  // Eye sockets: wide and shallow, so the layers below can follow them without crossing.
+  for (double side : {-1.0, 1.0}) d = smooth_subtract(d, ellipsoid(p, {side * 31, 12, 101}, {19, 12, 8}), 10.0);
   return d;
 }
 double head_skin(const dvec3& p) {
@@ -96,20 +98,19 @@ double head_skin(const dvec3& p) {
   d = smooth_union(d, tapered_capsule(p, {0, 14, 92}, {0, -22, 106}, 6, 11), 8.0);  // nose
   d = smooth_union(d, ellipsoid(p, {0, -80, 76}, {20, 14, 14}), 10.0);          // chin
   for (double side : {-1.0, 1.0}) {
-    d = smooth_union(d, ellipsoid(p, {side * 76, 2, -10}, {9, 30, 17}), 6.0);   // ears
-    d = smooth_subtract(d, ellipsoid(p, {side * 31, 12, 96}, {16, 9, 10}), 6.0);  // eye sockets
+    d = smooth_union(d, ellipsoid(p, {side * 72, 2, -10}, {8, 27, 15}), 12.0);  // ears
   }
   return d;
 }
 
 Anatomy build_scalp(const TissueThickness& t) {
   const dvec3 centre{0, 20, 0};
-  const double phi_end = 165.0 * kPi / 180.0;
+  const double phi_end = 158.0 * kPi / 180.0;
   const int rows = 100, cols = 128;
   const TubeGrid skin = sample_spherical(head_skin, rows, cols, centre, 0.0, phi_end);
   const TubeGrid base = sample_spherical(head_base, rows, cols, centre, 0.0, phi_end);
   const auto b = layer_boundaries(base, Site::Scalp, t);  // skin, fat, galea, skull floors
-  const int skull_rows = static_cast<int>(rows * (118.0 / 165.0));
+  const int skull_rows = static_cast<int>(rows * (118.0 / 158.0));
   Anatomy a{Site::Scalp, {}};
   add_layer(a, 0, shell_between(skin, b[0]));
   add_layer(a, 1, shell_between(b[0], b[1]));
