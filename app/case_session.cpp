@@ -5,8 +5,9 @@ namespace mv::app {
 void CaseSession::set_case(const Case& c) {
   auto model = library_.get(c.site, c.tissue);
   const LesionFrame frame = place_lesion(model->skin, c.lesion);
-  const TumourState first_state = tumour_at(c, 0.0);
-  TumourSolid first = build_tumour_solid(model->skin, frame, first_state.shape, quality);
+  // Every measurement must fit on this anatomy, not only the two ends of the timeline.
+  TumourSolid first = build_tumour_solid(model->skin, frame, state_of(c, 0).shape, quality);
+  for (size_t i = 1; i < c.measurements.size(); ++i) build_tumour_solid(model->skin, frame, state_of(c, i).shape, quality);
   const double t = model_ ? state_.fraction : 1.0;
   const TumourState state = tumour_at(c, t);
   TumourSolid now = build_tumour_solid(model->skin, frame, state.shape, quality);

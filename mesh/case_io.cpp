@@ -16,7 +16,7 @@
 namespace mv {
 namespace {
 
-using nlohmann::json;
+using json = Json;  // ordered: keys stay in file order
 
 std::string shown(const json& v) {
   std::string s = v.dump();
@@ -99,12 +99,6 @@ CaseDate read_date(Reader& r, const json& obj, const std::string& path) {
   return d;
 }
 
-void write_date(json& obj, const CaseDate& d) {
-  obj.erase("day");
-  obj.erase("date");
-  if (d.day) obj["day"] = *d.day;
-  if (d.iso) obj["date"] = *d.iso;
-}
 
 // Keys that look like patient identifiers: case files must not carry them (clinical.md §8).
 void warn_identifier_keys(const json& node, const std::string& path, std::vector<Issue>& issues) {
@@ -180,6 +174,7 @@ CaseLoad parse_case(std::string_view text) {
       if (auto v = r.number(*pos, "azimuth_deg", "lesion.position.azimuth_deg", true, "a number in degrees")) L.azimuth_deg = *v;
       if (auto v = r.number(*pos, "height_cm", "lesion.position.height_cm", true, "a number in cm")) L.height_cm = *v;
       if (auto v = r.number(*pos, "elevation_deg", "lesion.position.elevation_deg", false, "a number in degrees")) L.elevation_deg = *v;
+      L.position_extra = without(*pos, {"azimuth_deg", "height_cm", "elevation_deg"});
     }
     if (auto v = r.number(*lesion, "twelve_oclock_deg", "lesion.twelve_oclock_deg", false, "a number in degrees")) L.twelve_oclock_deg = *v;
     L.extra = without(*lesion, {"position", "twelve_oclock_deg"});
@@ -212,7 +207,10 @@ CaseLoad parse_case(std::string_view text) {
     if (auto v = r.number(*im, "dose_mg_per_day", "imatinib.dose_mg_per_day", true, "a number in mg/day")) course.dose_mg_per_day = *v;
     for (auto [key, target] : {std::pair{"start", &course.start}, std::pair{"stop", &course.stop}}) {
       const std::string p = std::string("imatinib.") + key;
-      if (const json* d = r.object(*im, key, p, true, "an object {day} or {date}")) *target = read_date(r, *d, p);
+      if (const json* d = r.object(*im, key, p, true, "an object {day} or {date}")) {
+        *target = read_date(r, *d, p);
+        target->extra = without(*d, {"day", "date"});
+      }
     }
     course.extra = without(*im, {"dose_mg_per_day", "start", "stop"});
     c.imatinib = course;
@@ -230,6 +228,7 @@ CaseLoad parse_case(std::string_view text) {
         for (const auto& s : *it)
           if (s.is_string()) ill.constructed.push_back(s.get<std::string>());
     }
+    ill.extra = without(*il, {"note", "constructed"});
     c.illustrative = ill;
   }
   c.extra = without(doc, {"schema_version", "case_id", "site", "presentation", "lesion", "measurements", "imatinib", "tissue_mm", "illustrative"});
@@ -270,49 +269,75 @@ CaseLoad load_case_file(const std::filesystem::path& path) {
   }
 }
 
+namespace {
+
+// Whole numbers are written without a fraction: "800", not "800.0".
+json number(double v) {
+  if (v == std::floor(v) && std::abs(v) < 1e15) return static_cast<std::int64_t>(v);
+  return v;
+}
+
+// Known keys first, in the documented order, then the file's unknown keys as they came.
+json with_extra(json known, const json& extra) {
+  for (auto it = extra.begin(); it != extra.end(); ++it)
+    if (!known.contains(it.key())) known[it.key()] = it.value();
+  return known;
+}
+
+json date_json(const CaseDate& d) {
+  json out = json::object();
+  if (d.day) out["day"] = *d.day;
+  if (d.iso) out["date"] = *d.iso;
+  return out;
+}
+
+// A file of a newer minor version keeps its version (its extra keys are kept too); older ones are
+// written as this build's version.
+std::string version_to_write(const std::string& read) {
+  const auto v = parse_version(read);
+  if (v && v->first == kSchemaMajor && v->second > kSchemaMinor) return read;
+  return std::to_string(kSchemaMajor) + "." + std::to_string(kSchemaMinor);
+}
+
+}  // namespace
+
 std::string serialize_case(const Case& c) {
-  json doc = c.extra;
-  doc["schema_version"] = c.schema_version;
+  json doc = json::object();
+  doc["schema_version"] = version_to_write(c.schema_version);
   doc["case_id"] = c.case_id;
+  if (c.illustrative)
+    doc["illustrative"] = with_extra({{"note", c.illustrative->note}, {"constructed", c.illustrative->constructed}}, c.illustrative->extra);
   doc["site"] = site_spec(c.site).key;
   doc["presentation"] = presentation_key(c.presentation);
-  if (c.illustrative) {
-    doc["illustrative"] = {{"note", c.illustrative->note}, {"constructed", c.illustrative->constructed}};
-  }
-  json lesion = c.lesion.extra;
-  lesion["position"] = {{"azimuth_deg", c.lesion.azimuth_deg}, {"height_cm", c.lesion.height_cm}};
-  if (c.lesion.elevation_deg != 0.0) lesion["position"]["elevation_deg"] = c.lesion.elevation_deg;
-  lesion["twelve_oclock_deg"] = c.lesion.twelve_oclock_deg;
-  doc["lesion"] = lesion;
+  json position = {{"azimuth_deg", number(c.lesion.azimuth_deg)}, {"height_cm", number(c.lesion.height_cm)}};
+  if (c.lesion.elevation_deg != 0.0) position["elevation_deg"] = number(c.lesion.elevation_deg);
+  doc["lesion"] = with_extra({{"position", with_extra(position, c.lesion.position_extra)},
+                              {"twelve_oclock_deg", number(c.lesion.twelve_oclock_deg)}},
+                             c.lesion.extra);
   json ms = json::array();
   for (const auto& m : c.measurements) {
-    json mj = m.extra;
-    mj["label"] = m.label;
-    write_date(mj, m.date);
-    mj["x_cm"] = m.x_cm;
-    mj["y_cm"] = m.y_cm;
-    if (m.thickness_mm) mj["thickness_mm"] = *m.thickness_mm;
-    if (m.exophytic_mm) mj["exophytic_mm"] = *m.exophytic_mm;
-    ms.push_back(mj);
+    json mj = with_extra({{"label", m.label}}, date_json(m.date));
+    mj["x_cm"] = number(m.x_cm);
+    mj["y_cm"] = number(m.y_cm);
+    if (m.thickness_mm) mj["thickness_mm"] = number(*m.thickness_mm);
+    if (m.exophytic_mm) mj["exophytic_mm"] = number(*m.exophytic_mm);
+    ms.push_back(with_extra(mj, m.extra));
   }
   doc["measurements"] = ms;
   if (c.imatinib) {
-    json im = c.imatinib->extra;
-    im["dose_mg_per_day"] = c.imatinib->dose_mg_per_day;
-    json start = json::object(), stop = json::object();
-    write_date(start, c.imatinib->start);
-    write_date(stop, c.imatinib->stop);
-    im["start"] = start;
-    im["stop"] = stop;
-    doc["imatinib"] = im;
+    const auto& im = *c.imatinib;
+    doc["imatinib"] = with_extra({{"dose_mg_per_day", number(im.dose_mg_per_day)},
+                                  {"start", with_extra(date_json(im.start), im.start.extra)},
+                                  {"stop", with_extra(date_json(im.stop), im.stop.extra)}},
+                                 im.extra);
   }
   if (!c.tissue.empty()) {
     json t = json::object();
-    for (const auto& [name, mm] : c.tissue.overrides_mm) t[name] = mm;
+    for (const auto& [name, mm] : c.tissue.overrides_mm) t[name] = number(mm);
     doc["tissue_mm"] = t;
   }
   // dump() throws on invalid UTF-8; a case that cannot be written must fail before touching disk.
-  return doc.dump(2) + "\n";
+  return with_extra(doc, c.extra).dump(2) + "\n";
 }
 
 void save_case_file(const Case& c, const std::filesystem::path& path) {

@@ -10,10 +10,14 @@
 
 namespace mv {
 
+// JSON that keeps its keys in file order, so a saved case reads like the one that was opened.
+using Json = nlohmann::ordered_json;
+
 // A date in a case file: a day offset (preferred: no patient dates) or an ISO date YYYY-MM-DD.
 struct CaseDate {
   std::optional<int> day;          // "day": 90
   std::optional<std::string> iso;  // "date": "2007-03-14"
+  Json extra = Json::object();     // unknown keys, kept on save
   // Days on one axis for ordering and interpolation: the offset, or days since 1970-01-01.
   std::int64_t ordinal() const;
   std::string describe() const;  // "day 90" or "2007-03-14"
@@ -28,7 +32,7 @@ struct Measurement {
   double y_cm = 0.0;  // along the 12-6 o'clock axis, along the skin
   std::optional<double> thickness_mm;
   std::optional<double> exophytic_mm;
-  nlohmann::json extra = nlohmann::json::object();  // unknown keys, kept on save
+  Json extra = Json::object();  // unknown keys, kept on save
 };
 
 // Where the lesion sits: a ray from the site's reference axis (see SiteSpec::landmark) at
@@ -39,13 +43,14 @@ struct LesionPlacement {
   double elevation_deg = 0.0;
   // Rotation of 12 o'clock from "toward the head", toward 3 o'clock.
   double twelve_oclock_deg = 0.0;
-  nlohmann::json extra = nlohmann::json::object();
+  Json extra = Json::object();           // unknown keys of "lesion"
+  Json position_extra = Json::object();  // unknown keys of "lesion.position"
 };
 
 struct ImatinibCourse {
   double dose_mg_per_day = 0.0;
   CaseDate start, stop;
-  nlohmann::json extra = nlohmann::json::object();
+  Json extra = Json::object();
 };
 
 enum class Presentation { Primary, Recurrent };
@@ -54,6 +59,7 @@ enum class Presentation { Primary, Recurrent };
 struct Illustrative {
   std::string note;
   std::vector<std::string> constructed;  // JSON paths of constructed values
+  Json extra = Json::object();
 };
 
 struct Case {
@@ -66,7 +72,7 @@ struct Case {
   std::optional<ImatinibCourse> imatinib;
   TissueThickness tissue;
   std::optional<Illustrative> illustrative;
-  nlohmann::json extra = nlohmann::json::object();
+  Json extra = Json::object();
 };
 
 std::string presentation_key(Presentation p);

@@ -1,6 +1,7 @@
 #include "lesion_frame.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <numbers>
 #include <string>
 
@@ -11,7 +12,13 @@
 namespace mv {
 namespace {
 constexpr double kDeg = std::numbers::pi / 180.0;
+
+std::string one_decimal(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
 }
+}  // namespace
 
 glm::dvec3 LesionFrame::direction(double theta) const { return std::cos(theta) * three + std::sin(theta) * twelve; }
 
@@ -24,8 +31,8 @@ LesionFrame place_lesion(const RayCaster& skin, const LesionPlacement& p) {
   constexpr double far = 2000.0;
   const auto hit = skin.cast(origin + far * dir, -dir, far);
   if (!hit)
-    throw PlacementError("lesion.position (azimuth " + std::to_string(p.azimuth_deg) + "°, height " + std::to_string(p.height_cm) +
-                         " cm) — misses the skin of this anatomy; choose a height within the model");
+    throw PlacementError("lesion.position: azimuth " + one_decimal(p.azimuth_deg) + "°, height " + one_decimal(p.height_cm) +
+                         " cm — misses the skin of this anatomy; choose a height within the model");
   LesionFrame f;
   f.centre = hit->point;
   f.normal = hit->normal;
@@ -61,7 +68,7 @@ std::vector<SkinPoint> walk_along_skin(const RayCaster& skin, const LesionFrame&
     const auto hit = skin.cast(q + lift * n, -n, 2.0 * lift);
     // A miss or a sudden turn of the surface means the footprint runs off the modelled skin.
     if (!hit || glm::dot(hit->normal, n) < 0.5)
-      throw PlacementError("the lesion does not fit on this anatomy: at " + std::to_string(walked / 10.0) +
+      throw PlacementError("the lesion does not fit on this anatomy: " + one_decimal(units::mm_to_cm(walked)) +
                            " cm from its centre the skin ends or folds; reduce its size or move it");
     const glm::dvec3 chord = hit->point - p;
     const double seg = glm::length(chord);

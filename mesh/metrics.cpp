@@ -46,10 +46,10 @@ ReductionMetrics reduction_between(const MeasurementMetrics& a, const Measuremen
 
 CaseMetrics compute_metrics(const Case& c, const SiteModel& model, const LesionFrame& frame, const TumourQuality& quality) {
   CaseMetrics out;
-  for (const auto& m : c.measurements) {
-    const TumourState state = tumour_at(c, *fraction_of(c, m.label));
+  for (size_t i = 0; i < c.measurements.size(); ++i) {
+    const TumourState state = state_of(c, i);
     const TumourSolid solid = build_tumour_solid(model.skin, frame, state.shape, quality);
-    out.measurements.push_back(measure(m, state, solid));
+    out.measurements.push_back(measure(c.measurements[i], state, solid));
   }
   if (out.measurements.size() >= 2) out.reduction = reduction_between(out.measurements.front(), out.measurements.back());
   return out;

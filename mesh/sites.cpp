@@ -24,7 +24,7 @@ std::vector<SiteSpec> make_sites() {
         {"fascia", TissueKind::Fascia, 0.84, "fascia lata 0.56-1.11 mm (Otsuka 2021)"},
         {"muscle", TissueKind::Muscle, 0.0, "quadriceps, down to the femur (anatomy)"},
         {"femur", TissueKind::Bone, 0.0, "femur (anatomy)"}}},
-      {Site::Ankle, "ankle", "Medial ankle (right)", "height from the tip of the medial malleolus; azimuth 90 = medial",
+      {Site::Ankle, "ankle", "Medial ankle (right)", "height from the level of the medial malleolus (its prominence spans about -1 to +2 cm); azimuth 90 = medial",
        {{"skin", TissueKind::Skin, 1.75, "1.5-2 mm (assumption, clinical.md §7)", true},
         {"subcutaneous-fat", TissueKind::SubcutaneousFat, 4.0, "3-5 mm (assumption, clinical.md §7)", true},
         {"fascia", TissueKind::Fascia, 0.5, "thin (qualitative only, clinical.md §7; 0.5 mm assumed)", true},

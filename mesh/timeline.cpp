@@ -24,13 +24,17 @@ TumourShape shape_of(const Case& c, const Measurement& m) {
   return {m.x_cm, m.y_cm, m.thickness_mm.value_or(default_tumour_depth_mm(c.site, c.tissue)), m.exophytic_mm.value_or(0.0)};
 }
 
+TumourState state_of(const Case& c, size_t index) {
+  const Measurement& m = c.measurements.at(index);
+  return {m.label, position_of(c, index), false, !m.thickness_mm, shape_of(c, m)};
+}
+
 TumourState tumour_at(const Case& c, double fraction) {
   if (c.measurements.empty()) throw std::invalid_argument("the case has no measurements");
   fraction = std::clamp(std::isfinite(fraction) ? fraction : 0.0, 0.0, 1.0);
   const auto& ms = c.measurements;
   for (size_t i = 0; i < ms.size(); ++i) {
-    if (std::abs(position_of(c, i) - fraction) < 1e-9)
-      return {ms[i].label, fraction, false, !ms[i].thickness_mm, shape_of(c, ms[i])};
+    if (std::abs(position_of(c, i) - fraction) < 1e-9) return state_of(c, i);
   }
   size_t hi = 1;
   while (hi + 1 < ms.size() && position_of(c, hi) < fraction) ++hi;

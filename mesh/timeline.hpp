@@ -19,6 +19,9 @@ struct TumourState {
 // Shape of one measurement; a missing thickness takes the site default (sites.hpp).
 TumourShape shape_of(const Case& c, const Measurement& m);
 
+// The state of measurement `index` itself (right even when two measurements share a date).
+TumourState state_of(const Case& c, size_t index);
+
 // Linear in time between the dated measurements around `fraction` (clamped to 0..1). No published
 // shrinkage-versus-time curve exists (clinical.md §6): linear is an assumption, shown as such.
 TumourState tumour_at(const Case& c, double fraction);

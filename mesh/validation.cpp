@@ -74,9 +74,8 @@ std::vector<Issue> validate_case(const Case& c) {
       const auto& prev = c.measurements[i - 1];
       if (m.date.ordinal() < prev.date.ordinal())
         ck.error(p, m.date.describe() + " — must not be before measurements[" + std::to_string(i - 1) + "] (" + prev.date.describe() + ")");
-      if (static_cast<bool>(m.date.day) != static_cast<bool>(prev.date.day))
-        ck.error(p, "mixes a day offset and an ISO date — use one form for every date in a case");
-      if (std::isfinite(m.x_cm * m.y_cm) && m.x_cm * m.y_cm > prev.x_cm * prev.y_cm * 1.0001)
+      const bool sizes_valid = m.x_cm > 0.0 && m.y_cm > 0.0 && prev.x_cm > 0.0 && prev.y_cm > 0.0;
+      if (sizes_valid && std::isfinite(m.x_cm * m.y_cm) && m.x_cm * m.y_cm > prev.x_cm * prev.y_cm * 1.0001)
         ck.warn(p, "area X·Y grew from " + number_text(prev.x_cm * prev.y_cm) + " to " + number_text(m.x_cm * m.y_cm) +
                        " cm² — the tumour grew (possible: progressive disease on imatinib in 7-9%, clinical.md §6)");
     }
@@ -92,6 +91,21 @@ std::vector<Issue> validate_case(const Case& c) {
       ck.error("imatinib.stop", im.stop.describe() + " — must not be before imatinib.start (" + im.start.describe() + ")");
   }
 
+  // One form of date for the whole case, so that durations and the timeline are meaningful.
+  if (!c.measurements.empty()) {
+    const bool days = c.measurements.front().date.day.has_value();
+    auto check_form = [&](const std::string& path, const CaseDate& d) {
+      if ((d.day.has_value() != days) && (d.day || d.iso))
+        ck.error(path, d.describe() + " — mixes day offsets and ISO dates; use " + (days ? "\"day\"" : "\"date\"") +
+                           " like measurements[0] for every date in a case");
+    };
+    for (size_t i = 1; i < c.measurements.size(); ++i) check_form("measurements[" + std::to_string(i) + "]", c.measurements[i].date);
+    if (c.imatinib) {
+      check_form("imatinib.start", c.imatinib->start);
+      check_form("imatinib.stop", c.imatinib->stop);
+    }
+  }
+
   const auto& spec = site_spec(c.site);
   for (const auto& [name, mm] : c.tissue.overrides_mm) {
     const std::string p = "tissue_mm." + name;
@@ -101,7 +115,7 @@ std::vector<Issue> validate_case(const Case& c) {
       std::string names;
       for (const auto& layer : spec.layers)
         if (layer.thickness_mm > 0.0) names += (names.empty() ? "" : ", ") + layer.name;
-      ck.error(p, "unknown layer for site " + spec.key + " — expected one of: " + names);
+      ck.error(p, number_text(mm) + " — unknown layer for site " + spec.key + "; expected one of: " + names);
     } else {
       ck.range(p, mm, 0.0, false, limits::kMaxLayerMm, "mm");
     }

@@ -86,6 +86,23 @@ TEST(CaseIo, UnknownKeysSurviveASaveAndReload) {
   EXPECT_EQ(serialize_case(*reloaded.value), serialize_case(*load.value));
 }
 
+TEST(CaseIo, SavingKeepsNestedUnknownKeysAndWritesWholeNumbersPlainly) {
+  auto j = minimal();
+  j["lesion"]["position"]["landmark_note"] = "3 cm below the umbilicus";
+  j["imatinib"] = {{"dose_mg_per_day", 400}, {"start", {{"day", 0}, {"note", "first dose"}}}, {"stop", {{"day", 90}}}};
+  j["illustrative"] = {{"note", "constructed"}, {"constructed", {"measurements[0].x_cm"}}, {"reviewer", "MDT"}};
+  const auto load = parse_case(j.dump());
+  ASSERT_TRUE(load.value) << format_issues(load.issues);
+  const std::string text = serialize_case(*load.value);
+  const auto again = nlohmann::json::parse(text);
+  EXPECT_EQ(again["lesion"]["position"]["landmark_note"], "3 cm below the umbilicus");
+  EXPECT_EQ(again["imatinib"]["start"]["note"], "first dose");
+  EXPECT_EQ(again["illustrative"]["reviewer"], "MDT");
+  EXPECT_NE(text.find("\"dose_mg_per_day\": 400,"), std::string::npos) << text;
+  // Documented order: the schema version first, then the case id.
+  EXPECT_LT(text.find("schema_version"), text.find("case_id"));
+}
+
 TEST(CaseIo, IdentifierLikeKeysAreWarnedAbout) {
   auto j = minimal();
   j["dob"] = "1950-01-01";

@@ -19,6 +19,17 @@ TEST(Timeline, EndsAreTheMeasurementsAndTheMiddleIsLinearInTime) {
   EXPECT_EQ(mid.label, "day 119 (interpolated)");
 }
 
+TEST(Timeline, MeasurementsOnTheSameDateKeepTheirOwnShape) {
+  Case c = test::load_bundled("han2009-thigh");
+  Measurement same_day = c.measurements.back();
+  same_day.label = "preoperative, second observer";
+  same_day.x_cm = 5.1;
+  c.measurements.push_back(same_day);
+  EXPECT_DOUBLE_EQ(state_of(c, 1).shape.x_cm, 4.8);
+  EXPECT_DOUBLE_EQ(state_of(c, 2).shape.x_cm, 5.1);
+  EXPECT_EQ(state_of(c, 2).label, "preoperative, second observer");
+}
+
 TEST(Timeline, AtAcceptsLabelsAndFractionsOnly) {
   const Case c = test::load_bundled("han2009-abdomen");
   EXPECT_DOUBLE_EQ(parse_at(c, "preoperative"), 1.0);

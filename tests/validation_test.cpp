@@ -55,6 +55,12 @@ TEST(Validation, DatesLabelsAndCourse) {
   EXPECT_TRUE(has(validate_case(c), Severity::Error, "measurements[0].date", "must be an ISO date"));
 }
 
+TEST(Validation, OneDateFormPerCase) {
+  Case c = base();
+  c.imatinib->stop = CaseDate{std::nullopt, std::string("2007-05-01")};
+  EXPECT_TRUE(has(validate_case(c), Severity::Error, "imatinib.stop", "mixes day offsets and ISO dates"));
+}
+
 TEST(Validation, TissueOverridesMustNameALayerOfTheSite) {
   Case c = base();
   c.tissue.overrides_mm = {{"galea", 1.0}, {"subcutaneous-fat", 0.0}};
