@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <numbers>
 
+#include <glm/common.hpp>
 #include <glm/geometric.hpp>
 
 #include "tissue_colours.hpp"
@@ -126,6 +127,10 @@ render::Scene SceneAssembler::build(const CaseSession& s, const ViewSettings& vi
       item.style = render::Style::Translucent;
       item.colour.a = 0.6f * view.skin_opacity;
     }
+    if (static_cast<int>(i) == view.highlight_layer) {  // pointed at in the layer list: lift it out
+      item.colour = glm::mix(item.colour, glm::vec4(1.0f, 1.0f, 1.0f, 1.0f), 0.35f);
+      item.colour.a = std::max(item.colour.a, 0.6f);
+    }
     scene.items.push_back(item);
     legend.push_back(layers[i].name);
     swatches.push_back(colour);
@@ -143,7 +148,7 @@ render::Scene SceneAssembler::build(const CaseSession& s, const ViewSettings& vi
   render::LineSet outlines{{}, 2.0f, section ? render::LineLayer::InScene : render::LineLayer::OnTop};
   if (show_ghost) {
     if (!section)
-      scene.items.push_back({"tumour-" + first.label + "-ghost", to_mesh_data(s.first_tumour().mesh), rgba(ghost_colour, 0.22f),
+      scene.items.push_back({"tumour-" + first.label + "-ghost", to_mesh_data(s.first_tumour().mesh), rgba(ghost_colour, 0.14f),
                              render::Style::Translucent, 0.6f, false});
     std::vector<glm::dvec3> rim;
     for (const auto& p : s.first_tumour().outline) rim.push_back(p);
@@ -173,7 +178,8 @@ render::Scene SceneAssembler::build(const CaseSession& s, const ViewSettings& vi
     const glm::dvec3 bottom = f.centre - state.shape.depth_mm * f.normal;
     dims.lines.push_back({f3(f.centre), f3(bottom), dim_colour});
     const std::string depth_text = "depth " + fixed(state.shape.depth_mm, 1) + " mm" + (state.depth_is_site_default ? " (site default)" : "");
-    scene.labels.push_back({f3(bottom), depth_text, dim_colour, {0.0f, 26.0f}});
+    // Seen from above the depth line is nearly a point: keep its label clear of the X and Y labels.
+    scene.labels.push_back({f3(bottom), depth_text, dim_colour, section ? glm::vec2(0.0f, 26.0f) : glm::vec2(-90.0f, 40.0f)});
     for (int hour : {12, 3, 6, 9}) {
       const double theta = clock_to_angle(hour);
       if (section && std::abs(std::sin(theta - cut_theta)) > 0.5) continue;  // marks off the cut are hidden

@@ -20,6 +20,7 @@ struct ViewSettings {
   bool labels = true;             // dimension lines, clock marks
   bool ghost = true;              // the first (pre-treatment) measurement over the current one
   bool legend = true;             // overlay text: case, legend, provenance
+  int highlight_layer = -1;       // anatomy layer index the user points at in the GUI, or -1
 };
 
 render::Camera default_camera(const CaseSession& session, const ViewSettings& view);

@@ -23,7 +23,6 @@ struct GuiState {
   bool time_changed = false;
   bool camera_reset_requested = false;
   bool screenshot_requested = false;
-  int hovered_layer = -1;
 };
 
 void draw_case_panel(GuiState& s);

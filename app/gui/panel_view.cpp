@@ -25,7 +25,7 @@ void draw_view_panel(GuiState& s) {
   }
   const auto& layers = s.session.site_model().anatomy.layers;
   v.layer_hidden.resize(layers.size(), false);
-  s.hovered_layer = -1;
+  v.highlight_layer = -1;
   for (size_t i = 0; i < layers.size(); ++i) {
     const auto c = tissue_rgba(layers[i].kind);
     ImGui::ColorButton(("##swatch" + layers[i].name).c_str(), ImVec4(c[0], c[1], c[2], 1.0f), ImGuiColorEditFlags_NoTooltip,
@@ -33,7 +33,7 @@ void draw_view_panel(GuiState& s) {
     ImGui::SameLine();
     bool shown = !v.layer_hidden[i];
     if (ImGui::Checkbox(layers[i].name.c_str(), &shown)) v.layer_hidden[i] = !shown;
-    if (ImGui::IsItemHovered()) s.hovered_layer = static_cast<int>(i);
+    if (ImGui::IsItemHovered()) v.highlight_layer = static_cast<int>(i);
   }
   ImGui::Checkbox("dimension labels", &v.labels);
   ImGui::SameLine();
