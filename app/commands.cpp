@@ -11,6 +11,7 @@
 #include "image.hpp"
 #include "mesh_io.hpp"
 #include "metrics.hpp"
+#include "mohs_reconstruction.hpp"
 #include "paths.hpp"
 #include "renderer.hpp"
 #include "tissue_colours.hpp"
@@ -129,7 +130,15 @@ int report_command(const std::filesystem::path& case_path, std::ostream& out, st
   CaseSession session(library);
   prepare(session, c, std::nullopt);
   const CaseMetrics metrics = compute_metrics(c, session.site_model(), session.frame(), session.quality);
-  out << report_json(c, metrics).dump(2) << "\n";
+  nlohmann::json report = report_json(c, metrics);
+  if (c.mohs) {
+    try {
+      report["mohs"] = mohs_report_json(reconstruct_mohs(c, session.site_model(), session.frame()));
+    } catch (const PlacementError& e) {
+      throw InputError(std::string("mohs: ") + e.what());
+    }
+  }
+  out << report.dump(2) << "\n";
   return 0;
 }
 

@@ -11,93 +11,23 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "case_json.hpp"
+#include "mohs_io.hpp"
 #include "validation.hpp"
 
 namespace mv {
-namespace {
 
-using json = Json;  // ordered: keys stay in file order
-
-std::string shown(const json& v) {
-  std::string s = v.dump();
-  return s.size() > 60 ? s.substr(0, 57) + "..." : s;
-}
-
-// Reads typed fields from JSON objects, recording a path-named issue for each problem.
-class Reader {
- public:
-  explicit Reader(std::vector<Issue>& issues) : issues_(issues) {}
-
-  void error(const std::string& path, const std::string& msg) { issues_.push_back({Severity::Error, path, msg}); }
-
-  const json* field(const json& obj, const std::string& key, const std::string& path, bool required, const char* what) {
-    auto it = obj.find(key);
-    if (it == obj.end() || it->is_null()) {
-      if (required) error(path, std::string("missing — required: ") + what);
-      return nullptr;
-    }
-    return &*it;
-  }
-  std::optional<double> number(const json& obj, const std::string& key, const std::string& path, bool required, const char* what) {
-    const json* v = field(obj, key, path, required, what);
-    if (!v) return std::nullopt;
-    if (!v->is_number()) {
-      error(path, shown(*v) + " — must be " + what);
-      return std::nullopt;
-    }
-    const double d = v->get<double>();
-    if (!std::isfinite(d)) {
-      error(path, shown(*v) + " — must be a finite number");
-      return std::nullopt;
-    }
-    return d;
-  }
-  std::optional<int> integer(const json& obj, const std::string& key, const std::string& path, bool required, const char* what) {
-    const json* v = field(obj, key, path, required, what);
-    if (!v) return std::nullopt;
-    if (!v->is_number_integer() || v->get<long long>() < -1000000 || v->get<long long>() > 1000000) {
-      error(path, shown(*v) + " — must be " + what);
-      return std::nullopt;
-    }
-    return v->get<int>();
-  }
-  std::optional<std::string> string(const json& obj, const std::string& key, const std::string& path, bool required, const char* what) {
-    const json* v = field(obj, key, path, required, what);
-    if (!v) return std::nullopt;
-    if (!v->is_string()) {
-      error(path, shown(*v) + " — must be " + what);
-      return std::nullopt;
-    }
-    return v->get<std::string>();
-  }
-  const json* object(const json& obj, const std::string& key, const std::string& path, bool required, const char* what) {
-    const json* v = field(obj, key, path, required, what);
-    if (v && !v->is_object()) {
-      error(path, shown(*v) + " — must be " + what);
-      return nullptr;
-    }
-    return v;
-  }
-
- private:
-  std::vector<Issue>& issues_;
-};
-
-json without(const json& obj, std::initializer_list<const char*> known) {
-  json extra = json::object();
-  std::set<std::string> k(known.begin(), known.end());
-  for (auto it = obj.begin(); it != obj.end(); ++it)
-    if (!k.count(it.key())) extra[it.key()] = it.value();
-  return extra;
-}
-
-CaseDate read_date(Reader& r, const json& obj, const std::string& path) {
+CaseDate json_reader::read_date(Reader& r, const json& obj, const std::string& path) {
   CaseDate d;
   d.day = r.integer(obj, "day", path + ".day", false, "a whole number of days");
   d.iso = r.string(obj, "date", path + ".date", false, "an ISO date \"YYYY-MM-DD\"");
   if (d.day && d.iso) r.error(path, "has both \"day\" and \"date\" — give one");
   return d;
 }
+
+namespace {
+
+using namespace json_reader;  // json is the ordered Json: keys stay in file order
 
 
 // Keys that look like patient identifiers: case files must not carry them (clinical.md §8).
@@ -231,7 +161,8 @@ CaseLoad parse_case(std::string_view text) {
     ill.extra = without(*il, {"note", "constructed"});
     c.illustrative = ill;
   }
-  c.extra = without(doc, {"schema_version", "case_id", "site", "presentation", "lesion", "measurements", "imatinib", "tissue_mm", "illustrative"});
+  if (const json* m = r.object(doc, "mohs", "mohs", false, "an object {stages}")) c.mohs = read_mohs(r, *m, c.site);
+  c.extra = without(doc, {"schema_version", "case_id", "site", "presentation", "lesion", "measurements", "imatinib", "tissue_mm", "illustrative", "mohs"});
   warn_identifier_keys(doc, "", issues);
 
   if (!has_errors(issues)) {
@@ -270,26 +201,6 @@ CaseLoad load_case_file(const std::filesystem::path& path) {
 }
 
 namespace {
-
-// Whole numbers are written without a fraction: "800", not "800.0".
-json number(double v) {
-  if (v == std::floor(v) && std::abs(v) < 1e15) return static_cast<std::int64_t>(v);
-  return v;
-}
-
-// Known keys first, in the documented order, then the file's unknown keys as they came.
-json with_extra(json known, const json& extra) {
-  for (auto it = extra.begin(); it != extra.end(); ++it)
-    if (!known.contains(it.key())) known[it.key()] = it.value();
-  return known;
-}
-
-json date_json(const CaseDate& d) {
-  json out = json::object();
-  if (d.day) out["day"] = *d.day;
-  if (d.iso) out["date"] = *d.iso;
-  return out;
-}
 
 // A file of a newer minor version keeps its version (its extra keys are kept too); older ones are
 // written as this build's version.
@@ -336,6 +247,7 @@ std::string serialize_case(const Case& c) {
     for (const auto& [name, mm] : c.tissue.overrides_mm) t[name] = number(mm);
     doc["tissue_mm"] = t;
   }
+  if (c.mohs) doc["mohs"] = write_mohs(*c.mohs);
   // dump() throws on invalid UTF-8; a case that cannot be written must fail before touching disk.
   return with_extra(doc, c.extra).dump(2) + "\n";
 }

@@ -4,6 +4,7 @@
 #include <set>
 #include <sstream>
 
+#include "mohs_validation.hpp"
 #include "units.hpp"
 
 namespace mv {
@@ -120,6 +121,7 @@ std::vector<Issue> validate_case(const Case& c) {
       ck.range(p, mm, 0.0, false, limits::kMaxLayerMm, "mm");
     }
   }
+  validate_mohs(c, out);
   return out;
 }
 

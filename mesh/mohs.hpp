@@ -1,0 +1,69 @@
+#pragma once
+// Mohs micrographic surgery as recorded in clinic (clinical.md §3): stages in order, each cut with
+// a peripheral margin and to a depth, divided into blocks by clock position, each block with its
+// own peripheral and deep result.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <glm/vec2.hpp>
+
+#include "case_date.hpp"
+#include "sites.hpp"
+
+namespace mv {
+
+enum class MarginResult { Clear, Positive, Close, Indeterminate };
+std::string result_key(MarginResult r);  // "clear", "positive", "close", "indeterminate"
+std::optional<MarginResult> result_from_key(const std::string& key);
+
+// Clock positions, 12 at the top (toward the head); a span runs clockwise from `from` to `to`,
+// wrapping through 12 (from 10.5 to 1.5 covers 10.5-12 and 0-1.5). from == to is the full circle.
+struct ClockSpan {
+  double from = 0.0, to = 12.0;
+  double hours() const;                      // length, (0, 12]
+  bool contains(double hour) const;          // half-open [from, to)
+  double middle() const;                     // clock position of the span's centre
+};
+
+struct MohsBlock {
+  std::string label;  // "A", "B", ... or "1", "2", ...
+  ClockSpan span;
+  MarginResult peripheral = MarginResult::Clear;
+  MarginResult deep = MarginResult::Clear;
+  std::optional<std::string> ink;  // edge ink colour: "blue", "red", "black", "green", "yellow"
+  Json extra = Json::object();
+};
+
+// Tissue planes a stage can be taken down to; which exist depends on the site's layers.
+enum class DepthPlane { Subcutis, Fascia, Muscle, Periosteum };
+std::string plane_key(DepthPlane p);  // "subcutis", "fascia", "muscle", "periosteum"
+std::optional<DepthPlane> plane_from_key(const std::string& key, Site site);  // "galea" = fascia on the scalp
+std::vector<DepthPlane> planes_at(Site site);
+
+struct MohsStage {
+  double margin_cm = 0.0;   // peripheral widening; stage 1 from the clinical edge, later from the previous stage's edge
+  bool deep_only = false;   // no peripheral widening: only deeper under the previous defect
+  bool full_circle = false; // blocks must cover 0-12 (default true for stage 1)
+  std::optional<DepthPlane> plane;  // exactly one of plane / depth_mm
+  std::optional<double> depth_mm;
+  std::optional<CaseDate> date;
+  bool surgeons_choice = false;  // taken where the previous stage was not positive, on purpose
+  std::vector<MohsBlock> blocks;
+  std::vector<glm::dvec2> outline_cm;  // optional irregular outline (lesion frame: x to 3 o'clock, y to 12)
+  Json extra = Json::object();
+
+  // Clock spans the stage covers: the union of its blocks.
+  bool covers(double hour) const;
+};
+
+struct MohsRecord {
+  std::vector<MohsStage> stages;
+  std::string note;
+  Json extra = Json::object();
+};
+
+// Angle (radians, from 3 o'clock toward 12, as LesionFrame::direction) <-> clock hour in [0, 12).
+double angle_to_clock(double theta);
+
+}  // namespace mv

@@ -1,0 +1,145 @@
+#include "mohs_validation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+#include "validation.hpp"
+
+namespace mv {
+namespace {
+
+std::string num(double v) {
+  std::ostringstream s;
+  s << v;
+  return s.str();
+}
+
+struct Interval {
+  double from, to;  // within [0, 12]
+  size_t block;
+};
+
+// A span as one or two intervals on [0, 12].
+void split(const ClockSpan& s, size_t block, std::vector<Interval>& out) {
+  const double from = std::fmod(s.from, 12.0), len = s.hours();
+  if (from + len <= 12.0 + 1e-9) out.push_back({from, std::min(12.0, from + len), block});
+  else out.push_back({from, 12.0, block}), out.push_back({0.0, from + len - 12.0, block});
+}
+
+std::string block_name(const std::string& stage_path, size_t i, const MohsBlock& b) {
+  return stage_path + ".blocks[" + std::to_string(i) + "] (" + b.label + ")";
+}
+
+void check_coverage(const MohsStage& s, const std::string& p, std::vector<Issue>& out) {
+  std::vector<Interval> iv;
+  for (size_t i = 0; i < s.blocks.size(); ++i) split(s.blocks[i].span, i, iv);
+  std::sort(iv.begin(), iv.end(), [](const Interval& a, const Interval& b) { return a.from < b.from; });
+  constexpr double eps = 1e-6;
+  double reached = 0.0;
+  for (size_t k = 0; k < iv.size(); ++k) {
+    if (iv[k].from > reached + eps && s.full_circle)
+      out.push_back({Severity::Error, p + ".blocks", "gap from " + num(reached) + " to " + num(iv[k].from) +
+                                                         " o'clock — a full-circle stage's blocks must cover 0-12 without gaps"});
+    if (k > 0 && iv[k].from < reached - eps) {
+      size_t other = iv[k - 1].block;
+      for (size_t j = 0; j < k; ++j)
+        if (iv[j].to > iv[k].from + eps) other = iv[j].block;
+      out.push_back({Severity::Error, block_name(p, iv[k].block, s.blocks[iv[k].block]),
+                     num(iv[k].from) + " to " + num(std::min(reached, iv[k].to)) + " o'clock — overlaps " +
+                         block_name(p, other, s.blocks[other]) + "; blocks must not overlap"});
+    }
+    reached = std::max(reached, iv[k].to);
+  }
+  if (s.full_circle && reached < 12.0 - eps)
+    out.push_back({Severity::Error, p + ".blocks", "gap from " + num(reached) + " to 12 o'clock — a full-circle stage's blocks must cover 0-12 without gaps"});
+}
+
+bool all_clear(const MohsStage& s) {
+  return std::all_of(s.blocks.begin(), s.blocks.end(),
+                     [](const MohsBlock& b) { return b.peripheral == MarginResult::Clear && b.deep == MarginResult::Clear; });
+}
+
+// Is `hour` under a block of `s` that was not clear at the periphery (or, for `deep`, at depth)?
+bool not_clear_at(const MohsStage& s, double hour) {
+  for (const auto& b : s.blocks)
+    if (b.span.contains(hour) && (b.peripheral != MarginResult::Clear || b.deep != MarginResult::Clear)) return true;
+  return false;
+}
+
+}  // namespace
+
+void validate_mohs(const Case& c, std::vector<Issue>& out) {
+  if (!c.mohs) return;
+  const auto& stages = c.mohs->stages;
+  if (stages.empty()) out.push_back({Severity::Error, "mohs.stages", "empty — a Mohs record needs at least one stage"});
+  static const std::set<std::string> inks = {"blue", "red", "black", "green", "yellow", "orange"};
+  std::optional<double> previous_depth;
+  for (size_t i = 0; i < stages.size(); ++i) {
+    const MohsStage& s = stages[i];
+    const std::string p = "mohs.stages[" + std::to_string(i) + "]";
+    if (s.deep_only) {
+      if (i == 0) out.push_back({Severity::Error, p + ".deep_only", "true — the first stage must take a peripheral margin; deep-only stages go under a previous one"});
+      if (s.margin_cm != 0.0) out.push_back({Severity::Error, p + ".margin_cm", num(s.margin_cm) + " — a deep-only stage has no peripheral margin"});
+    } else if (!(std::isfinite(s.margin_cm) && s.margin_cm > 0.0 && s.margin_cm <= 10.0)) {
+      out.push_back({Severity::Error, p + ".margin_cm", num(s.margin_cm) + " — must be > 0 and ≤ 10 (cm)"});
+    }
+    if (s.depth_mm && !(std::isfinite(*s.depth_mm) && *s.depth_mm > 0.0 && *s.depth_mm <= limits::kMaxThicknessMm))
+      out.push_back({Severity::Error, p + ".depth_mm", num(*s.depth_mm) + " — must be > 0 and ≤ " + num(limits::kMaxThicknessMm) + " (mm)"});
+    if (s.blocks.empty()) out.push_back({Severity::Error, p + ".blocks", "empty — a stage needs at least one block"});
+    std::set<std::string> labels;
+    for (size_t b = 0; b < s.blocks.size(); ++b) {
+      const auto& blk = s.blocks[b];
+      const std::string bp = p + ".blocks[" + std::to_string(b) + "]";
+      if (blk.label.empty()) out.push_back({Severity::Error, bp + ".label", "\"\" — every block needs a label (A, B, … or 1, 2, …)"});
+      else if (!labels.insert(blk.label).second) out.push_back({Severity::Error, bp + ".label", "\"" + blk.label + "\" — must be unique within the stage"});
+      for (auto [key, v] : {std::pair{".from", blk.span.from}, std::pair{".to", blk.span.to}})
+        if (!(std::isfinite(v) && v >= 0.0 && v <= 12.0)) out.push_back({Severity::Error, bp + key, num(v) + " — must be a clock position from 0 to 12"});
+      if (blk.ink && !inks.count(*blk.ink))
+        out.push_back({Severity::Warning, bp + ".ink", "\"" + *blk.ink + "\" — not one of blue, red, black, green, yellow, orange; drawn grey"});
+    }
+    check_coverage(s, p, out);
+    if (i > 0) {
+      const MohsStage& prev = stages[i - 1];
+      if (all_clear(prev)) {
+        out.push_back({Severity::Warning, p, "taken after every margin of stage " + std::to_string(i) + " was clear"});
+      }
+      if (!s.surgeons_choice) {
+        for (size_t b = 0; b < s.blocks.size(); ++b) {
+          const auto& span = s.blocks[b].span;
+          for (double t = 0.0; t < span.hours(); t += 0.05) {
+            const double hour = std::fmod(span.from + t, 12.0);
+            if (!not_clear_at(prev, hour)) {
+              out.push_back({Severity::Error, block_name(p, b, s.blocks[b]),
+                             num(span.from) + " to " + num(span.to) + " o'clock — reaches " + num(std::round(hour * 10) / 10) +
+                                 " o'clock, where stage " + std::to_string(i) + " was clear; a later stage goes where the previous one was not clear (set \"surgeons_choice\": true if intended)"});
+              break;
+            }
+          }
+        }
+      }
+    }
+    for (size_t k = 0; k < s.outline_cm.size(); ++k) {
+      const auto& pt = s.outline_cm[k];
+      if (!(std::isfinite(pt.x) && std::isfinite(pt.y) && std::abs(pt.x) <= limits::kMaxLesionCm && std::abs(pt.y) <= limits::kMaxLesionCm))
+        out.push_back({Severity::Error, p + ".outline_cm[" + std::to_string(k) + "]", "[" + num(pt.x) + ", " + num(pt.y) + "] — must be within ±60 cm of the lesion centre"});
+    }
+    if (s.depth_mm) {
+      if (previous_depth && *s.depth_mm < *previous_depth)
+        out.push_back({Severity::Warning, p + ".depth_mm", num(*s.depth_mm) + " — shallower than the previous stage"});
+      previous_depth = *s.depth_mm;
+    }
+  }
+  if (!stages.empty()) {
+    const auto& last = stages.back();
+    const bool positive = std::any_of(last.blocks.begin(), last.blocks.end(), [](const MohsBlock& b) {
+      return b.peripheral == MarginResult::Positive || b.deep == MarginResult::Positive;
+    });
+    if (positive)
+      out.push_back({Severity::Warning, "mohs.stages[" + std::to_string(stages.size() - 1) + "]",
+                     "the last stage still has positive margins — the defect shown is not a clear boundary"});
+  }
+}
+
+}  // namespace mv

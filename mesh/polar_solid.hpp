@@ -1,0 +1,47 @@
+#pragma once
+#include <vector>
+
+#include "lesion_frame.hpp"
+#include "ray_caster.hpp"
+#include "triangle_mesh.hpp"
+
+namespace mv {
+
+// A region of skin around the lesion in its geodesic polar coordinates: for each angle (radians
+// from 3 o'clock toward 12, ascending in [0, 2π)) the along-skin radius and the depth below the
+// skin to which it is cut.
+struct PolarRegion {
+  std::vector<double> theta;
+  std::vector<double> radius_mm;
+  std::vector<double> depth_mm;
+  double radius_at(double theta) const;  // linear between samples
+};
+
+// Paths along the skin from the lesion centre, one per angle, sampled densely once so that many
+// regions (stages, defects, the confirmed tumour) can share them.
+class SkinRays {
+ public:
+  // One path per angle, each walked as far as `reach_mm` of that angle.
+  SkinRays(const RayCaster& skin, const LesionFrame& frame, std::vector<double> theta, const std::vector<double>& reach_mm);
+  SkinPoint at(size_t ray, double arc_mm) const;  // interpolated; clamps to the ray's length
+  const std::vector<double>& theta() const { return theta_; }
+  const LesionFrame& frame() const { return frame_; }
+
+ private:
+  LesionFrame frame_;
+  std::vector<double> theta_;
+  double step_ = 1.0;
+  std::vector<std::vector<SkinPoint>> samples_;  // samples_[ray][k] at arc k * step_
+};
+
+// A closed solid: the region's footprint on the skin, its floor `depth` below (along the local
+// inward normal) and the wall between their rims.
+struct PolarSolid {
+  TriangleMesh mesh;
+  double skin_area_mm2 = 0.0;
+  std::vector<SkinPoint> rim;  // one per angle, on the skin
+};
+
+PolarSolid build_polar_solid(const SkinRays& rays, const PolarRegion& region, int rings = 10);
+
+}  // namespace mv

@@ -1,0 +1,53 @@
+#include "tissue_column.hpp"
+
+#include <limits>
+#include <stdexcept>
+
+#include <glm/geometric.hpp>
+
+namespace mv {
+
+TissueColumn tissue_column(const SiteModel& model, const LesionFrame& frame, const TissueThickness& thickness) {
+  TissueColumn col;
+  double depth = 0.0;
+  const auto& specs = site_spec(model.anatomy.site).layers;
+  for (size_t i = 0; i < specs.size(); ++i) {
+    const auto& spec = specs[i];
+    const double t = thickness.for_layer(spec);
+    double bottom = depth + t;
+    if (t <= 0.0) {
+      // Set by the anatomy: this layer runs down to the next one's surface (the bone), found by a ray.
+      bottom = std::numeric_limits<double>::infinity();
+      if (i + 1 < specs.size()) {
+        if (const auto* next = model.anatomy.find(specs[i + 1].name)) {
+          const RayCaster bone(next->solid);
+          if (auto hit = bone.cast(frame.centre + frame.normal, -frame.normal, 500.0)) bottom = std::max(depth, hit->distance - 1.0);
+        }
+      }
+    }
+    col.layers.push_back({spec.name, spec.kind, depth, bottom});
+    depth = bottom;
+    if (!std::isfinite(depth)) break;
+  }
+  return col;
+}
+
+double TissueColumn::plane_depth_mm(DepthPlane plane) const {
+  for (const auto& l : layers) {
+    switch (plane) {
+      case DepthPlane::Subcutis: if (l.kind == TissueKind::SubcutaneousFat) return l.bottom_mm; break;
+      case DepthPlane::Fascia: if (l.kind == TissueKind::Fascia) return l.bottom_mm; break;
+      case DepthPlane::Muscle: if (l.kind == TissueKind::Muscle) return l.bottom_mm; break;
+      case DepthPlane::Periosteum: if (l.kind == TissueKind::Bone) return l.top_mm; break;
+    }
+  }
+  throw std::invalid_argument("the " + plane_key(plane) + " plane does not exist at this site");
+}
+
+const LayerInterval& TissueColumn::layer_at(double depth_mm) const {
+  for (const auto& l : layers)
+    if (depth_mm <= l.bottom_mm + 1e-6) return l;
+  return layers.back();
+}
+
+}  // namespace mv

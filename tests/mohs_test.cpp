@@ -1,0 +1,199 @@
+// Mohs stages: reconstruction accuracy on phantoms, the bundled series, and every validation rule.
+#include <gtest/gtest.h>
+
+#include <numbers>
+
+#include <glm/geometric.hpp>
+
+#include "case_io.hpp"
+#include "mohs_reconstruction.hpp"
+#include "solid_check.hpp"
+#include "units.hpp"
+#include "test_support.hpp"
+#include "validation.hpp"
+
+namespace mv {
+namespace {
+
+constexpr double kPi = std::numbers::pi;
+
+// A circular lesion of radius r_cm on a phantom skin, as a case.
+Case circle_case(double r_cm) {
+  Case c;
+  c.case_id = "phantom";
+  c.site = Site::Abdomen;
+  c.measurements.push_back({"preoperative", {0, std::nullopt, {}}, 2 * r_cm, 2 * r_cm, 5.0, std::nullopt, {}});
+  return c;
+}
+
+MohsBlock block(const std::string& label, double from, double to, MarginResult p = MarginResult::Clear, MarginResult d = MarginResult::Clear) {
+  return {label, {from, to}, p, d, std::nullopt, {}};
+}
+
+MohsStage stage(double margin_cm, std::vector<MohsBlock> blocks, bool full = false) {
+  MohsStage s;
+  s.margin_cm = margin_cm;
+  s.plane = DepthPlane::Fascia;
+  s.full_circle = full;
+  s.blocks = std::move(blocks);
+  return s;
+}
+
+SiteModel phantom_model(TriangleMesh skin) { return SiteModel(Anatomy{Site::Abdomen, {{"skin", TissueKind::Skin, std::move(skin)}}}); }
+
+TEST(MohsReconstruction, FlatPhantomAreasAndDepthMatchTheGeometry) {
+  const double r = 2.0, m = 1.0, m2 = 1.0;
+  Case c = circle_case(r);
+  c.mohs = MohsRecord{};
+  c.mohs->stages.push_back(stage(m, {block("A", 0, 3, MarginResult::Positive), block("B", 3, 6), block("C", 6, 9), block("D", 9, 12)}, true));
+  c.mohs->stages.push_back(stage(m2, {block("A2", 0, 3)}));
+  ASSERT_FALSE(has_errors(validate_case(c))) << format_issues(validate_case(c));
+  const SiteModel model = phantom_model(test::flat_phantom());
+  const LesionFrame frame = place_lesion(model.skin, {});
+  const MohsReconstruction rec = reconstruct_mohs(c, model, frame);
+  ASSERT_EQ(rec.defects.size(), 2u);
+  const double stage1 = kPi * std::pow(units::cm_to_mm(r + m), 2);
+  EXPECT_NEAR(rec.defect_solids[0].skin_area_mm2 / stage1, 1.0, 0.02);
+  const double added = kPi / 4.0 * (std::pow(units::cm_to_mm(r + m + m2), 2) - std::pow(units::cm_to_mm(r + m), 2));
+  EXPECT_NEAR((rec.excised_area_cm2[1] * 100.0) / added, 1.0, 0.02);
+  // Depth: the fascia floor of the abdomen's table (2.3 + 13.9 + 1.0 mm), within 0.5 mm.
+  EXPECT_NEAR(bounds_of(rec.defect_solids[0].mesh).min.z, -17.2, 0.5);
+  EXPECT_EQ(rec.deepest_layer, "fascia");
+  // Margin from the clinical edge: 2 cm from 12 to 3 o'clock (both stages), 1 cm elsewhere.
+  EXPECT_NEAR(rec.margin_at_hour_cm[0], 2.0, 0.02);   // 1 o'clock
+  EXPECT_NEAR(rec.margin_at_hour_cm[5], 1.0, 0.02);   // 6 o'clock
+  EXPECT_NEAR(rec.largest_margin_cm, 2.0, 0.02);
+  // Confirmed tumour reaches the first stage's edge where block A was positive, not elsewhere.
+  EXPECT_NEAR(rec.confirmed.radius_at(clock_to_angle(1.5)), units::cm_to_mm(r + m), 0.01);
+  EXPECT_NEAR(rec.confirmed.radius_at(clock_to_angle(7.5)), units::cm_to_mm(r), 0.01);
+  for (const auto& s : rec.defect_solids) EXPECT_TRUE(check_solid(s.mesh).watertight());
+  EXPECT_TRUE(check_solid(rec.confirmed_solid.mesh).watertight());
+}
+
+TEST(MohsReconstruction, CurvedSkinWidthsAlongTheSkinWithin3Percent) {
+  const double radius = 45.0;  // an ankle-sized limb
+  Case c = circle_case(1.0);
+  c.mohs = MohsRecord{};
+  c.mohs->stages.push_back(stage(1.5, {block("A", 0, 6), block("B", 6, 12)}, true));
+  const SiteModel model = phantom_model(test::cylinder_phantom(radius));
+  const LesionFrame frame = place_lesion(model.skin, {});
+  const MohsReconstruction rec = reconstruct_mohs(c, model, frame);
+  const auto& rim = rec.defect_solids[0].rim;
+  const auto& theta = rec.defects[0].theta;
+  auto rim_at = [&](double t) {
+    size_t best = 0;
+    for (size_t j = 0; j < theta.size(); ++j)
+      if (std::abs(theta[j] - t) < std::abs(theta[best] - t)) best = j;
+    return rim[best].point;
+  };
+  const auto around = [](const glm::dvec3& p) { return std::atan2(p.x, p.z); };
+  const double width = radius * (around(rim_at(0.0)) - around(rim_at(kPi)));  // 3 to 9 o'clock, around the limb
+  EXPECT_NEAR(width / 50.0, 1.0, 0.03);
+  EXPECT_NEAR((rim_at(kPi / 2).y - rim_at(3 * kPi / 2).y) / 50.0, 1.0, 0.03);
+  EXPECT_NEAR(rec.extent_x_cm, 5.0, 0.15);
+}
+
+TEST(MohsReconstruction, BundledAbdomenMatchesThePaper) {
+  const Case c = test::load_bundled("han2009-abdomen");
+  const SiteModel model(load_anatomy_file(c.site, test::asset_dir() / "anatomy" / anatomy_file_name(c.site)));
+  const MohsReconstruction rec = reconstruct_mohs(c, model, place_lesion(model.skin, c.lesion));
+  EXPECT_EQ(rec.stages, 2);
+  EXPECT_NEAR(rec.largest_margin_cm, 2.0, 0.05);             // one 2-cm stage at the periphery
+  EXPECT_NEAR(rec.stage_depth_mm[0], 17.2, 0.01);            // to the fascia
+  EXPECT_GT(rec.stage_depth_mm[1], rec.stage_depth_mm[0]);   // a deeper stage at 6 o'clock
+  EXPECT_GT(rec.confirmed.depth_mm[0] + 1.0, 0.0);
+  EXPECT_NEAR(rec.confirmed.depth_mm[0], 12.0, 0.01);        // 3 o'clock: the clinical depth
+  double deep_at_six = 0.0;
+  for (size_t j = 0; j < rec.confirmed.theta.size(); ++j)
+    if (std::abs(angle_to_clock(rec.confirmed.theta[j]) - 6.0) < 0.2) deep_at_six = std::max(deep_at_six, rec.confirmed.depth_mm[j]);
+  EXPECT_NEAR(deep_at_six, 17.2, 0.01);                      // tumour at the deep margin of stage 1
+  EXPECT_TRUE(rec.clear);
+  EXPECT_EQ(rec.deepest_layer, "muscle");
+  for (const auto& s : rec.defect_solids) EXPECT_TRUE(check_solid(s.mesh).watertight());
+}
+
+// ---- Validation: one negative per rule ----
+
+bool has(const std::vector<Issue>& issues, Severity sev, const std::string& path, const std::string& text) {
+  for (const auto& i : issues)
+    if (i.severity == sev && i.path == path && i.text().find(text) != std::string::npos) return true;
+  return false;
+}
+
+Case with_stages(std::vector<MohsStage> stages) {
+  Case c = test::load_bundled("han2009-thigh");
+  c.mohs->stages = std::move(stages);
+  return c;
+}
+
+TEST(MohsValidation, FullCircleBlocksCoverTheClockWithoutGapsOrOverlaps) {
+  auto gap = validate_case(with_stages({stage(1.0, {block("A", 0, 5), block("B", 6, 12)}, true)}));
+  EXPECT_TRUE(has(gap, Severity::Error, "mohs.stages[0].blocks", "gap from 5 to 6 o'clock")) << format_issues(gap);
+  auto overlap = validate_case(with_stages({stage(1.0, {block("A", 11, 4), block("B", 3, 11)}, true)}));
+  EXPECT_TRUE(has(overlap, Severity::Error, "mohs.stages[0].blocks[1] (B)", "3 to 4 o'clock — overlaps mohs.stages[0].blocks[0] (A)"))
+      << format_issues(overlap);
+  EXPECT_FALSE(has_errors(validate_case(with_stages({stage(1.0, {block("A", 10.5, 1.5), block("B", 1.5, 10.5)}, true)}))));
+}
+
+TEST(MohsValidation, LaterStagesGoWhereThePreviousWasNotClear) {
+  MohsStage first = stage(1.0, {block("A", 0, 6, MarginResult::Positive), block("B", 6, 12)}, true);
+  auto bad = validate_case(with_stages({first, stage(1.0, {block("A2", 4, 8)})}));
+  EXPECT_TRUE(has(bad, Severity::Error, "mohs.stages[1].blocks[0] (A2)", "where stage 1 was clear")) << format_issues(bad);
+  MohsStage chosen = stage(1.0, {block("A2", 4, 8)});
+  chosen.surgeons_choice = true;
+  EXPECT_FALSE(has_errors(validate_case(with_stages({first, chosen}))));
+  EXPECT_FALSE(has_errors(validate_case(with_stages({first, stage(1.0, {block("A2", 1, 5)})}))));
+}
+
+TEST(MohsValidation, AStageAfterAllClearIsAWarning) {
+  MohsStage clear = stage(1.0, {block("A", 0, 12)}, true);
+  MohsStage extra = stage(1.0, {block("A2", 0, 3)});
+  extra.surgeons_choice = true;
+  const auto issues = validate_case(with_stages({clear, extra}));
+  EXPECT_FALSE(has_errors(issues));
+  EXPECT_TRUE(has(issues, Severity::Warning, "mohs.stages[1]", "after every margin of stage 1 was clear"));
+}
+
+TEST(MohsValidation, MarginsDepthPlanesAndDeepOnly) {
+  auto zero = validate_case(with_stages({stage(0.0, {block("A", 0, 12)}, true)}));
+  EXPECT_TRUE(has(zero, Severity::Error, "mohs.stages[0].margin_cm", "0 — must be > 0 and ≤ 10 (cm)"));
+  auto wide = validate_case(with_stages({stage(10.5, {block("A", 0, 12)}, true)}));
+  EXPECT_TRUE(has(wide, Severity::Error, "mohs.stages[0].margin_cm", "10.5 — must be > 0 and ≤ 10 (cm)"));
+  MohsStage deep_first = stage(0.0, {block("A", 0, 12)}, true);
+  deep_first.deep_only = true;
+  EXPECT_TRUE(has(validate_case(with_stages({deep_first})), Severity::Error, "mohs.stages[0].deep_only", "the first stage must take a peripheral margin"));
+  // A plane the site does not have is refused when the file is read.
+  auto j = nlohmann::json::parse(serialize_case(test::load_bundled("han2009-abdomen")));
+  j["mohs"]["stages"][0]["depth"] = "periosteum";
+  const auto load = parse_case(j.dump());
+  EXPECT_FALSE(load.value);
+  EXPECT_TRUE(has(load.issues, Severity::Error, "mohs.stages[0].depth", "\"periosteum\" — not a tissue plane of the abdomen; expected one of: subcutis, fascia, muscle"))
+      << format_issues(load.issues);
+  j["mohs"]["stages"][0]["depth_mm"] = 12;
+  j["mohs"]["stages"][0]["depth"] = "fascia";
+  EXPECT_TRUE(has(parse_case(j.dump()).issues, Severity::Error, "mohs.stages[0]", "has both \"depth\" and \"depth_mm\""));
+  j["mohs"]["stages"][0].erase("depth_mm");
+  j["mohs"]["stages"][0]["blocks"][0]["peripheral"] = "negative";
+  EXPECT_TRUE(has(parse_case(j.dump()).issues, Severity::Error, "mohs.stages[0].blocks[0].peripheral",
+                  "\"negative\" — must be \"clear\", \"positive\", \"close\" or \"indeterminate\""));
+}
+
+TEST(MohsIo, RoundTripsThroughAFile) {
+  const Case c = test::load_bundled("han2009-abdomen");
+  const auto again = parse_case(serialize_case(c));
+  ASSERT_TRUE(again.value) << format_issues(again.issues);
+  EXPECT_EQ(serialize_case(*again.value), serialize_case(c));
+  ASSERT_TRUE(again.value->mohs);
+  EXPECT_TRUE(again.value->mohs->stages[1].deep_only);
+  EXPECT_EQ(again.value->mohs->stages[0].blocks[2].deep, MarginResult::Positive);
+  // Version 1.0 files (no "mohs") still load; saving writes the current minor version.
+  auto old = nlohmann::json::parse(serialize_case(c));
+  old.erase("mohs");
+  old["schema_version"] = "1.0";
+  const auto loaded = parse_case(old.dump());
+  ASSERT_TRUE(loaded.value);
+  EXPECT_NE(serialize_case(*loaded.value).find("\"schema_version\": \"1.1\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace mv
