@@ -8,7 +8,9 @@ void CaseSession::set_case(const Case& c) {
   // Every measurement must fit on this anatomy, not only the two ends of the timeline.
   TumourSolid first = build_tumour_solid(model->skin, frame, state_of(c, 0).shape, quality);
   for (size_t i = 1; i < c.measurements.size(); ++i) build_tumour_solid(model->skin, frame, state_of(c, i).shape, quality);
-  const double t = model_ ? state_.fraction : 1.0;
+  // Keep the moment shown when the case is edited; a new case opens on its last measurement.
+  TimePoint t = model_ ? time_ : last_measurement(c);
+  if (t.measurement && *t.measurement >= c.measurements.size()) t = last_measurement(c);
   const TumourState state = tumour_at(c, t);
   TumourSolid now = build_tumour_solid(model->skin, frame, state.shape, quality);
   // Everything built: commit.
@@ -17,13 +19,15 @@ void CaseSession::set_case(const Case& c) {
   frame_ = frame;
   first_ = std::move(first);
   state_ = state;
+  time_ = t;
   tumour_ = std::move(now);
 }
 
-void CaseSession::set_time(double fraction) {
-  TumourState state = tumour_at(case_, fraction);
+void CaseSession::set_time(const TimePoint& t) {
+  TumourState state = tumour_at(case_, t);
   tumour_ = build_tumour_solid(model_->skin, frame_, state.shape, quality);
   state_ = std::move(state);
+  time_ = t;
 }
 
 }  // namespace mv::app

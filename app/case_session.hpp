@@ -20,8 +20,8 @@ class CaseSession {
 
   // Takes a validated case and places it; throws PlacementError (the previous state is kept).
   void set_case(const Case& c);
-  // Rebuilds the solids for `fraction` (0 = first measurement, 1 = last).
-  void set_time(double fraction);
+  // Rebuilds the current solid for a measurement or a fraction of the timeline.
+  void set_time(const TimePoint& t);
 
   bool has_case() const { return model_ != nullptr; }
   const Case& current_case() const { return case_; }
@@ -31,7 +31,7 @@ class CaseSession {
   const TumourState& state() const { return state_; }
   const TumourSolid& tumour() const { return tumour_; }
   const TumourSolid& first_tumour() const { return first_; }
-  double time() const { return state_.fraction; }
+  const TimePoint& time() const { return time_; }
   TumourQuality quality;
 
  private:
@@ -40,6 +40,7 @@ class CaseSession {
   std::shared_ptr<const SiteModel> model_;
   LesionFrame frame_;
   TumourState state_;
+  TimePoint time_;
   TumourSolid tumour_, first_;
 };
 

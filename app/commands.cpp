@@ -57,7 +57,7 @@ namespace {
 void prepare(CaseSession& session, const Case& c, const std::optional<std::string>& at) {
   try {
     session.set_case(c);
-    session.set_time(at ? parse_at(c, *at) : 1.0);
+    if (at) session.set_time(parse_at(c, *at));
   } catch (const PlacementError& e) {
     throw InputError(e.what());
   } catch (const std::invalid_argument& e) {

@@ -118,7 +118,7 @@ render::Scene SceneAssembler::build(const CaseSession& s, const ViewSettings& vi
     const bool hidden = i < view.layer_hidden.size() && view.layer_hidden[i];
     if (hidden) continue;
     const auto colour = tissue_rgba(layers[i].kind);
-    render::DrawItem item{layers[i].name, meshes[i], rgba(colour, 1.0f), render::Style::Opaque, 0.0f, false};
+    render::DrawItem item{layers[i].name, meshes[i], rgba(colour, 1.0f), render::Style::Opaque, 0.0f};
     const bool see_through = !section && view.skin_opacity < 0.99f;  // opaque skin is drawn as opaque
     if (see_through && layers[i].kind == TissueKind::Skin) {
       item.style = render::Style::Translucent;
@@ -137,7 +137,7 @@ render::Scene SceneAssembler::build(const CaseSession& s, const ViewSettings& vi
   }
 
   const TumourState& state = s.state();
-  scene.items.push_back({"tumour", to_mesh_data(s.tumour().mesh), rgba(kTumourRgba, 1.0f), render::Style::Opaque, 0.4f, false});
+  scene.items.push_back({"tumour", to_mesh_data(s.tumour().mesh), rgba(kTumourRgba, 1.0f), render::Style::Opaque, 0.4f});
   legend.push_back("tumour, " + state.label);
   swatches.push_back(kTumourRgba);
 
@@ -149,7 +149,7 @@ render::Scene SceneAssembler::build(const CaseSession& s, const ViewSettings& vi
   if (show_ghost) {
     if (!section)
       scene.items.push_back({"tumour-" + first.label + "-ghost", to_mesh_data(s.first_tumour().mesh), rgba(ghost_colour, 0.14f),
-                             render::Style::Translucent, 0.6f, false});
+                             render::Style::Translucent, 0.6f});
     std::vector<glm::dvec3> rim;
     for (const auto& p : s.first_tumour().outline) rim.push_back(p);
     add_polyline(outlines, rim, rgba(ghost_colour, 0.95f), true);

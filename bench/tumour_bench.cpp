@@ -42,7 +42,7 @@ void BM_SceneRebuildAfterTimelineMove(benchmark::State& state) {
   const auto camera = mv::app::default_camera(session, view);
   double t = 0.0;
   for (auto _ : state) {
-    session.set_time(t);
+    session.set_time({std::nullopt, t});
     benchmark::DoNotOptimize(assembler.build(session, view, camera));
     t = t > 0.99 ? 0.0 : t + 0.01;
   }

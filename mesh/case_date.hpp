@@ -21,5 +21,7 @@ struct CaseDate {
 };
 // Days since 1970-01-01 of a valid YYYY-MM-DD, or nullopt.
 std::optional<std::int64_t> iso_date_ordinal(const std::string& iso);
+// The ISO date `days` after a valid `iso` (unchanged if `iso` is not valid).
+std::string iso_date_after(const std::string& iso, int days);
 
 }  // namespace mv

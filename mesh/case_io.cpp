@@ -46,6 +46,26 @@ void warn_identifier_keys(const json& node, const std::string& path, std::vector
   }
 }
 
+// Deepest bracket nesting outside strings.
+size_t nesting_depth(std::string_view text) {
+  size_t depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  for (char ch : text) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (ch == '\\') escaped = true;
+      else if (ch == '"') in_string = false;
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == '[' || ch == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((ch == ']' || ch == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
 std::optional<std::pair<int, int>> parse_version(const std::string& v) {
   int major = 0, minor = 0;
   char tail = 0;
@@ -60,6 +80,12 @@ CaseLoad parse_case(std::string_view text) {
   auto& issues = out.issues;
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     issues.push_back({Severity::Error, "", "the file is empty — expected a JSON case object"});
+    return out;
+  }
+  // Deeply nested input would exhaust the stack in the recursive JSON code below: refuse it first.
+  if (const auto depth = nesting_depth(text); depth > kMaxJsonNesting) {
+    issues.push_back({Severity::Error, "", "nested " + std::to_string(depth) + " levels deep — more than the " +
+                                               std::to_string(kMaxJsonNesting) + " levels a case file may use"});
     return out;
   }
   json doc;
@@ -155,8 +181,11 @@ CaseLoad parse_case(std::string_view text) {
     if (auto it = il->find("constructed"); it != il->end()) {
       if (!it->is_array()) r.error("illustrative.constructed", shown(*it) + " — must be an array of JSON paths");
       else
-        for (const auto& s : *it)
+        for (size_t i = 0; i < it->size(); ++i) {
+          const auto& s = (*it)[i];
           if (s.is_string()) ill.constructed.push_back(s.get<std::string>());
+          else r.error("illustrative.constructed[" + std::to_string(i) + "]", shown(s) + " — must be a JSON path string");
+        }
     }
     ill.extra = without(*il, {"note", "constructed"});
     c.illustrative = ill;
@@ -252,7 +281,26 @@ std::string serialize_case(const Case& c) {
   return with_extra(doc, c.extra).dump(2) + "\n";
 }
 
-void save_case_file(const Case& c, const std::filesystem::path& path) {
+namespace {
+
+// Copies `from` to `to` and makes the copy durable.
+void durable_copy(const std::filesystem::path& from, const std::filesystem::path& to) {
+  std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
+  if (const int fd = ::open(to.c_str(), O_RDONLY); fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+mode_t new_file_mode() {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+}  // namespace
+
+void save_case_file(const Case& c, const std::filesystem::path& requested) {
   const auto issues = validate_case(c);
   if (has_errors(issues)) throw std::runtime_error("not saved: the case has errors\n" + format_issues(issues));
   std::string text;
@@ -261,6 +309,15 @@ void save_case_file(const Case& c, const std::filesystem::path& path) {
   } catch (const nlohmann::json::exception& e) {
     throw std::runtime_error(std::string("not saved: the case cannot be written as JSON (") + e.what() + ")");
   }
+  // Save through a symbolic link to the file it names, keeping the link.
+  std::error_code ec;
+  const bool link = std::filesystem::is_symlink(std::filesystem::symlink_status(requested, ec));
+  const auto path = link ? std::filesystem::canonical(requested, ec) : requested;
+  if (link && ec) throw std::runtime_error("not saved: cannot resolve the link " + requested.string() + " (" + ec.message() + ")");
+  struct stat existing {};
+  const bool exists = ::stat(path.c_str(), &existing) == 0;
+  if (!exists && errno != ENOENT) throw std::runtime_error("not saved: cannot inspect " + path.string() + " (" + std::strerror(errno) + ")");
+
   const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
   const int fd = ::mkstemp(tmpl.data());
@@ -280,19 +337,20 @@ void save_case_file(const Case& c, const std::filesystem::path& path) {
     }
     written += static_cast<size_t>(n);
   }
+  // The saved file keeps the old one's permissions; a new one gets the user's default.
+  if (::fchmod(fd, exists ? (existing.st_mode & 07777) : new_file_mode()) != 0) fail("cannot set permissions");
   if (::fsync(fd) != 0) fail("fsync failed");
-  ::fchmod(fd, 0644);
   if (::close(fd) != 0) {
     ::unlink(tmpl.c_str());
     throw std::runtime_error("not saved: close failed; " + path.string() + " is unchanged");
   }
-  std::error_code ec;
-  if (std::filesystem::exists(path, ec)) {
+  if (exists) {
     const auto bak = path.string() + ".bak";
-    std::filesystem::copy_file(path, bak, std::filesystem::copy_options::overwrite_existing, ec);
-    if (ec) {
+    try {
+      durable_copy(path, bak);
+    } catch (const std::filesystem::filesystem_error& e) {
       ::unlink(tmpl.c_str());
-      throw std::runtime_error("not saved: cannot keep the previous version as " + bak + " (" + ec.message() + "); " + path.string() + " is unchanged");
+      throw std::runtime_error("not saved: cannot keep the previous version as " + bak + " (" + e.code().message() + "); " + path.string() + " is unchanged");
     }
   }
   if (::rename(tmpl.c_str(), path.c_str()) != 0) {

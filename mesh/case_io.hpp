@@ -14,6 +14,7 @@ namespace mv {
 constexpr int kSchemaMajor = 1;
 constexpr int kSchemaMinor = 1;  // 1.1 added the "mohs" section; 1.0 files still load
 constexpr std::uint64_t kMaxCaseFileBytes = 4u << 20;
+constexpr size_t kMaxJsonNesting = 64;
 
 struct CaseLoad {
   std::optional<Case> value;  // set when there is no error

@@ -53,7 +53,9 @@ class Reader {
   std::optional<int> integer(const json& obj, const std::string& key, const std::string& path, bool required, const char* what) {
     const json* v = field(obj, key, path, required, what);
     if (!v) return std::nullopt;
-    if (!v->is_number_integer() || v->get<long long>() < -1000000 || v->get<long long>() > 1000000) {
+    const bool in_range = v->is_number_unsigned() ? v->get<std::uint64_t>() <= 1000000u
+                                                  : v->is_number_integer() && v->get<long long>() >= -1000000 && v->get<long long>() <= 1000000;
+    if (!in_range) {
       error(path, shown(*v) + " — must be " + what);
       return std::nullopt;
     }

@@ -189,11 +189,17 @@ void export_meshes(const std::vector<ExportItem>& items, const std::filesystem::
     std::filesystem::remove_all(tmp_dir, ec);
     throw MeshIoError(path.string() + ": export failed — " + exporter.GetErrorString());
   }
-  for (const auto& entry : std::filesystem::directory_iterator(tmp_dir)) {
-    std::filesystem::rename(entry.path(), dir / entry.path().filename(), ec);
+  // Companions (OBJ's .mtl) first, the file itself last: it never refers to a missing companion.
+  std::vector<std::filesystem::path> written;
+  for (auto it = std::filesystem::directory_iterator(tmp_dir, ec); !ec && it != std::filesystem::directory_iterator(); it.increment(ec))
+    written.push_back(it->path());
+  std::stable_partition(written.begin(), written.end(), [&](const auto& p) { return p.filename() != path.filename(); });
+  for (const auto& p : written) {
     if (ec) break;
+    std::filesystem::rename(p, dir / p.filename(), ec);
   }
-  std::filesystem::remove_all(tmp_dir);
+  std::error_code ignored;
+  std::filesystem::remove_all(tmp_dir, ignored);
   if (ec) throw MeshIoError(path.string() + ": cannot write — " + ec.message());
 }
 

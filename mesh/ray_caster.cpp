@@ -88,8 +88,6 @@ RayCaster::~RayCaster() = default;
 RayCaster::RayCaster(RayCaster&&) noexcept = default;
 RayCaster& RayCaster::operator=(RayCaster&&) noexcept = default;
 
-const TriangleMesh& RayCaster::mesh() const { return *impl_->mesh; }
-
 std::optional<RayHit> RayCaster::cast(const glm::dvec3& origin, const glm::dvec3& direction, double max_distance) const {
   const auto& m = *impl_->mesh;
   if (impl_->nodes.empty()) return std::nullopt;

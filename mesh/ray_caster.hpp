@@ -28,7 +28,6 @@ class RayCaster {
   // Nearest hit with distance in [0, max_distance]; `direction` need not be unit length.
   std::optional<RayHit> cast(const glm::dvec3& origin, const glm::dvec3& direction,
                              double max_distance = 1e9) const;
-  const TriangleMesh& mesh() const;
 
  private:
   struct Impl;

@@ -24,6 +24,7 @@ AnatomyLibrary::AnatomyLibrary(std::filesystem::path anatomy_dir) : dir_(std::mo
 
 std::shared_ptr<const SiteModel> AnatomyLibrary::get(Site site, const TissueThickness& thickness) {
   std::ostringstream key;
+  key.precision(17);
   key << site_spec(site).key;
   for (const auto& [name, mm] : thickness.overrides_mm) key << '|' << name << '=' << mm;
   if (auto it = cache_.find(key.str()); it != cache_.end()) return it->second;

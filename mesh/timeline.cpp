@@ -33,6 +33,7 @@ TumourState tumour_at(const Case& c, double fraction) {
   if (c.measurements.empty()) throw std::invalid_argument("the case has no measurements");
   fraction = std::clamp(std::isfinite(fraction) ? fraction : 0.0, 0.0, 1.0);
   const auto& ms = c.measurements;
+  if (ms.size() == 1) return state_of(c, 0);
   for (size_t i = 0; i < ms.size(); ++i) {
     if (std::abs(position_of(c, i) - fraction) < 1e-9) return state_of(c, i);
   }
@@ -54,14 +55,17 @@ TumourState tumour_at(const Case& c, double fraction) {
   return s;
 }
 
-std::optional<double> fraction_of(const Case& c, const std::string& label) {
-  for (size_t i = 0; i < c.measurements.size(); ++i)
-    if (c.measurements[i].label == label) return position_of(c, i);
-  return std::nullopt;
+double fraction_of(const Case& c, size_t measurement) { return position_of(c, measurement); }
+
+TimePoint last_measurement(const Case& c) { return {c.measurements.size() - 1, 1.0}; }
+
+TumourState tumour_at(const Case& c, const TimePoint& t) {
+  return t.measurement ? state_of(c, *t.measurement) : tumour_at(c, t.fraction);
 }
 
-double parse_at(const Case& c, const std::string& at) {
-  if (auto f = fraction_of(c, at)) return *f;
+TimePoint parse_at(const Case& c, const std::string& at) {
+  for (size_t i = 0; i < c.measurements.size(); ++i)
+    if (c.measurements[i].label == at) return {i, position_of(c, i)};
   size_t used = 0;
   double v = 0.0;
   try {
@@ -69,7 +73,7 @@ double parse_at(const Case& c, const std::string& at) {
   } catch (const std::exception&) {
     used = 0;
   }
-  if (used == at.size() && used > 0 && std::isfinite(v) && v >= 0.0 && v <= 1.0) return v;
+  if (used == at.size() && used > 0 && std::isfinite(v) && v >= 0.0 && v <= 1.0) return {std::nullopt, v};
   std::string labels;
   for (const auto& m : c.measurements) labels += (labels.empty() ? "" : ", ") + m.label;
   throw std::invalid_argument("--at: \"" + at + "\" — expected a measurement label (" + labels + ") or a fraction from 0 to 1");

@@ -26,10 +26,17 @@ TumourState state_of(const Case& c, size_t index);
 // shrinkage-versus-time curve exists (clinical.md §6): linear is an assumption, shown as such.
 TumourState tumour_at(const Case& c, double fraction);
 
-// Fraction of the named measurement; nullopt when no measurement has that label.
-std::optional<double> fraction_of(const Case& c, const std::string& label);
+// A moment on the timeline: a measurement itself (right even when two share a date), or a
+// fraction of the way from the first to the last.
+struct TimePoint {
+  std::optional<size_t> measurement;
+  double fraction = 1.0;  // used when `measurement` is empty
+};
+TimePoint last_measurement(const Case& c);
+TumourState tumour_at(const Case& c, const TimePoint& t);
+double fraction_of(const Case& c, size_t measurement);
 
 // Parses a --at value: a measurement label or a fraction in [0, 1]. Throws std::invalid_argument.
-double parse_at(const Case& c, const std::string& at);
+TimePoint parse_at(const Case& c, const std::string& at);
 
 }  // namespace mv

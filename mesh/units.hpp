@@ -12,7 +12,6 @@ constexpr double mm_to_cm(double mm) { return mm / kMmPerCm; }
 constexpr double mm2_to_cm2(double mm2) { return mm2 / (kMmPerCm * kMmPerCm); }
 constexpr double mm3_to_cm3(double mm3) { return mm3 / (kMmPerCm * kMmPerCm * kMmPerCm); }
 constexpr double mm_to_m(double mm) { return mm / kMmPerM; }
-constexpr double m_to_mm(double m) { return m * kMmPerM; }
 
 // Scale from a file unit to millimetres, for mesh import/export.
 enum class LengthUnit { Millimetre, Centimetre, Metre };

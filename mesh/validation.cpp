@@ -66,10 +66,10 @@ std::vector<Issue> validate_case(const Case& c) {
     else if (!labels.insert(m.label).second) ck.error(p + ".label", "\"" + m.label + "\" — must be unique; another measurement has it");
     check_date(ck, p, m.date);
     for (auto [key, v] : {std::pair{".x_cm", m.x_cm}, std::pair{".y_cm", m.y_cm}}) {
-      if (ck.range(p + key, v, 0.0, false, limits::kMaxLesionCm, "cm") && v > limits::kImplausibleLesionCm)
+      if (ck.range(p + key, v, limits::kMinLesionCm, true, limits::kMaxLesionCm, "cm") && v > limits::kImplausibleLesionCm)
         ck.warn(p + key, number_text(v) + " — larger than " + number_text(limits::kImplausibleLesionCm) + " cm: possible, but check the unit");
     }
-    if (m.thickness_mm) ck.range(p + ".thickness_mm", *m.thickness_mm, 0.0, false, limits::kMaxThicknessMm, "mm");
+    if (m.thickness_mm) ck.range(p + ".thickness_mm", *m.thickness_mm, limits::kMinThicknessMm, true, limits::kMaxThicknessMm, "mm");
     if (m.exophytic_mm) ck.range(p + ".exophytic_mm", *m.exophytic_mm, 0.0, true, limits::kMaxExophyticMm, "mm");
     if (i > 0) {
       const auto& prev = c.measurements[i - 1];
@@ -118,8 +118,16 @@ std::vector<Issue> validate_case(const Case& c) {
         if (layer.thickness_mm > 0.0) names += (names.empty() ? "" : ", ") + layer.name;
       ck.error(p, number_text(mm) + " — unknown layer for site " + spec.key + "; expected one of: " + names);
     } else {
-      ck.range(p, mm, 0.0, false, limits::kMaxLayerMm, "mm");
+      ck.range(p, mm, limits::kMinLayerMm, true, limits::kMaxLayerMm, "mm");
     }
+  }
+  if (!c.tissue.empty()) {
+    const auto floors = layer_floor_depths_mm(c.site, c.tissue);
+    const double total = floors.empty() ? 0.0 : floors.back().second;
+    const double site_cap = c.site == Site::Ankle ? limits::kMaxTotalLayersMm : 3.0 * limits::kMaxTotalLayersMm;
+    if (std::isfinite(total) && total > site_cap)
+      ck.error("tissue_mm", number_text(total) + " mm in all — the layers together must be ≤ " + number_text(site_cap) +
+                                " mm at the " + spec.key + ", or they would pass through the anatomy's core");
   }
   validate_mohs(c, out);
   return out;

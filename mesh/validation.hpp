@@ -8,12 +8,18 @@ namespace mv {
 
 // Limits shared by validation, the GUI's inline checks and the docs (docs/case-format.md).
 namespace limits {
+constexpr double kMinLesionCm = 0.1;          // a ruler reads millimetres: below 1 mm is not a measurement
 constexpr double kMaxLesionCm = 60.0;         // error above: not a skin lesion any more
 constexpr double kImplausibleLesionCm = 40.0; // warning above: possible, rarely seen (Ratner 1997: up to 35x40 cm final)
+constexpr double kMinThicknessMm = 0.1;
 constexpr double kMaxThicknessMm = 200.0;
 constexpr double kMaxExophyticMm = 150.0;
 constexpr double kMaxDoseMgPerDay = 1600.0;
+constexpr double kMinLayerMm = 0.1;
 constexpr double kMaxLayerMm = 100.0;
+// Layers together may fill at most this fraction of the site's thinnest part (ankle, about 29 mm
+// radius), so that the inward offsets never pass through the limb's axis.
+constexpr double kMaxTotalLayersMm = 20.0;
 constexpr double kMaxHeightCm = 100.0;
 }  // namespace limits
 

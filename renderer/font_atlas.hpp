@@ -25,9 +25,7 @@ class FontAtlas {
   FontAtlas(const FontAtlas&) = delete;
   FontAtlas& operator=(const FontAtlas&) = delete;
 
-  float pixel_height() const { return pixel_height_; }
   float line_height() const { return pixel_height_ * 1.25f; }
-  float ascent() const { return ascent_; }
   float width_of(const std::string& utf8) const;
   // Appends quads for `utf8` with its top-left at `top_left`.
   void layout(const std::string& utf8, glm::vec2 top_left, const glm::vec4& colour, std::vector<TextVertex>& out) const;

@@ -51,7 +51,13 @@ std::string expand_includes(const std::string& source) {
 GlProgram::GlProgram(const std::string& vertex_file, const std::string& fragment_file)
     : label_(vertex_file + "+" + fragment_file) {
   const GLuint vs = compile(GL_VERTEX_SHADER, vertex_file);
-  const GLuint fs = compile(GL_FRAGMENT_SHADER, fragment_file);
+  GLuint fs = 0;
+  try {
+    fs = compile(GL_FRAGMENT_SHADER, fragment_file);
+  } catch (...) {
+    glDeleteShader(vs);
+    throw;
+  }
   id_ = glCreateProgram();
   glAttachShader(id_, vs);
   glAttachShader(id_, fs);

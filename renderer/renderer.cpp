@@ -207,7 +207,7 @@ void Renderer::draw_items(const Scene& scene, bool translucent, const glm::mat4&
   p.set("u_key_dir", glm::normalize(0.45f * right + 0.75f * up + 0.6f * back));
   p.set("u_fill_dir", glm::normalize(-0.7f * right - 0.2f * up + 0.5f * back));
   for (const auto& item : scene.items) {
-    if (item.hidden || !item.mesh || (item.style == Style::Translucent) != translucent) continue;
+    if (!item.mesh || (item.style == Style::Translucent) != translucent) continue;
     const GpuMesh& g = upload(item.mesh);
     p.set("u_colour", item.colour);
     p.set("u_depth_bias", item.depth_bias);

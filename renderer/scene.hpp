@@ -29,7 +29,6 @@ struct DrawItem {
   glm::vec4 colour{0.8f, 0.8f, 0.8f, 1.0f};  // alpha is used by Translucent items
   Style style = Style::Opaque;
   float depth_bias = 0.0f;  // pulls the surface toward the viewer (mm): a solid lying on the skin
-  bool hidden = false;
 };
 
 struct Line {

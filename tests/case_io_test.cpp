@@ -56,8 +56,8 @@ TEST(CaseIo, ReportsEveryProblemAtOnceWithPathValueAndExpectation) {
   k["measurements"][0]["x_cm"] = -2;
   k["measurements"].push_back({{"label", "preoperative"}, {"day", 90}, {"x_cm", 0}, {"y_cm", 3}});
   const auto ranges = parse_case(k.dump());
-  EXPECT_TRUE(mentions(ranges.issues, "measurements[0].x_cm", "-2 — must be > 0 and ≤ 60 (cm)")) << format_issues(ranges.issues);
-  EXPECT_TRUE(mentions(ranges.issues, "measurements[1].x_cm", "0 — must be > 0 and ≤ 60 (cm)"));
+  EXPECT_TRUE(mentions(ranges.issues, "measurements[0].x_cm", "-2 — must be ≥ 0.1 and ≤ 60 (cm)")) << format_issues(ranges.issues);
+  EXPECT_TRUE(mentions(ranges.issues, "measurements[1].x_cm", "0 — must be ≥ 0.1 and ≤ 60 (cm)"));
 }
 
 TEST(CaseIo, NewerMajorSchemaIsRefused) {
@@ -103,6 +103,20 @@ TEST(CaseIo, SavingKeepsNestedUnknownKeysAndWritesWholeNumbersPlainly) {
   EXPECT_LT(text.find("schema_version"), text.find("case_id"));
 }
 
+TEST(CaseIo, StrictNumbersDatesAndProvenance) {
+  auto j = minimal();
+  j["measurements"][0].erase("day");
+  j["measurements"][0]["date"] = " 2007-03-1";
+  EXPECT_TRUE(mentions(parse_case(j.dump()).issues, "measurements[0].date", "must be an ISO date"));
+  auto k = minimal();
+  k["illustrative"] = {{"note", "n"}, {"constructed", {"measurements[0].x_cm", 7}}};
+  EXPECT_TRUE(mentions(parse_case(k.dump()).issues, "illustrative.constructed[1]", "7 — must be a JSON path string"));
+  auto t = minimal();
+  t["site"] = "ankle";
+  t["tissue_mm"] = {{"subcutaneous-fat", 30}};
+  EXPECT_TRUE(mentions(parse_case(t.dump()).issues, "tissue_mm", "mm in all — the layers together must be ≤ 20 mm at the ankle"));
+}
+
 TEST(CaseIo, IdentifierLikeKeysAreWarnedAbout) {
   auto j = minimal();
   j["dob"] = "1950-01-01";
@@ -144,6 +158,22 @@ TEST_F(SaveTest, SaveKeepsTheOldVersionAsBak) {
   size_t files = 0;
   for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++files;
   EXPECT_EQ(files, 2u) << "no temporary file may be left behind";
+}
+
+TEST_F(SaveTest, SaveKeepsPermissionsAndSymbolicLinks) {
+  const auto c = *parse_case(minimal().dump()).value;
+  const auto real = dir / "real.json", link = dir / "link.json";
+  save_case_file(c, real);
+  ::chmod(real.c_str(), 0600);
+  std::filesystem::create_symlink(real, link);
+  Case changed = c;
+  changed.measurements[0].x_cm = 4.5;
+  save_case_file(changed, link);
+  EXPECT_TRUE(std::filesystem::is_symlink(link));
+  EXPECT_NE(slurp(real).find("4.5"), std::string::npos);
+  struct stat st {};
+  ::stat(real.c_str(), &st);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
 }
 
 TEST_F(SaveTest, FailedSaveLeavesTheFileByteIdentical) {

@@ -60,7 +60,7 @@ TEST_F(MeshIo, NodeNamesSayWhatEachObjectIs) {
   }
 }
 
-TEST_F(MeshIo, FailedExportLeavesTheOldFile) {
+TEST_F(MeshIo, UnsupportedOrUnwritableExportIsAClearError) {
   const TriangleMesh t = tetra();
   EXPECT_THROW(export_meshes({{"x", &t, {}}}, dir / "out.fbx"), MeshIoError);
   EXPECT_THROW(export_meshes({{"x", &t, {}}}, dir / "missing-folder" / "out.glb"), MeshIoError);
@@ -89,7 +89,8 @@ INSTANTIATE_TEST_SUITE_P(Corpus, BadMeshes,
                                            BadMesh{"out_of_range_index.obj", "cannot import"},
                                            BadMesh{"random_bytes.gltf", "cannot import"},
                                            BadMesh{"no_triangles.obj", "cannot import"},
-                                           BadMesh{"model.fbx", "unsupported mesh format"}),
+                                           BadMesh{"model.fbx", "unsupported mesh format"},
+                                           BadMesh{"fbx_bytes_named.obj", "cannot import"}),
                          [](const auto& info) {
                            std::string s = info.param.file;
                            for (auto& ch : s) if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';

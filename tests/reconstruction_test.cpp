@@ -44,6 +44,15 @@ TEST(Reconstruction, FlatExtentsAreTheRulerValues) {
   EXPECT_GT(rim(0).x, 29.9);
 }
 
+TEST(Reconstruction, TwelveOclockTurnsTowardThree) {
+  const Phantom flat(test::flat_phantom());
+  LesionPlacement p;
+  p.twelve_oclock_deg = 90.0;  // 12 o'clock now points where 3 o'clock was: the viewer's right (+x)
+  const LesionFrame f = place_lesion(flat.caster, p);
+  EXPECT_NEAR(f.twelve.x, 1.0, 1e-9);
+  EXPECT_NEAR(f.three.y, -1.0, 1e-9);
+}
+
 TEST(Reconstruction, CylinderExtentsAlongTheSkinWithin3Percent) {
   const double r = 40.0;
   const Phantom cyl(test::cylinder_phantom(r));

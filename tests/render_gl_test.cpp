@@ -43,7 +43,6 @@ class GlTest : public ::testing::Test {
     AnatomyLibrary library(test::asset_dir() / "anatomy");
     app::CaseSession session(library);
     session.set_case(test::load_bundled(id));
-    session.set_time(1.0);
     app::SceneAssembler assembler;
     const auto scene = assembler.build(session, view, app::default_camera(session, view));
     render::OffscreenTarget target(w, h);

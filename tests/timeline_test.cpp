@@ -28,12 +28,24 @@ TEST(Timeline, MeasurementsOnTheSameDateKeepTheirOwnShape) {
   EXPECT_DOUBLE_EQ(state_of(c, 1).shape.x_cm, 4.8);
   EXPECT_DOUBLE_EQ(state_of(c, 2).shape.x_cm, 5.1);
   EXPECT_EQ(state_of(c, 2).label, "preoperative, second observer");
+  // Chosen by label (as --at and the GUI's buttons do), each keeps its own solid.
+  EXPECT_DOUBLE_EQ(tumour_at(c, parse_at(c, "preoperative, second observer")).shape.x_cm, 5.1);
+  EXPECT_DOUBLE_EQ(tumour_at(c, parse_at(c, "preoperative")).shape.x_cm, 4.8);
+  EXPECT_DOUBLE_EQ(tumour_at(c, last_measurement(c)).shape.x_cm, 5.1);
+}
+
+TEST(Timeline, OneMeasurementIsTheWholeTimeline) {
+  Case c = test::load_bundled("han2009-thigh");
+  c.measurements.resize(1);
+  for (double t : {0.0, 0.5, 1.0}) EXPECT_DOUBLE_EQ(tumour_at(c, t).shape.x_cm, 6.0);
+  EXPECT_FALSE(tumour_at(c, 1.0).interpolated);
 }
 
 TEST(Timeline, AtAcceptsLabelsAndFractionsOnly) {
   const Case c = test::load_bundled("han2009-abdomen");
-  EXPECT_DOUBLE_EQ(parse_at(c, "preoperative"), 1.0);
-  EXPECT_DOUBLE_EQ(parse_at(c, "0.25"), 0.25);
+  EXPECT_EQ(parse_at(c, "preoperative").measurement, std::optional<size_t>(1));
+  EXPECT_FALSE(parse_at(c, "0.25").measurement);
+  EXPECT_DOUBLE_EQ(parse_at(c, "0.25").fraction, 0.25);
   EXPECT_THROW(parse_at(c, "1.5"), std::invalid_argument);
   EXPECT_THROW(parse_at(c, "surgery"), std::invalid_argument);
 }

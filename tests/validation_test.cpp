@@ -23,9 +23,9 @@ TEST(Validation, SizesMustBePositiveAndBelowTheCap) {
   c.measurements[1].y_cm = 61.0;
   c.measurements[1].thickness_mm = -3.0;
   const auto issues = validate_case(c);
-  EXPECT_TRUE(has(issues, Severity::Error, "measurements[0].x_cm", "0 — must be > 0 and ≤ 60 (cm)"));
-  EXPECT_TRUE(has(issues, Severity::Error, "measurements[1].y_cm", "61 — must be > 0 and ≤ 60 (cm)"));
-  EXPECT_TRUE(has(issues, Severity::Error, "measurements[1].thickness_mm", "-3 — must be > 0"));
+  EXPECT_TRUE(has(issues, Severity::Error, "measurements[0].x_cm", "0 — must be ≥ 0.1 and ≤ 60 (cm)"));
+  EXPECT_TRUE(has(issues, Severity::Error, "measurements[1].y_cm", "61 — must be ≥ 0.1 and ≤ 60 (cm)"));
+  EXPECT_TRUE(has(issues, Severity::Error, "measurements[1].thickness_mm", "-3 — must be ≥ 0.1 and ≤ 200 (mm)"));
 }
 
 TEST(Validation, ImplausibleButPossibleValuesAreWarnings) {
@@ -66,7 +66,7 @@ TEST(Validation, TissueOverridesMustNameALayerOfTheSite) {
   c.tissue.overrides_mm = {{"galea", 1.0}, {"subcutaneous-fat", 0.0}};
   const auto issues = validate_case(c);
   EXPECT_TRUE(has(issues, Severity::Error, "tissue_mm.galea", "unknown layer for site thigh"));
-  EXPECT_TRUE(has(issues, Severity::Error, "tissue_mm.subcutaneous-fat", "0 — must be > 0"));
+  EXPECT_TRUE(has(issues, Severity::Error, "tissue_mm.subcutaneous-fat", "0 — must be ≥ 0.1"));
 }
 
 TEST(Validation, CaseIdMustNotLookLikeFreeText) {

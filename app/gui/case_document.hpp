@@ -17,7 +17,6 @@ class CaseDocument {
   std::vector<Issue> open(const std::filesystem::path& path);
   // Writes to `path` (atomic, keeps .bak); returns an error message, empty on success.
   std::string save_as(const std::filesystem::path& path);
-  std::string save() { return save_as(path_); }
 
   Case& edit() { return working_; }  // call changed() after editing
   const Case& working() const { return working_; }

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <ctime>
 #include <iostream>
 
@@ -14,6 +15,7 @@
 #include <imgui_stdlib.h>
 
 #include "gui_state.hpp"
+#include "case_io.hpp"
 #include "image.hpp"
 #include "lesion_frame.hpp"
 #include "paths.hpp"
@@ -53,19 +55,26 @@ class GuiApp {
       : window_(w), library_(anatomy_dir()), state_(library_), renderer_(font_file()) {
     float sx = 1.0f, sy = 1.0f;
     glfwGetWindowContentScale(window_.handle, &sx, &sy);
+    int fb_w = 0, fb_h = 0, win_w = 0, win_h = 0;
+    glfwGetFramebufferSize(window_.handle, &fb_w, &fb_h);
+    glfwGetWindowSize(window_.handle, &win_w, &win_h);
+    const float fb_ratio = win_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
+    // The 3D view works in framebuffer pixels (scale_); ImGui in window units, which the platform
+    // already scales on macOS and Wayland (fb_ratio > 1), so ImGui gets only what is left.
     scale_ = std::max(1.0f, sx);
+    imgui_scale_ = std::max(1.0f, sx / fb_ratio);
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     // Latin-1 plus the punctuation and symbols our messages use: — ≤ ≥ → ± − ≈ ·.
     static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2190, 0x2193, 0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0};
-    io.Fonts->AddFontFromFileTTF(font_file().c_str(), 16.0f * scale_, nullptr, ranges);
+    io.Fonts->AddFontFromFileTTF(font_file().c_str(), 16.0f * imgui_scale_, nullptr, ranges);
     ImGui::StyleColorsDark();
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowRounding = 4.0f;
     style.FrameRounding = 3.0f;
-    style.ScaleAllSizes(scale_);
+    style.ScaleAllSizes(imgui_scale_);
     ImGui_ImplGlfw_InitForOpenGL(window_.handle, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     glfwSetWindowUserPointer(window_.handle, this);
@@ -91,10 +100,28 @@ class GuiApp {
     ImGui::DestroyContext();
   }
 
+  // Runs the app; if anything escapes, unsaved edits go to <case>.recovered.json before failing.
+  int run_keeping_work() {
+    try {
+      return run();
+    } catch (const std::exception& e) {
+      if (state_.doc.dirty()) {
+        const auto recovered = state_.doc.path().string() + ".recovered.json";
+        std::ofstream(recovered) << serialize_case(state_.doc.working());
+        throw std::runtime_error(std::string(e.what()) + "\nUnsaved edits were written to " + recovered);
+      }
+      throw;
+    }
+  }
+
   int run() {
     while (!glfwWindowShouldClose(window_.handle)) {
       glfwPollEvents();
-      apply_edits();
+      try {
+        apply_edits();
+      } catch (const std::exception& e) {
+        state_.geometry_problem = std::string("Could not update the view: ") + e.what() + " — your edits are kept.";
+      }
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
@@ -127,8 +154,7 @@ class GuiApp {
     }
     state_.doc = std::move(candidate);
     applied_revision_ = state_.doc.revision();
-    state_.time = 1.0;
-    state_.session.set_time(state_.time);
+    state_.time = state_.session.time();
     state_.view.layer_hidden.clear();
     state_.geometry_problem.clear();
     refresh_metrics();
@@ -161,11 +187,12 @@ class GuiApp {
       update_title();
       if (has_errors(state_.doc.issues())) {
         state_.geometry_problem = "Showing the last valid state: fix the errors marked in red.";
+        state_.metrics.reset();
       } else {
         const Site before = state_.session.current_case().site;
         try {
           state_.session.set_case(state_.doc.working());
-          state_.session.set_time(state_.time);
+          state_.time = state_.session.time();
           state_.geometry_problem.clear();
           refresh_metrics();
           if (before != state_.session.current_case().site) state_.camera_reset_requested = true;
@@ -204,7 +231,7 @@ class GuiApp {
       }
       ImGui::EndMainMenuBar();
     }
-    sidebar_width_ = 430.0f * scale_;
+    sidebar_width_ = 430.0f * imgui_scale_;
     const float top = ImGui::GetFrameHeight();
     menu_height_ = top;
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + top));
@@ -251,7 +278,7 @@ class GuiApp {
     auto path_dialog = [&](const char* title, const char* action, auto&& on_accept) {
       if (ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted("Case file path (.json):");
-        ImGui::SetNextItemWidth(560.0f * scale_);
+        ImGui::SetNextItemWidth(560.0f * imgui_scale_);
         const bool enter = ImGui::InputText("##path", &path_input_, ImGuiInputTextFlags_EnterReturnsTrue);
         if (ImGui::Button(action) || enter) {
           ImGui::CloseCurrentPopup();
@@ -286,7 +313,7 @@ class GuiApp {
       ImGui::EndPopup();
     }
     if (ImGui::BeginPopupModal("marginviz", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-      ImGui::PushTextWrapPos(640.0f * scale_);
+      ImGui::PushTextWrapPos(640.0f * imgui_scale_);
       ImGui::TextUnformatted(message_.c_str());
       ImGui::PopTextWrapPos();
       if (ImGui::Button("OK")) {
@@ -349,7 +376,12 @@ class GuiApp {
       options.samples = 4;
       options.ui_scale = scale_;
       options.dest_x = view_x;
-      renderer_.render(scene, view_w, view_h, 0, options);
+      try {
+        renderer_.render(scene, view_w, view_h, 0, options);
+      } catch (const std::exception& e) {
+        if (render_problem_.empty()) message_ = std::string("The 3D view could not be drawn: ") + e.what();
+        render_problem_ = e.what();
+      }
       if (state_.screenshot_requested) {
         state_.screenshot_requested = false;
         screenshot(scene, view_w, view_h);
@@ -384,12 +416,13 @@ class GuiApp {
   GuiState state_;
   render::Renderer renderer_;
   SceneAssembler assembler_;
-  float scale_ = 1.0f;
+  float scale_ = 1.0f, imgui_scale_ = 1.0f;
   float sidebar_width_ = 430.0f, menu_height_ = 0.0f;
   unsigned applied_revision_ = 0;
   std::string message_, path_input_;
   bool open_popup_ = false, save_as_popup_ = false, confirm_discard_ = false, quit_now_ = false;
   Pending pending_ = Pending::None;
+  std::string render_problem_;   // reported once, not every frame
   std::string auto_screenshot_;  // MARGINVIZ_GUI_SCREENSHOT: save the window after a few frames and quit
   int frames_ = 0;
 };
@@ -399,7 +432,7 @@ class GuiApp {
 int run_gui(const std::filesystem::path& case_path) {
   Window window;
   GuiApp app(window, case_path);
-  return app.run();
+  return app.run_keeping_work();
 }
 
 }  // namespace mv::app

@@ -19,7 +19,7 @@ struct GuiState {
   CameraController camera;
   std::optional<CaseMetrics> metrics;
   std::string geometry_problem;  // why the edited case cannot be shown (the last good one stays)
-  double time = 1.0;             // timeline position, 0 = first measurement
+  TimePoint time;                // timeline position: a measurement, or a fraction between them
   bool time_changed = false;
   bool camera_reset_requested = false;
   bool screenshot_requested = false;

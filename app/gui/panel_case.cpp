@@ -2,7 +2,10 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <cmath>
+
 #include "gui_state.hpp"
+#include "validation.hpp"
 
 namespace mv::app {
 
@@ -47,30 +50,37 @@ void draw_case_panel(GuiState& s) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("%s", site_spec(c.site).landmark.c_str());
   ImGui::PopStyleColor();
+  // Doubles end to end, so a nudge writes 5.35 and not 5.349999904632568; ranges are the validation limits.
   auto drag = [&](const char* label, double& v, float speed, double lo, double hi, const char* fmt) {
-    float f = static_cast<float>(v);
-    if (ImGui::DragFloat(label, &f, speed, static_cast<float>(lo), static_cast<float>(hi), fmt)) {
-      v = f;
+    if (ImGui::DragScalar(label, ImGuiDataType_Double, &v, speed, &lo, &hi, fmt, ImGuiSliderFlags_AlwaysClamp)) {
+      v = std::round(v * 1000.0) / 1000.0;
       changed = true;
     }
   };
-  drag("azimuth", c.lesion.azimuth_deg, 0.5f, -180.0, 180.0, "%.1f°");
-  drag("height", c.lesion.height_cm, 0.05f, -30.0, 30.0, "%.2f cm");
-  drag("elevation", c.lesion.elevation_deg, 0.5f, -89.0, 89.0, "%.1f°");
-  drag("12 o'clock turn", c.lesion.twelve_oclock_deg, 0.5f, -180.0, 180.0, "%.1f°");
+  drag("azimuth", c.lesion.azimuth_deg, 0.5f, -360.0, 360.0, "%.1f°");
+  drag("height", c.lesion.height_cm, 0.05f, -limits::kMaxHeightCm, limits::kMaxHeightCm, "%.2f cm");
+  drag("elevation", c.lesion.elevation_deg, 0.5f, -90.0, 90.0, "%.1f°");
+  drag("12 o'clock turn", c.lesion.twelve_oclock_deg, 0.5f, -360.0, 360.0, "%.1f°");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("0° = 12 o'clock toward the head; positive turns it toward 3 o'clock.");
   draw_issue_lines(s.doc.issues_under("lesion"));
 
   section_heading("Imatinib");
   bool has_course = c.imatinib.has_value();
   if (ImGui::Checkbox("neoadjuvant imatinib", &has_course)) {
-    if (has_course) c.imatinib = ImatinibCourse{400.0, {0, std::nullopt}, {90, std::nullopt}};
+    if (has_course) {
+      // Dates in the form the case already uses; the course starts at the first measurement.
+      const CaseDate start = c.measurements.empty() ? CaseDate{0, std::nullopt, {}} : c.measurements.front().date;
+      CaseDate stop = start;
+      if (stop.day) stop.day = *stop.day + 90;
+      else if (stop.iso) stop.iso = iso_date_after(*stop.iso, 90);
+      c.imatinib = ImatinibCourse{400.0, start, stop, {}};
+    }
     else c.imatinib.reset();
     changed = true;
   }
   if (c.imatinib) {
     auto& im = *c.imatinib;
-    drag("dose", im.dose_mg_per_day, 10.0f, 0.0, 1600.0, "%.0f mg/day");
+    drag("dose", im.dose_mg_per_day, 10.0f, 0.0, limits::kMaxDoseMgPerDay, "%.0f mg/day");
     for (auto [label, date] : {std::pair{"start day", &im.start}, std::pair{"stop day", &im.stop}}) {
       if (date->day) {
         int d = *date->day;

@@ -12,18 +12,21 @@ void draw_timeline_panel(GuiState& s) {
     ImGui::TextDisabled("One measurement: nothing to morph between.");
     return;
   }
-  float t = static_cast<float>(s.time);
+  float t = static_cast<float>(s.session.state().fraction);
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::SliderFloat("##time", &t, 0.0f, 1.0f, s.session.state().label.c_str())) {
-    s.time = t;
+    s.time = {std::nullopt, t};
     s.time_changed = true;
   }
-  for (const auto& m : c.measurements) {
-    if (&m != &c.measurements.front()) ImGui::SameLine();
+  for (size_t i = 0; i < c.measurements.size(); ++i) {
+    const auto& m = c.measurements[i];
+    if (i > 0) ImGui::SameLine();
+    ImGui::PushID(static_cast<int>(i));
     if (ImGui::SmallButton(m.label.c_str())) {
-      s.time = *fraction_of(c, m.label);
+      s.time = {i, fraction_of(c, i)};
       s.time_changed = true;
     }
+    ImGui::PopID();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: X %.2f × Y %.2f cm", m.date.describe().c_str(), m.x_cm, m.y_cm);
   }
   if (s.session.state().interpolated)
