@@ -1,5 +1,7 @@
 #include "case_session.hpp"
 
+#include <algorithm>
+
 namespace mv::app {
 
 void CaseSession::set_case(const Case& c) {
@@ -13,7 +15,12 @@ void CaseSession::set_case(const Case& c) {
   if (t.measurement && *t.measurement >= c.measurements.size()) t = last_measurement(c);
   const TumourState state = tumour_at(c, t);
   TumourSolid now = build_tumour_solid(model->skin, frame, state.shape, quality);
+  // The Mohs defects must fit too (they reach beyond the tumour).
+  std::optional<MohsReconstruction> mohs;
+  if (c.mohs && !c.mohs->stages.empty()) mohs = reconstruct_mohs(c, *model, frame);
   // Everything built: commit.
+  mohs_ = std::move(mohs);
+  mohs_stages_ = mohs_ ? mohs_->stages : -1;
   case_ = c;
   model_ = std::move(model);
   frame_ = frame;
@@ -21,6 +28,16 @@ void CaseSession::set_case(const Case& c) {
   state_ = state;
   time_ = t;
   tumour_ = std::move(now);
+}
+
+const MohsReconstruction* CaseSession::mohs(std::optional<int> stages) {
+  if (!case_.mohs || case_.mohs->stages.empty()) return nullptr;
+  const int want = std::clamp(stages.value_or(static_cast<int>(case_.mohs->stages.size())), 1, static_cast<int>(case_.mohs->stages.size()));
+  if (!mohs_ || mohs_stages_ != want) {
+    mohs_ = reconstruct_mohs(case_, *model_, frame_, want);
+    mohs_stages_ = want;
+  }
+  return &*mohs_;
 }
 
 void CaseSession::set_time(const TimePoint& t) {

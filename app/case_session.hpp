@@ -5,6 +5,7 @@
 
 #include "case_model.hpp"
 #include "lesion_frame.hpp"
+#include "mohs_reconstruction.hpp"
 #include "site_model.hpp"
 #include "timeline.hpp"
 #include "tumour_solid.hpp"
@@ -31,6 +32,8 @@ class CaseSession {
   const TumourState& state() const { return state_; }
   const TumourSolid& tumour() const { return tumour_; }
   const TumourSolid& first_tumour() const { return first_; }
+  // The Mohs reconstruction through `stages` stages (all when absent); null without Mohs stages.
+  const MohsReconstruction* mohs(std::optional<int> stages = std::nullopt);
   const TimePoint& time() const { return time_; }
   TumourQuality quality;
 
@@ -42,6 +45,8 @@ class CaseSession {
   TumourState state_;
   TimePoint time_;
   TumourSolid tumour_, first_;
+  std::optional<MohsReconstruction> mohs_;  // cached for mohs_stages_ stages
+  int mohs_stages_ = -1;
 };
 
 }  // namespace mv::app

@@ -26,7 +26,12 @@ int run_subcommands(int argc, char** argv) {
   render->add_option("--output,-o", rr.output, "PNG file to write")->required();
   render->add_option("--resolution", resolution, "Width,height in pixels")->capture_default_str();
   render->add_option("--at", at_render, "Measurement label, or a fraction 0..1 of the way from the first to the last");
-  render->add_option("--view", view, "3d or section")->check(CLI::IsMember({"3d", "section"}))->capture_default_str();
+  render->add_option("--view", view, "3d, section, mohs (the Mohs stages in 3D), mohs-section, or map (a stage's Mohs map)")
+      ->check(CLI::IsMember({"3d", "section", "mohs", "mohs-section", "map"}))
+      ->capture_default_str();
+  int through_stage = 0, map_stage = 1;
+  render->add_option("--through-stage", through_stage, "With --view mohs: show stages 1 to N (default: all)");
+  render->add_option("--stage", map_stage, "With --view map: which stage's map (1-based)")->capture_default_str();
   render->add_option("--section-angle", section, "Clock axis of the section cut (3 = the 3-9 axis; 10:30 allowed)")->capture_default_str();
   render->add_option("--skin-opacity", rr.view.skin_opacity, "Opacity of the skin in the 3D view, 0..1")->check(CLI::Range(0.0, 1.0))->capture_default_str();
   render->add_option("--backend", rr.backend, "auto, egl (no X server) or glfw")->check(CLI::IsMember({"auto", "egl", "glfw"}))->capture_default_str();
@@ -62,7 +67,10 @@ int run_subcommands(int argc, char** argv) {
   }
   if (*render) {
     std::tie(rr.width, rr.height) = parse_resolution(resolution);
-    rr.view.mode = view == "section" ? ViewMode::Section : ViewMode::ThreeD;
+    rr.view.mode = (view == "section" || view == "mohs-section") ? ViewMode::Section : ViewMode::ThreeD;
+    rr.view.mohs = view == "mohs" || view == "mohs-section";
+    if (through_stage != 0) rr.view.through_stage = through_stage;
+    if (view == "map") rr.map_stage = map_stage;
     rr.view.section_clock = parse_clock(section);
     rr.view.labels = !no_labels;
     rr.view.legend = !no_legend;

@@ -11,6 +11,8 @@
 #include "image.hpp"
 #include "mesh_io.hpp"
 #include "metrics.hpp"
+#include "mohs_map.hpp"
+#include "mohs_scene.hpp"
 #include "mohs_reconstruction.hpp"
 #include "paths.hpp"
 #include "renderer.hpp"
@@ -78,11 +80,40 @@ std::string slug(const std::string& text) {
 
 }  // namespace
 
+namespace {
+
+// The Mohs map of one stage, drawn on the CPU: no GL context needed.
+int render_map(CaseSession& session, const RenderRequest& r, std::ostream& out) {
+  const Case& c = session.current_case();
+  const int stages = c.mohs ? static_cast<int>(c.mohs->stages.size()) : 0;
+  if (stages == 0) throw InputError("--view map: " + r.case_path.string() + " has no Mohs stages");
+  const int stage = r.map_stage.value_or(1);
+  if (stage < 1 || stage > stages) throw InputError("--stage: " + std::to_string(stage) + " — the case has stages 1 to " + std::to_string(stages));
+  const MohsReconstruction* rec = session.mohs();
+  const Canvas map = draw_mohs_map({&c, stage - 1, rec->stage_depth_mm[static_cast<size_t>(stage - 1)], -1});
+  render::write_png(map.image(), r.output);
+  out << r.output.string() << ": Mohs map of stage " << stage << ", " << map.width() << "x" << map.height() << "\n";
+  return 0;
+}
+
+void check_through_stage(const Case& c, const ViewSettings& view) {
+  if (!view.through_stage) return;
+  const int stages = c.mohs ? static_cast<int>(c.mohs->stages.size()) : 0;
+  if (*view.through_stage < 1 || *view.through_stage > stages)
+    throw InputError("--through-stage: " + std::to_string(*view.through_stage) + " — the case has " +
+                     (stages ? "stages 1 to " + std::to_string(stages) : std::string("no Mohs stages")));
+}
+
+}  // namespace
+
 int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err) {
   const Case c = load_case_or_throw(r.case_path, err);
   AnatomyLibrary library(anatomy_dir());
   CaseSession session(library);
   prepare(session, c, r.at);
+  if (r.map_stage) return render_map(session, r, out);
+  check_through_stage(c, r.view);
+  if (r.view.mohs && !(c.mohs && !c.mohs->stages.empty())) throw InputError("--view mohs: " + r.case_path.string() + " has no Mohs stages");
   auto gl = HeadlessGl::create(r.backend);
   render::Renderer renderer(font_file());
   render::OffscreenTarget target(r.width, r.height);
@@ -119,6 +150,16 @@ int export_command(const std::filesystem::path& case_path, const std::filesystem
   const auto& first = c.measurements.front();
   items.push_back({"tumour-" + slug(session.state().label), &session.tumour().mesh, kTumourRgba});
   if (session.state().label != first.label) items.push_back({"tumour-" + slug(first.label), &session.first_tumour().mesh, {0.8f, 0.92f, 1.0f, 0.35f}});
+  // Mohs: what each stage took, the final defect, the tumour its positive blocks confirmed, and the
+  // surface of the final (clear) margins.
+  const MohsReconstruction* mohs = c.mohs && !c.mohs->stages.empty() ? session.mohs() : nullptr;
+  if (mohs) {
+    for (int k = 0; k < mohs->stages; ++k)
+      items.push_back({"mohs-stage-" + std::to_string(k + 1), &mohs->stage_tissue[static_cast<size_t>(k)], stage_colour(k)});
+    items.push_back({"mohs-defect", &mohs->defect_solids.back().mesh, {0.9f, 0.9f, 0.85f, 0.5f}});
+    items.push_back({"confirmed-tumour", &mohs->confirmed_solid.mesh, {0.92f, 0.22f, 0.2f, 1.0f}});
+    items.push_back({mohs->clear ? "clear-boundary" : "final-margin-not-clear", &mohs->defect_solids.back().margin_surface, {0.25f, 0.95f, 0.45f, 1.0f}});
+  }
   export_meshes(items, output);
   out << output.string() << ": " << items.size() << " objects, unit " << unit_name(file_unit(format)) << "\n";
   return 0;

@@ -22,6 +22,7 @@ struct RenderRequest {
   float zoom = 1.0f;                // 2 = twice as close as the default framing
   float orbit_yaw_deg = 0.0f;       // turns the default view about the screen's vertical axis
   float orbit_pitch_deg = 0.0f;     // then about its horizontal axis
+  std::optional<int> map_stage;     // 1-based: draw this stage's Mohs map instead of the 3D scene
 };
 
 int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err);

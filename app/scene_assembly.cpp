@@ -1,5 +1,7 @@
 #include "scene_assembly.hpp"
 
+#include "mohs_scene.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <numbers>
@@ -74,9 +76,11 @@ std::shared_ptr<render::MeshData> to_mesh_data(const TriangleMesh& mesh) {
   return out;
 }
 
-render::Camera default_camera(const CaseSession& s, const ViewSettings& view) {
+render::Camera default_camera(CaseSession& s, const ViewSettings& view) {
   const LesionFrame& f = s.frame();
-  const double extent = lesion_extent_mm(s);
+  double extent = lesion_extent_mm(s);
+  if (const MohsReconstruction* m = view.mohs ? s.mohs(view.through_stage) : nullptr)
+    extent = std::max(extent, units::cm_to_mm(std::max(m->extent_x_cm, m->extent_y_cm)));
   const double distance = view.mode == ViewMode::Section ? 1.5 * extent + 70.0 : 2.6 * extent + 140.0;
   render::Camera cam;
   cam.target = f3(f.centre - 0.25 * units::cm_to_mm(0.5) * f.normal);
@@ -104,7 +108,7 @@ const std::vector<std::shared_ptr<const render::MeshData>>& SceneAssembler::anat
   return anatomy_meshes_;
 }
 
-render::Scene SceneAssembler::build(const CaseSession& s, const ViewSettings& view, const render::Camera& camera) {
+render::Scene SceneAssembler::build(CaseSession& s, const ViewSettings& view, const render::Camera& camera) {
   render::Scene scene;
   scene.camera = camera;
   const bool section = view.mode == ViewMode::Section;
@@ -137,7 +141,7 @@ render::Scene SceneAssembler::build(const CaseSession& s, const ViewSettings& vi
   }
 
   const TumourState& state = s.state();
-  scene.items.push_back({"tumour", to_mesh_data(s.tumour().mesh), rgba(kTumourRgba, 1.0f), render::Style::Opaque, 0.4f});
+  scene.items.push_back({"tumour", to_mesh_data(s.tumour().mesh), rgba(kTumourRgba, 1.0f), render::Style::Opaque, 0.4f, kTumourCapPriority});
   legend.push_back("tumour, " + state.label);
   swatches.push_back(kTumourRgba);
 
@@ -158,7 +162,8 @@ render::Scene SceneAssembler::build(const CaseSession& s, const ViewSettings& vi
   }
   scene.line_sets.push_back(outlines);
 
-  if (view.labels) {
+  const bool mohs_view = view.mohs && s.current_case().mohs && !s.current_case().mohs->stages.empty();
+  if (view.labels && !mohs_view) {
     const LesionFrame& f = s.frame();
     const double a = units::cm_to_mm(state.shape.x_cm) / 2.0, b = units::cm_to_mm(state.shape.y_cm) / 2.0;
     const glm::vec4 dim_colour{1.0f, 0.95f, 0.55f, 1.0f};
@@ -189,6 +194,9 @@ render::Scene SceneAssembler::build(const CaseSession& s, const ViewSettings& vi
     }
     scene.line_sets.push_back(dims);
   }
+
+  const MohsReconstruction* mohs = mohs_view ? s.mohs(view.through_stage) : nullptr;
+  if (mohs) add_mohs(scene, s, *mohs, view, legend, swatches);
 
   if (view.legend) {
     const Case& c = s.current_case();

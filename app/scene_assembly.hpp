@@ -21,15 +21,21 @@ struct ViewSettings {
   bool ghost = true;              // the first (pre-treatment) measurement over the current one
   bool legend = true;             // overlay text: case, legend, provenance
   int highlight_layer = -1;       // anatomy layer index the user points at in the GUI, or -1
+  bool mohs = false;              // show the Mohs stages, defect and confirmed tumour (if the case has them)
+  std::optional<int> through_stage;  // Mohs stages shown, 1-based count; all when absent
+  int highlight_stage = -1, highlight_block = -1;  // a Mohs block the user points at
 };
 
-render::Camera default_camera(const CaseSession& session, const ViewSettings& view);
+// Section caps: where solids nest, the higher priority shows (tissue < Mohs stages < tumour).
+constexpr int kTumourCapPriority = 100;
+
+render::Camera default_camera(CaseSession& session, const ViewSettings& view);
 
 // Builds the renderer's scene from a case session. Keeps GPU-ready copies of the anatomy layers
 // so that rebuilding a scene after a tumour edit converts only the tumour.
 class SceneAssembler {
  public:
-  render::Scene build(const CaseSession& session, const ViewSettings& view, const render::Camera& camera);
+  render::Scene build(CaseSession& session, const ViewSettings& view, const render::Camera& camera);
 
  private:
   const std::vector<std::shared_ptr<const render::MeshData>>& anatomy_meshes(const CaseSession& session);

@@ -114,8 +114,16 @@ MohsReconstruction reconstruct_mohs(const Case& c, const SiteModel& model, const
   r.clinical_solid = build_polar_solid(rays, r.clinical);
   r.confirmed_solid = build_polar_solid(rays, r.confirmed);
   double previous_area = 0.0;
-  for (const auto& d : r.defects) {
+  for (size_t k = 0; k < r.defects.size(); ++k) {
+    const PolarRegion& d = r.defects[k];
     r.defect_solids.push_back(build_polar_solid(rays, d));
+    if (k == 0) {
+      r.stage_tissue.push_back(r.defect_solids.back().mesh);
+    } else {
+      std::vector<bool> covered(theta.size());
+      for (size_t j = 0; j < theta.size(); ++j) covered[j] = m.stages[k].covers(angle_to_clock(theta[j]));
+      r.stage_tissue.push_back(build_band(rays, r.defects[k - 1], d, covered));
+    }
     const double area = r.defect_solids.back().skin_area_mm2;
     r.excised_area_cm2.push_back(units::mm2_to_cm2(area - previous_area));
     previous_area = area;

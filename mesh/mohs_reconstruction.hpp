@@ -21,6 +21,7 @@ struct MohsReconstruction {
   std::vector<double> stage_depth_mm;      // resolved depth of each stage
   std::vector<PolarRegion> defects;        // cumulative defect after each stage
   std::vector<PolarSolid> defect_solids;
+  std::vector<TriangleMesh> stage_tissue;  // what each stage excised: stage 1 its whole wound, later the band it added
   PolarRegion clinical;                    // the pre-operative footprint with its depth
   PolarSolid clinical_solid;
   PolarRegion confirmed;                   // tumour confirmed by positive blocks (and the clinical tumour)

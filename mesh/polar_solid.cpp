@@ -1,6 +1,7 @@
 #include "polar_solid.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numbers>
 #include <stdexcept>
@@ -81,14 +82,89 @@ PolarSolid build_polar_solid(const SkinRays& rays, const PolarRegion& region, in
     // Wall from the rim on the skin down to the floor.
     m.triangles.push_back({top(rings, j), bottom(rings, j), bottom(rings, j + 1)});
     m.triangles.push_back({top(rings, j), bottom(rings, j + 1), top(rings, j + 1)});
+    out.margin_surface.triangles.insert(out.margin_surface.triangles.end(), m.triangles.end() - 2, m.triangles.end());
+    out.margin_surface.triangles.push_back({1, bottom(1, j + 1), bottom(1, j)});
+    for (int i = 1; i < rings; ++i) {
+      out.margin_surface.triangles.push_back({bottom(i, j), bottom(i + 1, j + 1), bottom(i + 1, j)});
+      out.margin_surface.triangles.push_back({bottom(i, j), bottom(i, j + 1), bottom(i + 1, j + 1)});
+    }
     for (int i = 0; i < rings; ++i) {
       const glm::dvec3 a = skin_at(i, j), b = skin_at(i + 1, j), c = skin_at(i + 1, j + 1), d = skin_at(i, j + 1);
       out.skin_area_mm2 += 0.5 * glm::length(glm::cross(b - a, c - a));
       if (i > 0) out.skin_area_mm2 += 0.5 * glm::length(glm::cross(c - a, d - a));
     }
   }
-  if (enclosed_volume_mm3(m) < 0.0)
+  if (enclosed_volume_mm3(m) < 0.0) {
     for (auto& t : m.triangles) std::swap(t[1], t[2]);
+    for (auto& t : out.margin_surface.triangles) std::swap(t[1], t[2]);
+  }
+  out.margin_surface.positions = m.positions;
+  return out;
+}
+
+namespace {
+
+// Sweeps a four-corner profile (inner-top, outer-top, outer-bottom, inner-bottom) along a run of
+// angles, capping the ends unless the run closes on itself.
+void sweep_profile(TriangleMesh& mesh, const std::vector<std::array<glm::dvec3, 4>>& profiles, bool closed_loop) {
+  TriangleMesh piece;
+  for (const auto& p : profiles) piece.positions.insert(piece.positions.end(), p.begin(), p.end());
+  const auto n = static_cast<std::uint32_t>(profiles.size());
+  auto v = [](std::uint32_t j, std::uint32_t corner) { return 4 * j + corner; };
+  const std::uint32_t last = closed_loop ? n : n - 1;
+  for (std::uint32_t j = 0; j < last; ++j) {
+    const std::uint32_t k = (j + 1) % n;
+    for (std::uint32_t c = 0; c < 4; ++c) {
+      const std::uint32_t d = (c + 1) % 4;
+      piece.triangles.push_back({v(j, c), v(k, c), v(k, d)});
+      piece.triangles.push_back({v(j, c), v(k, d), v(j, d)});
+    }
+  }
+  if (!closed_loop) {
+    piece.triangles.push_back({v(0, 0), v(0, 1), v(0, 2)});
+    piece.triangles.push_back({v(0, 0), v(0, 2), v(0, 3)});
+    piece.triangles.push_back({v(n - 1, 0), v(n - 1, 2), v(n - 1, 1)});
+    piece.triangles.push_back({v(n - 1, 0), v(n - 1, 3), v(n - 1, 2)});
+  }
+  if (enclosed_volume_mm3(piece) < 0.0)
+    for (auto& t : piece.triangles) std::swap(t[1], t[2]);
+  mesh.append(piece);
+}
+
+}  // namespace
+
+TriangleMesh build_band(const SkinRays& rays, const PolarRegion& inner, const PolarRegion& outer, const std::vector<bool>& covered) {
+  TriangleMesh out;
+  const size_t A = covered.size();
+  const bool all = std::all_of(covered.begin(), covered.end(), [](bool b) { return b; });
+  // Start each run just after an uncovered angle (or anywhere when all are covered).
+  size_t start = 0;
+  if (!all)
+    while (covered[start] || !covered[(start + A - 1) % A]) start = (start + 1) % A;
+  auto point = [&](size_t j, double r, double depth) {
+    const SkinPoint p = rays.at(j, r);
+    return p.point - depth * p.normal;
+  };
+  size_t j = start;
+  for (size_t seen = 0; seen < A;) {
+    if (!covered[j]) {
+      j = (j + 1) % A, ++seen;
+      continue;
+    }
+    std::vector<std::array<glm::dvec3, 4>> ring, slab;
+    bool deeper = false;
+    while (seen < A && covered[j]) {
+      const double r_in = inner.radius_mm[j], r_out = outer.radius_mm[j];
+      const double d_in = inner.depth_mm[j], d_out = outer.depth_mm[j];
+      ring.push_back({point(j, r_in, 0.0), point(j, r_out, 0.0), point(j, r_out, d_out), point(j, r_in, d_out)});
+      slab.push_back({point(j, 0.0, d_in), point(j, r_in, d_in), point(j, r_in, d_out), point(j, 0.0, d_out)});
+      deeper |= d_out > d_in + 0.01;
+      j = (j + 1) % A, ++seen;
+    }
+    const bool widened = std::any_of(ring.begin(), ring.end(), [](const auto& p) { return glm::length(p[1] - p[0]) > 0.01; });
+    if (widened && ring.size() > 1) sweep_profile(out, ring, all);
+    if (deeper && slab.size() > 1) sweep_profile(out, slab, all);
+  }
   return out;
 }
 

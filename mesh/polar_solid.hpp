@@ -38,10 +38,17 @@ class SkinRays {
 // inward normal) and the wall between their rims.
 struct PolarSolid {
   TriangleMesh mesh;
+  TriangleMesh margin_surface;  // the wall and the floor: for a defect, the surface its margins were checked on
   double skin_area_mm2 = 0.0;
   std::vector<SkinPoint> rim;  // one per angle, on the skin
 };
 
 PolarSolid build_polar_solid(const SkinRays& rays, const PolarRegion& region, int rings = 10);
+
+// The tissue between two regions over the angles where `covered` is set: the ring between
+// `inner` and `outer` radius from the skin to `outer`'s depth, and the slab under `inner` from its
+// depth down to `outer`'s — what one Mohs stage took beyond the previous defect. Closed pieces,
+// one per contiguous run of covered angles.
+TriangleMesh build_band(const SkinRays& rays, const PolarRegion& inner, const PolarRegion& outer, const std::vector<bool>& covered);
 
 }  // namespace mv

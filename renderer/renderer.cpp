@@ -39,12 +39,12 @@ struct Renderer::Targets {
     glGenRenderbuffers(4, rbs);
     rb_colour = rbs[0], rb_depth = rbs[1], rb_accum = rbs[2], rb_weight = rbs[3];
     storage(rb_colour, GL_RGBA8);
-    storage(rb_depth, GL_DEPTH_COMPONENT24);
+    storage(rb_depth, GL_DEPTH24_STENCIL8);
     storage(rb_accum, GL_RGBA16F);
     storage(rb_weight, GL_R16F);
     glGenRenderbuffers(1, &rb_resolved_depth);
     glBindRenderbuffer(GL_RENDERBUFFER, rb_resolved_depth);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, w, h);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, w, h);
 
     auto texture = [&](GLuint& t, GLenum internal, GLenum format, GLenum type) {
       glGenTextures(1, &t);
@@ -62,18 +62,18 @@ struct Renderer::Targets {
     scene_fbo = fbos[0], oit_fbo = fbos[1], resolved_fbo = fbos[2], oit_resolved_fbo = fbos[3];
     glBindFramebuffer(GL_FRAMEBUFFER, scene_fbo);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb_colour);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, rb_depth);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, rb_depth);
     check("scene");
     glBindFramebuffer(GL_FRAMEBUFFER, oit_fbo);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb_accum);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT1, GL_RENDERBUFFER, rb_weight);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, rb_depth);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, rb_depth);
     const GLenum both[2] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
     glDrawBuffers(2, both);
     check("transparency");
     glBindFramebuffer(GL_FRAMEBUFFER, resolved_fbo);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex_resolved, 0);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, rb_resolved_depth);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, rb_resolved_depth);
     check("resolved");
     glBindFramebuffer(GL_FRAMEBUFFER, oit_resolved_fbo);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex_accum, 0);
@@ -142,6 +142,10 @@ Renderer::~Renderer() {
   glDeleteBuffers(1, &line_vbo_);
   glDeleteVertexArrays(1, &text_vao_);
   glDeleteBuffers(1, &text_vbo_);
+  if (cap_vao_) {
+    glDeleteVertexArrays(1, &cap_vao_);
+    glDeleteBuffers(2, cap_vbo_);
+  }
 }
 
 std::string Renderer::gl_description() {
@@ -197,7 +201,7 @@ void Renderer::draw_items(const Scene& scene, bool translucent, const glm::mat4&
   p.set("u_projection", proj);
   p.set("u_clip_plane", clip_plane_of(scene));
   p.set("u_oit", translucent ? 1 : 0);
-  p.set("u_section", scene.section ? 1 : 0);
+  p.set("u_flat", 0);
   const glm::vec3 eye = scene.camera.eye;
   const glm::vec3 back = glm::normalize(eye - scene.camera.target);
   const glm::vec3 right = glm::normalize(glm::cross(scene.camera.up, back));
@@ -214,6 +218,82 @@ void Renderer::draw_items(const Scene& scene, bool translucent, const glm::mat4&
     glBindVertexArray(g.vao);
     glDrawElements(GL_TRIANGLES, g.index_count, GL_UNSIGNED_INT, nullptr);
   }
+  glBindVertexArray(0);
+}
+
+// Section caps by stencil parity: for each opaque solid, in rising cap priority, count the
+// solid's clipped surfaces behind each pixel; where the count is odd the cut plane lies inside
+// the solid, and a quad in the plane is filled with its colour there. Later (higher-priority)
+// caps paint over earlier ones, so the innermost tissue of nested solids shows.
+void Renderer::draw_section_caps(const Scene& scene, const glm::mat4& view, const glm::mat4& proj) {
+  std::vector<const DrawItem*> solids;
+  for (const auto& item : scene.items)
+    if (item.mesh && item.style == Style::Opaque && item.cap_priority >= 0) solids.push_back(&item);
+  std::stable_sort(solids.begin(), solids.end(), [](const DrawItem* a, const DrawItem* b) { return a->cap_priority < b->cap_priority; });
+  if (solids.empty()) return;
+
+  // The cap: a square in the plane, large enough to cover the view.
+  const glm::vec3 n = glm::normalize(scene.section->normal);
+  const glm::vec3 u = glm::normalize(glm::cross(n, std::abs(n.y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0)));
+  const glm::vec3 v = glm::cross(n, u);
+  const float half = 4.0f * glm::length(scene.camera.eye - scene.camera.target) + 1000.0f;
+  const glm::vec3 c = scene.section->point;
+  const glm::vec3 quad[6] = {c - half * u - half * v, c + half * u - half * v, c + half * u + half * v,
+                             c - half * u - half * v, c + half * u + half * v, c - half * u + half * v};
+  if (!cap_vao_) {
+    glGenVertexArrays(1, &cap_vao_);
+    glGenBuffers(2, cap_vbo_);
+  }
+  const std::vector<glm::vec3> normals(6, -n);
+  glBindVertexArray(cap_vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, cap_vbo_[0]);
+  glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STREAM_DRAW);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 0, nullptr);
+  glBindBuffer(GL_ARRAY_BUFFER, cap_vbo_[1]);
+  glBufferData(GL_ARRAY_BUFFER, sizeof(glm::vec3) * 6, normals.data(), GL_STREAM_DRAW);
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 0, nullptr);
+
+  auto& p = *mesh_prog_;
+  p.use();
+  p.set("u_view", view);
+  p.set("u_projection", proj);
+  p.set("u_oit", 0);
+  p.set("u_depth_bias", 0.0f);
+  glEnable(GL_STENCIL_TEST);
+  glDisable(GL_CULL_FACE);
+  for (const DrawItem* item : solids) {
+    const GpuMesh& g = upload(item->mesh);
+    glClear(GL_STENCIL_BUFFER_BIT);
+    glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+    glDepthMask(GL_FALSE);
+    glDisable(GL_DEPTH_TEST);
+    glEnable(GL_CLIP_DISTANCE0);
+    glStencilFunc(GL_ALWAYS, 0, 1);
+    glStencilOp(GL_KEEP, GL_INVERT, GL_INVERT);
+    p.set("u_clip_plane", clip_plane_of(scene));
+    p.set("u_flat", 0);
+    glBindVertexArray(g.vao);
+    glDrawElements(GL_TRIANGLES, g.index_count, GL_UNSIGNED_INT, nullptr);
+
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glDepthMask(GL_TRUE);
+    glEnable(GL_DEPTH_TEST);  // depth is only written with the test on: the cap must write the plane's depth
+    glDepthFunc(GL_ALWAYS);
+    glDisable(GL_CLIP_DISTANCE0);
+    glStencilFunc(GL_EQUAL, 1, 1);
+    glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
+    p.set("u_clip_plane", glm::vec4(0, 0, 0, 1));
+    p.set("u_colour", item->colour);
+    p.set("u_flat", 1);
+    glBindVertexArray(cap_vao_);
+    glDrawArrays(GL_TRIANGLES, 0, 6);
+  }
+  p.set("u_flat", 0);
+  glDisable(GL_STENCIL_TEST);
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LEQUAL);
   glBindVertexArray(0);
 }
 
@@ -319,7 +399,10 @@ void Renderer::render(const Scene& scene, int width, int height, GLuint target_f
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LEQUAL);
   glDepthMask(GL_TRUE);
-  if (scene.section) glEnable(GL_CLIP_DISTANCE0);
+  if (scene.section) {
+    draw_section_caps(scene, view, proj);
+    glEnable(GL_CLIP_DISTANCE0);
+  }
   draw_items(scene, false, view, proj);
   glDepthMask(GL_FALSE);
   glEnable(GL_BLEND);

@@ -43,6 +43,7 @@ class Renderer {
   struct Targets;
   GpuMesh& upload(const std::shared_ptr<const MeshData>& mesh);
   void draw_items(const Scene& scene, bool translucent, const glm::mat4& view, const glm::mat4& proj);
+  void draw_section_caps(const Scene& scene, const glm::mat4& view, const glm::mat4& proj);
   void draw_lines(const Scene& scene, LineLayer layer, const glm::mat4& view, const glm::mat4& proj, float scale);
   void draw_text(const Scene& scene, int width, int height, const glm::mat4& view_proj, float scale);
   FontAtlas& font(float pixel_height);
@@ -52,7 +53,7 @@ class Renderer {
   std::map<const MeshData*, std::unique_ptr<GpuMesh>> meshes_;
   std::unique_ptr<Targets> targets_;
   std::map<int, std::unique_ptr<FontAtlas>> fonts_;
-  GLuint empty_vao_ = 0, line_vao_ = 0, line_vbo_ = 0, text_vao_ = 0, text_vbo_ = 0;
+  GLuint empty_vao_ = 0, line_vao_ = 0, line_vbo_ = 0, text_vao_ = 0, text_vbo_ = 0, cap_vao_ = 0, cap_vbo_[2] = {0, 0};
   glm::mat4 last_inverse_view_proj_{1.0f};  // for pick()
 };
 

@@ -29,6 +29,9 @@ struct DrawItem {
   glm::vec4 colour{0.8f, 0.8f, 0.8f, 1.0f};  // alpha is used by Translucent items
   Style style = Style::Opaque;
   float depth_bias = 0.0f;  // pulls the surface toward the viewer (mm): a solid lying on the skin
+  // Section views fill the cut face of each closed opaque solid; where solids nest, the higher
+  // priority (the inner, more specific one) shows. -1: not a closed solid, no cap.
+  int cap_priority = 0;
 };
 
 struct Line {

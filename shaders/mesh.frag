@@ -1,7 +1,6 @@
 #version 330 core
-// One shader for opaque surfaces and the weighted-blended order-independent transparency pass
-// (McGuire & Bavoil 2013). Back faces are the inside of a closed solid: where the section plane
-// opens a solid they show as its flat cut face.
+// One shader for opaque surfaces, section caps and the weighted-blended order-independent
+// transparency pass (McGuire & Bavoil 2013).
 in vec3 v_world;
 in vec3 v_normal;
 in vec3 v_view_pos;
@@ -11,7 +10,7 @@ uniform vec3 u_eye;
 uniform vec3 u_key_dir;
 uniform vec3 u_fill_dir;
 uniform int u_oit;            // 0: opaque, 1: accumulate transparency
-uniform int u_section;        // 1 when a section plane is active
+uniform int u_flat;           // 1: a section cap, flat and unlit
 uniform float u_depth_ref;    // view distance (mm) around which transparency weights are centred
 
 layout(location = 0) out vec4 o_colour;  // opaque colour, or accumulated premultiplied colour
@@ -20,12 +19,9 @@ layout(location = 1) out vec4 o_weight;  // sum of weights (OIT only)
 #include "lighting.glsl"
 
 void main() {
-  // Neighbouring tissue layers share their boundary surfaces: where the section opens a layer,
-  // its own inside (a back face) must win the depth tie against the next layer's outside.
-  gl_FragDepth = gl_FragCoord.z + ((u_section == 1 && gl_FrontFacing) ? 2e-6 : 0.0);
   vec3 base = u_colour.rgb;
   vec3 colour;
-  if (!gl_FrontFacing && u_section == 1) {
+  if (u_flat == 1) {
     colour = base * 0.92;  // cut face: flat, unlit, slightly darker than the surface
   } else {
     vec3 n = gl_FrontFacing ? v_normal : -v_normal;

@@ -81,6 +81,46 @@ TEST(Cli, ReportHasTheDocumentedFields) {
   EXPECT_TRUE(j["measurements"][0]["watertight"].get<bool>());
 }
 
+TEST(Cli, ReportHasTheMohsMetrics) {
+  const CliResult r = run("report " + quoted(test::case_path("han2009-abdomen")));
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto m = nlohmann::json::parse(r.out)["mohs"];
+  EXPECT_EQ(m["stages_taken"], 2);
+  ASSERT_EQ(m["stages"].size(), 2u);
+  for (const char* key : {"excised_area_cm2", "depth_mm", "cumulative_defect_area_cm2"}) EXPECT_TRUE(m["stages"][0].contains(key)) << key;
+  for (const char* key : {"final_defect_area_cm2", "final_defect_extent_x_cm", "final_defect_extent_y_cm", "final_defect_largest_diameter_cm",
+                          "max_depth_mm", "deepest_layer", "defect_to_clinical_area", "largest_final_margin_cm", "margins_clear"})
+    EXPECT_TRUE(m.contains(key)) << key;
+  ASSERT_EQ(m["final_margin_by_clock_hour_cm"].size(), 12u);
+  EXPECT_EQ(m["final_margin_by_clock_hour_cm"][5]["hour"], 6);
+  EXPECT_NEAR(m["final_margin_by_clock_hour_cm"][5]["margin_cm"].get<double>(), 2.0, 0.05);
+  EXPECT_EQ(m["deepest_layer"], "muscle");
+  EXPECT_NEAR(m["stages"][0]["depth_mm"].get<double>(), 17.2, 0.01);
+  EXPECT_GT(m["defect_to_clinical_area"].get<double>(), 1.0);
+}
+
+TEST(Cli, MohsViewsAndMaps) {
+  const auto dir = std::filesystem::temp_directory_path() / ("marginviz-cli-mohs-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto c = quoted(test::case_path("han2009-abdomen"));
+  CliResult r = run("render " + c + " --view map --stage 2 --output " + quoted(dir / "map.png"));
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::file_size(dir / "map.png") > 20000);
+  r = run("render " + c + " --view map --stage 3 --output " + quoted(dir / "x.png"));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--stage: 3 — the case has stages 1 to 2"), std::string::npos) << r.err;
+  r = run("render " + c + " --view mohs --through-stage 5 --output " + quoted(dir / "x.png"));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--through-stage: 5"), std::string::npos) << r.err;
+  r = run("export " + c + " --output " + quoted(dir / "abdomen.obj"));
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::ifstream obj(dir / "abdomen.obj");
+  const std::string text((std::istreambuf_iterator<char>(obj)), std::istreambuf_iterator<char>());
+  for (const char* name : {"mohs-stage-1", "mohs-stage-2", "mohs-defect", "confirmed-tumour", "clear-boundary"})
+    EXPECT_NE(text.find(name), std::string::npos) << name;
+  std::filesystem::remove_all(dir);
+}
+
 TEST(Cli, UsageErrorsExitTwo) {
   const auto c = quoted(test::case_path("han2009-thigh"));
   CliResult r = run("render " + c + " --output /tmp/x.png --resolution 12x7");

@@ -6,6 +6,8 @@
 #include <glm/geometric.hpp>
 
 #include "case_io.hpp"
+#include "golden.hpp"
+#include "mohs_map.hpp"
 #include "mohs_reconstruction.hpp"
 #include "solid_check.hpp"
 #include "units.hpp"
@@ -110,6 +112,25 @@ TEST(MohsReconstruction, BundledAbdomenMatchesThePaper) {
   EXPECT_TRUE(rec.clear);
   EXPECT_EQ(rec.deepest_layer, "muscle");
   for (const auto& s : rec.defect_solids) EXPECT_TRUE(check_solid(s.mesh).watertight());
+}
+
+TEST(MohsMap, GoldenMapsOfTheAbdominalCase) {
+  const Case c = test::load_bundled("han2009-abdomen");
+  test::expect_matches_golden(app::draw_mohs_map({&c, 0, 17.2, -1}).image(), "han2009-abdomen-map-stage1");
+  test::expect_matches_golden(app::draw_mohs_map({&c, 1, 27.2, -1}).image(), "han2009-abdomen-map-stage2");
+}
+
+TEST(MohsMap, ClicksFindTheBlockAndTheRing) {
+  const Case c = test::load_bundled("han2009-abdomen");
+  const app::MohsMapLayout L;
+  const auto& stage = c.mohs->stages[0];
+  auto hit = L.hit(stage, L.at(6.0, (L.radius + L.inner_radius) / 2));   // 6 o'clock, peripheral ring
+  EXPECT_EQ(stage.blocks[static_cast<size_t>(hit.block)].label, "C");
+  EXPECT_FALSE(hit.deep);
+  hit = L.hit(stage, L.at(3.0, L.inner_radius / 2));                     // 3 o'clock, deep disc
+  EXPECT_EQ(stage.blocks[static_cast<size_t>(hit.block)].label, "B");
+  EXPECT_TRUE(hit.deep);
+  EXPECT_EQ(L.hit(stage, L.centre + glm::vec2(L.radius + 5.0f, 0.0f)).block, -1);
 }
 
 // ---- Validation: one negative per rule ----

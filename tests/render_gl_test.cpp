@@ -11,6 +11,7 @@
 #include "image.hpp"
 #include "renderer.hpp"
 #include "scene_assembly.hpp"
+#include "golden.hpp"
 #include "test_support.hpp"
 
 namespace mv {
@@ -52,45 +53,6 @@ class GlTest : public ::testing::Test {
     return target.read();
   }
 
-  // Compares with tests/golden/NAME.png; MARGINVIZ_UPDATE_GOLDEN=1 rewrites the baseline. A failing
-  // or missing baseline leaves the actual image beside the test binary for a person to inspect.
-  void expect_matches_golden(const render::Image& actual, const std::string& name) {
-    const auto golden = test::source_dir() / "tests" / "golden" / (name + ".png");
-    const char* update = std::getenv("MARGINVIZ_UPDATE_GOLDEN");
-    if (update && std::string(update) == "1") {
-      render::write_png(actual, golden);
-      return;
-    }
-    const auto actual_path = std::filesystem::current_path() / (name + ".actual.png");
-    if (!std::filesystem::exists(golden)) {
-      render::write_png(actual, actual_path);
-      FAIL() << "no baseline " << golden << "; actual image written to " << actual_path;
-    }
-    const render::Image expected = render::read_png(golden);
-    ASSERT_EQ(expected.width, actual.width);
-    ASSERT_EQ(expected.height, actual.height);
-    // Tolerance: llvmpipe versions differ in rasterisation and rounding at edges. A mean channel
-    // difference of 1.5/255 and 1% of pixels off by more than 40/255 allow that, and still catch
-    // a missing layer, a moved lesion or a broken transparency pass (each changes far more).
-    double sum = 0.0;
-    size_t far = 0;
-    for (size_t i = 0; i < actual.rgba.size(); i += 4) {
-      int worst = 0;
-      for (int c = 0; c < 3; ++c) {
-        const int d = std::abs(int(actual.rgba[i + c]) - int(expected.rgba[i + c]));
-        sum += d;
-        worst = std::max(worst, d);
-      }
-      far += worst > 40;
-    }
-    const size_t pixels = actual.rgba.size() / 4;
-    const double mean = sum / (3.0 * pixels);
-    const double far_fraction = static_cast<double>(far) / pixels;
-    if (mean > 1.5 || far_fraction > 0.01) render::write_png(actual, actual_path);
-    EXPECT_LE(mean, 1.5) << name << ": actual image at " << actual_path;
-    EXPECT_LE(far_fraction, 0.01) << name << ": actual image at " << actual_path;
-  }
-
   static inline render::EglContext* context_ = nullptr;
   static inline render::Renderer* renderer_ = nullptr;
   static inline std::string why_;
@@ -106,14 +68,26 @@ app::ViewSettings golden_view(app::ViewMode mode) {
 
 TEST_F(GlTest, GoldenThreeDViewOfEachBundledCase) {
   for (const char* id : {"han2009-scalp", "han2009-abdomen", "han2009-thigh", "han2009-ankle"})
-    expect_matches_golden(render_case(id, golden_view(app::ViewMode::ThreeD)), std::string(id) + "-3d");
+    test::expect_matches_golden(render_case(id, golden_view(app::ViewMode::ThreeD)), std::string(id) + "-3d");
+}
+
+TEST_F(GlTest, GoldenMohsStageViews) {
+  auto v = golden_view(app::ViewMode::ThreeD);
+  v.mohs = true;
+  test::expect_matches_golden(render_case("han2009-abdomen", v), "han2009-abdomen-mohs");
+  v.through_stage = 1;
+  test::expect_matches_golden(render_case("han2009-abdomen", v), "han2009-abdomen-mohs-stage1");
+  auto sec = golden_view(app::ViewMode::Section);
+  sec.mohs = true;
+  sec.section_clock = 12.0;
+  test::expect_matches_golden(render_case("han2009-abdomen", sec), "han2009-abdomen-mohs-section-12");
 }
 
 TEST_F(GlTest, GoldenSectionViews) {
-  expect_matches_golden(render_case("han2009-abdomen", golden_view(app::ViewMode::Section)), "han2009-abdomen-section");
+  test::expect_matches_golden(render_case("han2009-abdomen", golden_view(app::ViewMode::Section)), "han2009-abdomen-section");
   auto v = golden_view(app::ViewMode::Section);
   v.section_clock = 12.0;
-  expect_matches_golden(render_case("han2009-ankle", v), "han2009-ankle-section-12");
+  test::expect_matches_golden(render_case("han2009-ankle", v), "han2009-ankle-section-12");
 }
 
 double mean_difference(const render::Image& a, const render::Image& b) {

@@ -1,0 +1,146 @@
+#include "mohs_map.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <numbers>
+
+#include <glm/geometric.hpp>
+
+#include "paths.hpp"
+
+namespace mv::app {
+namespace {
+
+constexpr double kPi = std::numbers::pi;
+const Rgba kPaper{0.99f, 0.99f, 0.97f, 1.0f}, kInk{0.1f, 0.1f, 0.12f, 1.0f}, kGrey{0.45f, 0.45f, 0.48f, 1.0f};
+
+std::string fixed(double v, int digits) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  return buf;
+}
+
+// A wedge between radii r0 and r1 over a clock span, as a polygon.
+std::vector<glm::vec2> wedge(const MohsMapLayout& L, const ClockSpan& span, float r0, float r1) {
+  std::vector<glm::vec2> pts;
+  const int steps = std::max(2, static_cast<int>(span.hours() * 12));
+  for (int i = 0; i <= steps; ++i) pts.push_back(L.at(span.from + span.hours() * i / steps, r1));
+  for (int i = steps; i >= 0; --i) pts.push_back(L.at(span.from + span.hours() * i / steps, r0));
+  return pts;
+}
+
+std::vector<glm::vec2> arc(const MohsMapLayout& L, const ClockSpan& span, float r) {
+  std::vector<glm::vec2> pts;
+  const int steps = std::max(2, static_cast<int>(span.hours() * 12));
+  for (int i = 0; i <= steps; ++i) pts.push_back(L.at(span.from + span.hours() * i / steps, r));
+  return pts;
+}
+
+}  // namespace
+
+glm::vec2 MohsMapLayout::at(double hour, float r) const {
+  const double phi = hour * kPi / 6.0;  // clockwise from 12
+  return centre + glm::vec2(static_cast<float>(std::sin(phi)) * r, -static_cast<float>(std::cos(phi)) * r);
+}
+
+MohsMapLayout::Hit MohsMapLayout::hit(const MohsStage& stage, glm::vec2 pixel) const {
+  const glm::vec2 d = pixel - centre;
+  const float r = glm::length(d);
+  if (r > radius) return {};
+  double hour = std::atan2(d.x, -d.y) * 6.0 / kPi;
+  if (hour < 0.0) hour += 12.0;
+  for (size_t i = 0; i < stage.blocks.size(); ++i)
+    if (stage.blocks[i].span.contains(hour)) return {static_cast<int>(i), r < inner_radius};
+  return {};
+}
+
+Rgba result_colour(MarginResult r) {
+  switch (r) {
+    case MarginResult::Clear: return {0.55f, 0.80f, 0.55f, 1.0f};
+    case MarginResult::Positive: return {0.86f, 0.16f, 0.16f, 1.0f};
+    case MarginResult::Close: return {0.97f, 0.72f, 0.22f, 1.0f};
+    case MarginResult::Indeterminate: return {0.70f, 0.70f, 0.72f, 1.0f};
+  }
+  return kGrey;
+}
+
+Rgba ink_colour(const std::optional<std::string>& ink) {
+  if (!ink) return kGrey;
+  if (*ink == "blue") return {0.15f, 0.35f, 0.85f, 1.0f};
+  if (*ink == "red") return {0.85f, 0.12f, 0.15f, 1.0f};
+  if (*ink == "black") return {0.05f, 0.05f, 0.05f, 1.0f};
+  if (*ink == "green") return {0.10f, 0.60f, 0.25f, 1.0f};
+  if (*ink == "yellow") return {0.95f, 0.85f, 0.10f, 1.0f};
+  if (*ink == "orange") return {0.98f, 0.55f, 0.10f, 1.0f};
+  return kGrey;
+}
+
+Canvas draw_mohs_map(const MapRequest& req, const MohsMapLayout& L) {
+  const Case& c = *req.c;
+  const MohsStage& stage = c.mohs->stages.at(static_cast<size_t>(req.stage));
+  Canvas cv(L.width, L.height, kPaper, font_file());
+
+  // Header: what, whose (case id only), when, how oriented.
+  float y = 46.0f;
+  cv.text("Mohs map — stage " + std::to_string(req.stage + 1) + " of " + std::to_string(c.mohs->stages.size()), {40.0f, y}, 30.0f, kInk);
+  y += 36.0f;
+  cv.text("Case " + c.case_id + " · " + site_spec(c.site).display + (stage.date ? " · " + stage.date->describe() : ""), {40.0f, y}, 20.0f, kInk);
+  y += 28.0f;
+  std::string depth = stage.plane ? plane_key(*stage.plane) : "depth";
+  if (req.depth_mm) depth += " (" + fixed(*req.depth_mm, 1) + " mm)";
+  else if (stage.depth_mm) depth = fixed(*stage.depth_mm, 1) + " mm";
+  const std::string margin = stage.deep_only ? "deep-only stage" : "margin " + fixed(stage.margin_cm, 1) + " cm" + (req.stage == 0 ? " from the clinical edge" : " beyond stage " + std::to_string(req.stage));
+  cv.text(margin + " · to " + depth + (stage.surgeons_choice ? " · surgeon's choice" : ""), {40.0f, y}, 20.0f, kInk);
+  y += 28.0f;
+  cv.text("Orientation: 12 o'clock toward the head, as seen facing the patient", {40.0f, y}, 18.0f, kGrey);
+
+  // The excised layer: the whole clock face, with the blocks this stage took.
+  std::vector<glm::vec2> circle;
+  for (int i = 0; i < 144; ++i) circle.push_back(L.at(i / 12.0, L.radius));
+  cv.fill_polygon(circle, {0.93f, 0.93f, 0.91f, 1.0f});
+  for (size_t i = 0; i < stage.blocks.size(); ++i) {
+    const auto& b = stage.blocks[i];
+    cv.fill_polygon(wedge(L, b.span, L.inner_radius, L.radius), result_colour(b.peripheral));
+    cv.fill_polygon(wedge(L, b.span, 0.0f, L.inner_radius - 4.0f), result_colour(b.deep));
+    cv.stroke(arc(L, b.span, L.radius + 9.0f), 10.0f, ink_colour(b.ink));  // inked edge
+  }
+  for (const auto& b : stage.blocks) {
+    for (double h : {b.span.from, b.span.to}) cv.stroke({L.centre, L.at(h, L.radius)}, 2.5f, kInk);
+    const glm::vec2 label = L.at(b.span.middle(), (L.radius + L.inner_radius) / 2.0f);
+    cv.text(b.label, label + glm::vec2(0.0f, 11.0f), 32.0f, kInk, Canvas::Align::Centre);
+    const glm::vec2 deep_label = L.at(b.span.middle(), L.inner_radius * 0.55f);
+    cv.text(b.deep == MarginResult::Clear ? "deep clear" : "deep " + result_key(b.deep), deep_label + glm::vec2(0.0f, 7.0f), 17.0f, kInk,
+            Canvas::Align::Centre);
+  }
+  cv.stroke(circle, 3.0f, kInk, true);
+  std::vector<glm::vec2> inner;
+  for (int i = 0; i < 144; ++i) inner.push_back(L.at(i / 12.0, L.inner_radius - 2.0f));
+  cv.stroke(inner, 2.0f, kInk, true);
+  if (req.highlight_block >= 0 && req.highlight_block < static_cast<int>(stage.blocks.size())) {
+    const auto& b = stage.blocks[static_cast<size_t>(req.highlight_block)];
+    auto outline = wedge(L, b.span, 0.0f, L.radius);
+    outline.pop_back();
+    cv.stroke(outline, 6.0f, {1.0f, 1.0f, 1.0f, 0.95f}, true);
+  }
+  // Hours and the orientation nicks at 12 and 6.
+  for (int h = 1; h <= 12; ++h) cv.text(std::to_string(h), L.at(h, L.radius + 40.0f) + glm::vec2(0.0f, 9.0f), 24.0f, kInk, Canvas::Align::Centre);
+  for (double h : {0.0, 6.0}) {
+    const glm::vec2 tip = L.at(h, L.radius - 14.0f), base_l = L.at(h - 0.12, L.radius + 2.0f), base_r = L.at(h + 0.12, L.radius + 2.0f);
+    cv.fill_polygon({tip, base_l, base_r}, kInk);
+  }
+
+  // Legend and provenance.
+  float ly = L.centre.y + L.radius + 70.0f;
+  float lx = 40.0f;
+  for (auto r : {MarginResult::Clear, MarginResult::Positive, MarginResult::Close, MarginResult::Indeterminate}) {
+    cv.fill_polygon({{lx, ly - 16.0f}, {lx + 20.0f, ly - 16.0f}, {lx + 20.0f, ly + 4.0f}, {lx, ly + 4.0f}}, result_colour(r));
+    lx += 28.0f + cv.text(result_key(r), {lx + 28.0f, ly}, 18.0f, kInk) + 26.0f;
+  }
+  cv.text("outer ring: peripheral margin · inner disc: deep margin · outer arc: ink", {40.0f, ly + 30.0f}, 17.0f, kGrey);
+  std::string footer = "marginviz — for illustration; the surgeon's signed map is the record";
+  if (c.illustrative) footer = "Illustrative reconstruction, not patient data — " + footer;
+  cv.text(footer, {40.0f, static_cast<float>(L.height) - 22.0f}, 16.0f, kGrey);
+  return cv;
+}
+
+}  // namespace mv::app

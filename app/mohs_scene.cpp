@@ -1,0 +1,176 @@
+#include "mohs_scene.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include <glm/geometric.hpp>
+
+#include "mohs_map.hpp"
+#include "scene_assembly.hpp"
+#include "tissue_colours.hpp"
+#include "units.hpp"
+
+namespace mv::app {
+namespace {
+
+glm::vec3 f3(const glm::dvec3& v) { return glm::vec3(v); }
+glm::vec4 v4(const std::array<float, 4>& c, float a) { return {c[0], c[1], c[2], a}; }
+
+std::string fixed(double v, int digits) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  return buf;
+}
+
+// Rim samples of `solid` whose angle falls in `span`, in angle order, optionally lowered to `depth`.
+std::vector<glm::dvec3> rim_over(const PolarRegion& region, const PolarSolid& solid, const ClockSpan& span, double depth) {
+  std::vector<std::pair<double, glm::dvec3>> picked;
+  for (size_t j = 0; j < region.theta.size(); ++j) {
+    const double hour = angle_to_clock(region.theta[j]);
+    if (!span.contains(hour)) continue;
+    double along = std::fmod(hour - span.from + 12.0, 12.0);
+    picked.push_back({along, solid.rim[j].point - depth * solid.rim[j].normal + 0.4 * solid.rim[j].normal});
+  }
+  std::sort(picked.begin(), picked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<glm::dvec3> out;
+  for (const auto& p : picked) out.push_back(p.second);
+  return out;
+}
+
+void add_polyline(render::LineSet& set, const std::vector<glm::dvec3>& pts, const glm::vec4& colour, bool closed) {
+  for (size_t i = 0; i + 1 < pts.size(); ++i) set.lines.push_back({f3(pts[i]), f3(pts[i + 1]), colour});
+  if (closed && pts.size() > 2) set.lines.push_back({f3(pts.back()), f3(pts.front()), colour});
+}
+
+// One strip of the final defect's wall per tissue layer it cuts, between the layer's top and
+// bottom (or the defect floor), so the wound shows which tissue each wall exposes.
+std::shared_ptr<render::MeshData> wall_band(const PolarRegion& region, const PolarSolid& solid, double top, double bottom) {
+  auto mesh = std::make_shared<render::MeshData>();
+  const size_t n = region.theta.size();
+  for (size_t j = 0; j < n; ++j) {
+    const auto& p = solid.rim[j];
+    const double lo = std::min(bottom, region.depth_mm[j]);
+    const double hi = std::min(top, lo);
+    // Push the strip 0.3 mm into the surrounding tissue so it never fights with the defect's wall.
+    const glm::dvec3 outward = glm::normalize(p.point - solid.rim[(j + n / 2) % n].point);
+    mesh->positions.push_back(f3(p.point - hi * p.normal + 0.3 * outward));
+    mesh->positions.push_back(f3(p.point - lo * p.normal + 0.3 * outward));
+    const glm::vec3 inward = f3(-outward);
+    mesh->normals.push_back(inward);
+    mesh->normals.push_back(inward);
+  }
+  for (size_t j = 0; j < n; ++j) {
+    const auto a = static_cast<std::uint32_t>(2 * j), b = static_cast<std::uint32_t>(2 * ((j + 1) % n));
+    mesh->indices.insert(mesh->indices.end(), {a, a + 1, b + 1, a, b + 1, b});
+  }
+  return mesh;
+}
+
+}  // namespace
+
+std::array<float, 4> stage_colour(int stage) {
+  static const std::array<std::array<float, 4>, 5> palette{{{0.16f, 0.66f, 0.72f, 1.0f},
+                                                           {0.96f, 0.66f, 0.16f, 1.0f},
+                                                           {0.38f, 0.48f, 0.96f, 1.0f},
+                                                           {0.90f, 0.38f, 0.62f, 1.0f},
+                                                           {0.55f, 0.80f, 0.25f, 1.0f}}};
+  return palette[static_cast<size_t>(stage) % palette.size()];
+}
+
+void add_mohs(render::Scene& scene, CaseSession& session, const MohsReconstruction& rec, const ViewSettings& view,
+              std::vector<std::string>& legend, std::vector<std::array<float, 4>>& swatches) {
+  const bool section = view.mode == ViewMode::Section;
+  const Case& c = session.current_case();
+  const MohsRecord& m = *c.mohs;
+  const int K = rec.stages;
+  for (int k = 0; k < K; ++k) {
+    const auto colour = stage_colour(k);
+    // What each stage took, in its own colour (the stages do not overlap: one cap priority serves).
+    render::DrawItem item{"mohs-stage-" + std::to_string(k + 1), to_mesh_data(rec.stage_tissue[static_cast<size_t>(k)]),
+                          v4(colour, section ? 1.0f : 0.45f), section ? render::Style::Opaque : render::Style::Translucent, 0.1f, 10};
+    scene.items.push_back(item);
+    const auto& s = m.stages[static_cast<size_t>(k)];
+    legend.push_back("stage " + std::to_string(k + 1) + (s.deep_only ? ": deep only" : ": +" + fixed(s.margin_cm, 1) + " cm") + ", to " +
+                     (s.plane ? plane_key(*s.plane) + " " : "") + fixed(rec.stage_depth_mm[static_cast<size_t>(k)], 1) + " mm");
+    swatches.push_back(colour);
+  }
+  const PolarRegion& fin = rec.defects.back();
+  const PolarSolid& fin_solid = rec.defect_solids.back();
+  if (!section) {
+    for (const auto& layer : rec.column.layers) {
+      const double bottom = std::isfinite(layer.bottom_mm) ? layer.bottom_mm : 1e6;
+      if (layer.top_mm >= rec.max_depth_mm) break;
+      scene.items.push_back({"defect-wall-" + layer.name, wall_band(fin, fin_solid, layer.top_mm, bottom), v4(tissue_rgba(layer.kind), 1.0f),
+                             render::Style::Opaque, 0.0f, -1});
+    }
+  }
+  const std::array<float, 4> confirmed_colour{0.92f, 0.22f, 0.20f, 1.0f};
+  scene.items.push_back({"confirmed-tumour", to_mesh_data(rec.confirmed_solid.mesh), v4(confirmed_colour, section ? 1.0f : 0.35f),
+                         section ? render::Style::Opaque : render::Style::Translucent, 0.5f, kTumourCapPriority - 1});
+  legend.push_back("tumour confirmed by positive blocks");
+  swatches.push_back(confirmed_colour);
+
+  const auto layer = section ? render::LineLayer::InScene : render::LineLayer::OnTop;
+  render::LineSet boundary{{}, 3.0f, layer};
+  const std::array<float, 4> clear_colour = rec.clear ? std::array<float, 4>{0.25f, 0.95f, 0.45f, 1.0f} : std::array<float, 4>{1.0f, 0.6f, 0.1f, 1.0f};
+  std::vector<glm::dvec3> rim;
+  for (const auto& p : fin_solid.rim) rim.push_back(p.point + 0.4 * p.normal);
+  add_polyline(boundary, rim, v4(clear_colour, 1.0f), true);
+  scene.line_sets.push_back(boundary);
+  legend.push_back(rec.clear ? "clear boundary (final margins clear)" : "final margin, not clear");
+  swatches.push_back(clear_colour);
+
+  render::LineSet positive{{}, 4.0f, layer};
+  const auto red = result_colour(MarginResult::Positive);
+  bool any_positive = false;
+  for (int k = 0; k < K; ++k) {
+    const auto& s = m.stages[static_cast<size_t>(k)];
+    const auto& region = rec.defects[static_cast<size_t>(k)];
+    const auto& solid = rec.defect_solids[static_cast<size_t>(k)];
+    for (const auto& b : s.blocks) {
+      for (bool deep : {false, true}) {
+        if ((deep ? b.deep : b.peripheral) != MarginResult::Positive) continue;
+        any_positive = true;
+        const auto pts = rim_over(region, solid, b.span, deep ? rec.stage_depth_mm[static_cast<size_t>(k)] : 0.0);
+        add_polyline(positive, pts, v4(red, 1.0f), false);
+        if (!pts.empty() && view.labels)
+          scene.labels.push_back({f3(pts[pts.size() / 2]), "stage " + std::to_string(k + 1) + " " + b.label + (deep ? ": deep +" : ": peripheral +"),
+                                  {1.0f, 0.6f, 0.55f, 1.0f}, {0.0f, deep ? 22.0f : -22.0f}});
+      }
+    }
+  }
+  scene.line_sets.push_back(positive);
+  if (any_positive) {
+    legend.push_back("positive margin");
+    swatches.push_back(red);
+  }
+
+  // The block the user points at (GUI), outlined in white.
+  if (view.highlight_stage >= 0 && view.highlight_stage < K) {
+    const auto& s = m.stages[static_cast<size_t>(view.highlight_stage)];
+    if (view.highlight_block >= 0 && view.highlight_block < static_cast<int>(s.blocks.size())) {
+      const auto& b = s.blocks[static_cast<size_t>(view.highlight_block)];
+      render::LineSet hl{{}, 4.0f, render::LineLayer::OnTop};
+      const auto k = static_cast<size_t>(view.highlight_stage);
+      auto outer = rim_over(rec.defects[k], rec.defect_solids[k], b.span, 0.0);
+      std::vector<glm::dvec3> inner = k == 0 ? std::vector<glm::dvec3>{session.frame().centre}
+                                             : rim_over(rec.defects[k - 1], rec.defect_solids[k - 1], b.span, 0.0);
+      std::vector<glm::dvec3> loop = outer;
+      loop.insert(loop.end(), inner.rbegin(), inner.rend());
+      add_polyline(hl, loop, {1.0f, 1.0f, 1.0f, 1.0f}, true);
+      scene.line_sets.push_back(hl);
+    }
+  }
+
+  if (view.legend) {
+    render::OverlayText o{render::Corner::TopRight, {}, {1, 1, 1, 1}, {}};
+    o.lines.push_back("Mohs: stage" + std::string(K > 1 ? "s 1–" + std::to_string(K) : " 1") + " of " + std::to_string(m.stages.size()));
+    o.lines.push_back("defect " + fixed(rec.extent_x_cm, 1) + " × " + fixed(rec.extent_y_cm, 1) + " cm, " + fixed(rec.final_defect_area_cm2, 1) + " cm²");
+    o.lines.push_back("depth " + fixed(rec.max_depth_mm, 1) + " mm, into " + rec.deepest_layer);
+    o.lines.push_back("largest margin from the clinical edge " + fixed(rec.largest_margin_cm, 1) + " cm");
+    o.lines.push_back(rec.clear ? "margins clear" : "margins not yet clear");
+    scene.overlays.push_back(o);
+  }
+}
+
+}  // namespace mv::app

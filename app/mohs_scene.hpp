@@ -1,0 +1,22 @@
+#pragma once
+#include <array>
+#include <string>
+#include <vector>
+
+#include "case_session.hpp"
+#include "mohs_reconstruction.hpp"
+#include "scene.hpp"
+
+namespace mv::app {
+
+struct ViewSettings;
+
+// Adds the Mohs stages to a scene: each cumulative defect in its stage's colour, the final
+// defect's walls coloured by the tissue they cut, positive blocks in red, the confirmed tumour and
+// the clear boundary, with legend entries and an overlay of the stage metrics.
+void add_mohs(render::Scene& scene, CaseSession& session, const MohsReconstruction& rec, const ViewSettings& view,
+              std::vector<std::string>& legend, std::vector<std::array<float, 4>>& swatches);
+
+std::array<float, 4> stage_colour(int stage);  // 0-based
+
+}  // namespace mv::app
