@@ -7,6 +7,7 @@
 
 #include "case_io.hpp"
 #include "golden.hpp"
+#include "mohs_editing.hpp"
 #include "mohs_map.hpp"
 #include "mohs_reconstruction.hpp"
 #include "solid_check.hpp"
@@ -214,6 +215,51 @@ TEST(MohsIo, RoundTripsThroughAFile) {
   const auto loaded = parse_case(old.dump());
   ASSERT_TRUE(loaded.value);
   EXPECT_NE(serialize_case(*loaded.value).find("\"schema_version\": \"1.1\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace mv
+
+namespace mv {
+namespace {
+
+TEST(MohsEditing, SplitMergeAndNextStage) {
+  MohsStage s = app::first_stage(Site::Thigh);
+  ASSERT_EQ(s.blocks.size(), 4u);
+  EXPECT_EQ(s.blocks[0].span.from, 10.5);
+  app::split_block(s, 0);  // A: 10.5-1.5 becomes 10.5-12 and 0-1.5
+  ASSERT_EQ(s.blocks.size(), 5u);
+  EXPECT_DOUBLE_EQ(s.blocks[0].span.to, 0.0);
+  EXPECT_DOUBLE_EQ(s.blocks[1].span.from, 0.0);
+  EXPECT_EQ(s.blocks[1].label, "Aa");
+  s.blocks[1].peripheral = MarginResult::Positive;
+  EXPECT_TRUE(app::merge_with_next(s, 0));
+  ASSERT_EQ(s.blocks.size(), 4u);
+  EXPECT_DOUBLE_EQ(s.blocks[0].span.to, 1.5);
+  EXPECT_EQ(s.blocks[0].peripheral, MarginResult::Positive);  // the worse result survives the merge
+
+  MohsRecord rec{{s}, "", {}};
+  rec.stages[0].blocks[2].deep = MarginResult::Positive;  // C, deep only
+  auto next = app::next_stage_from_positive(rec, Site::Thigh);
+  ASSERT_TRUE(next);
+  EXPECT_FALSE(next->deep_only);  // A was peripherally positive
+  EXPECT_EQ(next->blocks.size(), 2u);
+  EXPECT_EQ(next->plane, DepthPlane::Muscle);  // a deep margin was involved: one plane deeper than fascia
+
+  MohsRecord deep_only{{app::first_stage(Site::Abdomen)}, "", {}};
+  deep_only.stages[0].blocks[2].deep = MarginResult::Positive;
+  next = app::next_stage_from_positive(deep_only, Site::Abdomen);
+  ASSERT_TRUE(next);
+  EXPECT_TRUE(next->deep_only);
+  EXPECT_EQ(next->blocks[0].label, "C2");
+  Case c = test::load_bundled("han2009-abdomen");
+  c.mohs = deep_only;
+  c.mohs->stages.push_back(*next);
+  EXPECT_FALSE(has_errors(validate_case(c))) << format_issues(validate_case(c));
+
+  MohsRecord clear{{app::first_stage(Site::Abdomen)}, "", {}};
+  EXPECT_FALSE(app::next_stage_from_positive(clear, Site::Abdomen));
+  EXPECT_EQ(app::next_result(MarginResult::Clear), MarginResult::Positive);
 }
 
 }  // namespace

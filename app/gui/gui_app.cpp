@@ -2,6 +2,9 @@
 #include "gui_app.hpp"
 
 #include <chrono>
+#include <cmath>
+
+#include <glm/geometric.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <ctime>
@@ -125,6 +128,8 @@ class GuiApp {
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
+      state_.view.highlight_stage = state_.view.highlight_block = -1;
+      hover_block_in_view();
       draw_ui();
       handle_view_input();
       ImGui::Render();
@@ -242,11 +247,12 @@ class GuiApp {
       ImGui::TextWrapped("%s", state_.geometry_problem.c_str());
       ImGui::PopStyleColor();
     }
-    if (ImGui::CollapsingHeader("Case", ImGuiTreeNodeFlags_DefaultOpen)) draw_case_panel(state_);
+    if (ImGui::CollapsingHeader("Case")) draw_case_panel(state_);
     if (ImGui::CollapsingHeader("Measurements", ImGuiTreeNodeFlags_DefaultOpen)) draw_measurements_panel(state_);
     if (ImGui::CollapsingHeader("Timeline", ImGuiTreeNodeFlags_DefaultOpen)) draw_timeline_panel(state_);
     if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) draw_view_panel(state_);
-    if (ImGui::CollapsingHeader("Metrics", ImGuiTreeNodeFlags_DefaultOpen)) draw_metrics_panel(state_);
+    if (ImGui::CollapsingHeader("Metrics")) draw_metrics_panel(state_);
+    if (ImGui::CollapsingHeader("Mohs stages", ImGuiTreeNodeFlags_DefaultOpen)) draw_mohs_panel(state_);
     ImGui::End();
     draw_popups();
   }
@@ -328,6 +334,35 @@ class GuiApp {
     if (pending_ == Pending::Open) open_popup_ = true;
     if (pending_ == Pending::Quit) quit_now_ = true;
     pending_ = Pending::None;
+  }
+
+  // The Mohs block under the mouse in the 3D view (outlined there and on the map).
+  void hover_block_in_view() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!state_.view.mohs || io.WantCaptureMouse || !state_.session.has_case()) return;
+    const MohsReconstruction* rec = state_.session.mohs(state_.view.through_stage);
+    if (!rec) return;
+    int fb_w = 0, fb_h = 0, win_w = 0, win_h = 0;
+    glfwGetFramebufferSize(window_.handle, &fb_w, &fb_h);
+    glfwGetWindowSize(window_.handle, &win_w, &win_h);
+    const float px = win_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
+    const auto p = renderer_.pick(static_cast<int>((io.MousePos.x - sidebar_width_) * px), static_cast<int>((io.MousePos.y - menu_height_) * px));
+    if (!p) return;
+    const LesionFrame& f = state_.session.frame();
+    const glm::dvec3 v = glm::dvec3(*p) - f.centre;
+    const double theta = std::atan2(glm::dot(v, f.twelve), glm::dot(v, f.three));
+    const double r = std::hypot(glm::dot(v, f.twelve), glm::dot(v, f.three));
+    const double hour = angle_to_clock(theta);
+    for (int k = 0; k < rec->stages; ++k) {
+      if (r > rec->defects[static_cast<size_t>(k)].radius_at(theta)) continue;  // outside this stage's wound
+      const auto& blocks = state_.session.current_case().mohs->stages[static_cast<size_t>(k)].blocks;
+      for (size_t b = 0; b < blocks.size(); ++b)
+        if (blocks[b].span.contains(hour)) {
+          state_.view.highlight_stage = k;
+          state_.view.highlight_block = static_cast<int>(b);
+          return;
+        }
+    }
   }
 
   void handle_view_input() {

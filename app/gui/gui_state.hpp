@@ -23,6 +23,11 @@ struct GuiState {
   bool time_changed = false;
   bool camera_reset_requested = false;
   bool screenshot_requested = false;
+  int mohs_stage = 0;            // the stage whose map the Mohs panel shows
+  int popup_block = -1;          // block whose context menu is open on the map
+  unsigned map_texture = 0;      // GL texture of the map drawing
+  std::string map_key;           // what the texture shows, to redraw only on change
+  std::string status;            // a one-line note for the user (e.g. where a PNG went)
 };
 
 void draw_case_panel(GuiState& s);
@@ -30,6 +35,7 @@ void draw_measurements_panel(GuiState& s);
 void draw_timeline_panel(GuiState& s);
 void draw_view_panel(GuiState& s);
 void draw_metrics_panel(GuiState& s);
+void draw_mohs_panel(GuiState& s);
 
 // Red text for each issue (errors) or amber (warnings), wrapped to the panel.
 void draw_issue_lines(const std::vector<Issue>& issues);

@@ -1,0 +1,187 @@
+// The Mohs panel: a clock-face map per stage to enter results by clicking blocks, the stage's
+// margin and depth, and the stages shown in 3D. Hovering a block outlines it in 3D too.
+#include <cstdio>
+
+#include <epoxy/gl.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "gui_state.hpp"
+#include "image.hpp"
+#include "mohs_editing.hpp"
+#include "mohs_map.hpp"
+#include "validation.hpp"
+
+namespace mv::app {
+namespace {
+
+void upload_map(GuiState& s, const Canvas& map) {
+  if (!s.map_texture) glGenTextures(1, &s.map_texture);
+  glBindTexture(GL_TEXTURE_2D, s.map_texture);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, map.width(), map.height(), 0, GL_RGBA, GL_UNSIGNED_BYTE, map.image().rgba.data());
+}
+
+void stage_controls(GuiState& s, Case& c, MohsStage& st, bool& changed) {
+  const int index = s.mohs_stage;
+  if (!st.deep_only || index == 0) {
+    double lo = 0.1, hi = 10.0;
+    if (ImGui::DragScalar("margin", ImGuiDataType_Double, &st.margin_cm, 0.05f, &lo, &hi, "%.2f cm", ImGuiSliderFlags_AlwaysClamp))
+      st.margin_cm = std::round(st.margin_cm * 100.0) / 100.0, changed = true;
+  }
+  if (index > 0) {
+    if (ImGui::Checkbox("deep only", &st.deep_only)) {
+      st.margin_cm = st.deep_only ? 0.0 : 1.0;
+      changed = true;
+    }
+    ImGui::SameLine();
+    changed |= ImGui::Checkbox("surgeon's choice", &st.surgeons_choice);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Taken where the previous stage was clear, on purpose.");
+  }
+  const std::string current = st.plane ? plane_key(*st.plane) : (st.depth_mm ? "depth in mm" : "?");
+  if (ImGui::BeginCombo("depth", current.c_str())) {
+    for (auto p : planes_at(c.site))
+      if (ImGui::Selectable(plane_key(p).c_str(), st.plane == p)) st.plane = p, st.depth_mm.reset(), changed = true;
+    if (ImGui::Selectable("depth in mm", !st.plane)) st.plane.reset(), st.depth_mm = st.depth_mm.value_or(10.0), changed = true;
+    ImGui::EndCombo();
+  }
+  if (!st.plane && st.depth_mm) {
+    double lo = 0.1, hi = limits::kMaxThicknessMm;
+    if (ImGui::DragScalar("depth mm", ImGuiDataType_Double, &*st.depth_mm, 0.1f, &lo, &hi, "%.1f mm", ImGuiSliderFlags_AlwaysClamp)) changed = true;
+  }
+}
+
+}  // namespace
+
+void draw_mohs_panel(GuiState& s) {
+  Case& c = s.doc.edit();
+  bool changed = false;
+  if (!c.mohs || c.mohs->stages.empty()) {
+    ImGui::TextWrapped("No Mohs stages recorded.");
+    if (ImGui::Button("Start a Mohs record (stage 1, blocks A-D)")) {
+      c.mohs = MohsRecord{{first_stage(c.site)}, "", {}};
+      s.mohs_stage = 0;
+      s.view.mohs = true;
+      s.doc.changed();
+    }
+    return;
+  }
+  auto& stages = c.mohs->stages;
+  s.mohs_stage = std::clamp(s.mohs_stage, 0, static_cast<int>(stages.size()) - 1);
+  for (int k = 0; k < static_cast<int>(stages.size()); ++k) {
+    if (k > 0) ImGui::SameLine();
+    const std::string name = "Stage " + std::to_string(k + 1);
+    if (ImGui::RadioButton(name.c_str(), s.mohs_stage == k)) s.mohs_stage = k;
+  }
+  MohsStage& st = stages[static_cast<size_t>(s.mohs_stage)];
+
+  // The map: drawn on the CPU exactly as exported, shown as a texture, clicked to enter results.
+  const MohsReconstruction* rec = s.session.mohs();
+  std::optional<double> depth;
+  if (rec && s.mohs_stage < static_cast<int>(rec->stage_depth_mm.size())) depth = rec->stage_depth_mm[static_cast<size_t>(s.mohs_stage)];
+  // The block pointed at, here or in the 3D view, is outlined on the map.
+  const int highlight = s.view.highlight_stage == s.mohs_stage ? s.view.highlight_block : -1;
+  const std::string key = std::to_string(s.doc.revision()) + "/" + std::to_string(s.mohs_stage) + "/" + std::to_string(highlight) + "/" +
+                          std::to_string(depth.value_or(-1.0));
+  const MohsMapLayout layout;
+  if (key != s.map_key) {
+    upload_map(s, draw_mohs_map({&c, s.mohs_stage, depth, highlight}, layout));
+    s.map_key = key;
+  }
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float scale = w / static_cast<float>(layout.width);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(s.map_texture)), ImVec2(w, layout.height * scale));
+  if (ImGui::IsItemHovered()) {
+    const ImVec2 m = ImGui::GetMousePos();
+    const MohsMapLayout::Hit hit = layout.hit(st, {(m.x - origin.x) / scale, (m.y - origin.y) / scale});
+    if (hit.block >= 0) {
+      s.view.highlight_stage = s.mohs_stage;
+      s.view.highlight_block = hit.block;
+      MohsBlock& b = st.blocks[static_cast<size_t>(hit.block)];
+      ImGui::SetTooltip("Block %s, %.1f to %.1f o'clock\nperipheral: %s, deep: %s\nclick: change the %s result; right-click: more",
+                        b.label.c_str(), b.span.from, b.span.to, result_key(b.peripheral).c_str(), result_key(b.deep).c_str(),
+                        hit.deep ? "deep" : "peripheral");
+      if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        MarginResult& r = hit.deep ? b.deep : b.peripheral;
+        r = next_result(r);
+        changed = true;
+      }
+      if (ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+        ImGui::OpenPopup("block");
+        s.popup_block = hit.block;
+      }
+    }
+  }
+  if (ImGui::BeginPopup("block")) {
+    const size_t index = static_cast<size_t>(s.popup_block);
+    if (index < st.blocks.size()) {
+      MohsBlock& b = st.blocks[index];
+      ImGui::Text("Block %s", b.label.c_str());
+      changed |= ImGui::InputText("label", &b.label);
+      for (auto [title, result] : {std::pair{"peripheral", &b.peripheral}, std::pair{"deep", &b.deep}}) {
+        int v = static_cast<int>(*result);
+        if (ImGui::Combo(title, &v, "clear\0positive\0close\0indeterminate\0")) *result = static_cast<MarginResult>(v), changed = true;
+      }
+      if (ImGui::MenuItem("Split block")) split_block(st, index), changed = true, ImGui::CloseCurrentPopup();
+      if (ImGui::MenuItem("Merge with the next block")) {
+        if (merge_with_next(st, index)) changed = true;
+        ImGui::CloseCurrentPopup();
+      }
+    }
+    ImGui::EndPopup();
+  }
+
+  stage_controls(s, c, st, changed);
+  if (ImGui::Button("Next stage from positive blocks")) {
+    if (auto next = next_stage_from_positive(*c.mohs, c.site)) {
+      stages.push_back(*next);
+      s.mohs_stage = static_cast<int>(stages.size()) - 1;
+      changed = true;
+    } else {
+      s.status = "Every margin of the last stage is clear: no further stage.";
+    }
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Delete stage")) {
+    stages.erase(stages.begin() + s.mohs_stage);
+    if (stages.empty()) c.mohs.reset();
+    s.mohs_stage = std::max(0, s.mohs_stage - 1);
+    changed = true;
+  }
+  if (ImGui::Button("Export this map as PNG")) {
+    const auto out = s.doc.path().parent_path() / (c.case_id + "-mohs-stage-" + std::to_string(s.mohs_stage + 1) + ".png");
+    try {
+      render::write_png(draw_mohs_map({&c, s.mohs_stage, depth, -1}, layout).image(), out);
+      s.status = "Map saved: " + out.string();
+    } catch (const std::exception& e) {
+      s.status = e.what();
+    }
+  }
+  if (!s.status.empty()) ImGui::TextWrapped("%s", s.status.c_str());
+  draw_issue_lines(s.doc.issues_under("mohs"));
+
+  section_heading("3D");
+  if (ImGui::Checkbox("show the Mohs stages", &s.view.mohs)) s.camera_reset_requested = true;
+  if (c.mohs && s.view.mohs) {
+    int through = s.view.through_stage.value_or(static_cast<int>(stages.size()));
+    if (ImGui::SliderInt("through stage", &through, 1, static_cast<int>(stages.size()))) s.view.through_stage = through;
+    if (rec) {
+      ImGui::Text("Final defect %.1f × %.1f cm, %.1f cm², depth %.1f mm (%s)", rec->extent_x_cm, rec->extent_y_cm, rec->final_defect_area_cm2,
+                  rec->max_depth_mm, rec->deepest_layer.c_str());
+      ImGui::Text("Largest margin from the clinical edge: %.1f cm; %s", rec->largest_margin_cm, rec->clear ? "margins clear" : "margins not clear");
+      std::string hours;
+      for (int h = 0; h < 12; ++h) {
+        char buf[24];
+        std::snprintf(buf, sizeof buf, "%s%d: %.1f", h ? ", " : "", h + 1, rec->margin_at_hour_cm[static_cast<size_t>(h)]);
+        hours += buf;
+      }
+      ImGui::TextWrapped("Margin by clock hour (cm): %s", hours.c_str());
+    }
+  }
+  if (changed) s.doc.changed();
+}
+
+}  // namespace mv::app
