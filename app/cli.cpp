@@ -29,7 +29,7 @@ int run_subcommands(int argc, char** argv) {
   render->add_option("--view", view, "3d, section, mohs (the Mohs stages in 3D), mohs-section, or map (a stage's Mohs map)")
       ->check(CLI::IsMember({"3d", "section", "mohs", "mohs-section", "map"}))
       ->capture_default_str();
-  int through_stage = 0, map_stage = 1;
+  int through_stage = -1, map_stage = 1;
   render->add_option("--through-stage", through_stage, "With --view mohs: show stages 1 to N (default: all)");
   render->add_option("--stage", map_stage, "With --view map: which stage's map (1-based)")->capture_default_str();
   render->add_option("--section-angle", section, "Clock axis of the section cut (3 = the 3-9 axis; 10:30 allowed)")->capture_default_str();
@@ -69,7 +69,11 @@ int run_subcommands(int argc, char** argv) {
     std::tie(rr.width, rr.height) = parse_resolution(resolution);
     rr.view.mode = (view == "section" || view == "mohs-section") ? ViewMode::Section : ViewMode::ThreeD;
     rr.view.mohs = view == "mohs" || view == "mohs-section";
-    if (through_stage != 0) rr.view.through_stage = through_stage;
+    if (render->count("--through-stage")) {
+      if (!rr.view.mohs) throw InputError("--through-stage: goes with --view mohs or mohs-section");
+      rr.view.through_stage = through_stage;
+    }
+    if (render->count("--stage") && view != "map") throw InputError("--stage: goes with --view map");
     if (view == "map") rr.map_stage = map_stage;
     rr.view.section_clock = parse_clock(section);
     rr.view.labels = !no_labels;

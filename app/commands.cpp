@@ -113,7 +113,8 @@ int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err)
   prepare(session, c, r.at);
   if (r.map_stage) return render_map(session, r, out);
   check_through_stage(c, r.view);
-  if (r.view.mohs && !(c.mohs && !c.mohs->stages.empty())) throw InputError("--view mohs: " + r.case_path.string() + " has no Mohs stages");
+  if (r.view.mohs && !(c.mohs && !c.mohs->stages.empty()))
+    throw InputError("--view " + std::string(r.view.mode == ViewMode::Section ? "mohs-section" : "mohs") + ": " + r.case_path.string() + " has no Mohs stages");
   auto gl = HeadlessGl::create(r.backend);
   render::Renderer renderer(font_file());
   render::OffscreenTarget target(r.width, r.height);

@@ -86,10 +86,11 @@ Canvas draw_mohs_map(const MapRequest& req, const MohsMapLayout& L) {
   y += 36.0f;
   cv.text("Case " + c.case_id + " · " + site_spec(c.site).display + (stage.date ? " · " + stage.date->describe() : ""), {40.0f, y}, 20.0f, kInk);
   y += 28.0f;
-  std::string depth = stage.plane ? plane_key(*stage.plane) : "depth";
-  if (req.depth_mm) depth += " (" + fixed(*req.depth_mm, 1) + " mm)";
-  else if (stage.depth_mm) depth = fixed(*stage.depth_mm, 1) + " mm";
-  const std::string margin = stage.deep_only ? "deep-only stage" : "margin " + fixed(stage.margin_cm, 1) + " cm" + (req.stage == 0 ? " from the clinical edge" : " beyond stage " + std::to_string(req.stage));
+  std::string depth = stage.plane ? plane_key(*stage.plane) + (req.depth_mm ? " (" + fixed(*req.depth_mm, 1) + " mm)" : std::string())
+                                  : fixed(stage.depth_mm.value_or(req.depth_mm.value_or(0.0)), 1) + " mm";
+  const std::string margin = stage.deep_only ? "deep-only stage"
+                             : !stage.outline_cm.empty() ? "irregular outline (drawn)"
+                             : "margin " + fixed(stage.margin_cm, 1) + " cm" + (req.stage == 0 ? " from the clinical edge" : " beyond stage " + std::to_string(req.stage));
   cv.text(margin + " · to " + depth + (stage.surgeons_choice ? " · surgeon's choice" : ""), {40.0f, y}, 20.0f, kInk);
   y += 28.0f;
   cv.text("Orientation: 12 o'clock toward the head, as seen facing the patient", {40.0f, y}, 18.0f, kGrey);

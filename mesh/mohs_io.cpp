@@ -42,16 +42,17 @@ std::optional<MohsStage> read_stage(Reader& r, const json& sj, const std::string
     if (*v == "full" || *v == "partial") s.full_circle = *v == "full";
     else r.error(p + ".extent", "\"" + *v + "\" — must be \"full\" (blocks cover 0-12) or \"partial\"");
   }
-  if (auto it = sj.find("deep_only"); it != sj.end()) {
+  if (auto it = sj.find("deep_only"); it != sj.end() && !it->is_null()) {
     if (it->is_boolean()) s.deep_only = it->get<bool>();
     else r.error(p + ".deep_only", shown(*it) + " — must be true or false");
   }
-  if (auto it = sj.find("surgeons_choice"); it != sj.end()) {
+  if (auto it = sj.find("surgeons_choice"); it != sj.end() && !it->is_null()) {
     if (it->is_boolean()) s.surgeons_choice = it->get<bool>();
     else r.error(p + ".surgeons_choice", shown(*it) + " — must be true or false");
   }
   if (auto v = r.number(sj, "margin_cm", p + ".margin_cm", !s.deep_only, "a margin width in cm")) s.margin_cm = *v;
-  const bool has_plane = sj.contains("depth"), has_mm = sj.contains("depth_mm");
+  auto present = [&](const char* key) { return sj.contains(key) && !sj[key].is_null(); };  // null means absent
+  const bool has_plane = present("depth"), has_mm = present("depth_mm");
   if (has_plane == has_mm) {
     r.error(p, std::string(has_plane ? "has both \"depth\" and \"depth_mm\"" : "has no depth") +
                    " — give \"depth\": a tissue plane (" + [&] {
@@ -79,7 +80,7 @@ std::optional<MohsStage> read_stage(Reader& r, const json& sj, const std::string
       for (size_t i = 0; i < blocks->size(); ++i)
         if (auto b = read_block(r, (*blocks)[i], p + ".blocks[" + std::to_string(i) + "]")) s.blocks.push_back(std::move(*b));
   }
-  if (auto it = sj.find("outline_cm"); it != sj.end()) {
+  if (auto it = sj.find("outline_cm"); it != sj.end() && !it->is_null()) {
     bool ok = it->is_array() && it->size() >= 3;
     if (ok)
       for (const auto& pt : *it) {

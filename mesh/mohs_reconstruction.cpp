@@ -94,7 +94,7 @@ MohsReconstruction reconstruct_mohs(const Case& c, const SiteModel& model, const
       const MohsBlock* blk = block_at(s, hour);
       if (!blk) continue;
       double radius = current.radius_mm[j] + (s.deep_only ? 0.0 : units::cm_to_mm(s.margin_cm));
-      if (!s.outline_cm.empty())
+      if (!s.outline_cm.empty() && !s.deep_only)
         if (auto pr = polygon_radius(s.outline_cm, theta[j])) radius = std::max(current.radius_mm[j], *pr);
       current.radius_mm[j] = radius;
       current.depth_mm[j] = std::max(current.depth_mm[j], depth);
@@ -137,6 +137,11 @@ MohsReconstruction reconstruct_mohs(const Case& c, const SiteModel& model, const
   for (double t : theta) r.largest_diameter_cm = std::max(r.largest_diameter_cm, units::mm_to_cm(fin.radius_at(t) + fin.radius_at(t + kPi)));
   r.max_depth_mm = *std::max_element(fin.depth_mm.begin(), fin.depth_mm.end());
   r.deepest_layer = r.column.layer_at(r.max_depth_mm).name;
+  // A cut to the periosteum lays the bone bare: name the bone, not the layer above it.
+  for (int k = 0; k < r.stages; ++k)
+    if (m.stages[static_cast<size_t>(k)].plane == DepthPlane::Periosteum && r.stage_depth_mm[static_cast<size_t>(k)] >= r.max_depth_mm - 1e-6)
+      for (const auto& l : r.column.layers)
+        if (l.kind == TissueKind::Bone) r.deepest_layer = l.name + " (periosteum)";
   r.defect_to_clinical_area = r.defect_solids.back().skin_area_mm2 / r.clinical_solid.skin_area_mm2;
   for (int h = 1; h <= 12; ++h) {
     const double t = clock_to_angle(h);
@@ -145,9 +150,9 @@ MohsReconstruction reconstruct_mohs(const Case& c, const SiteModel& model, const
     r.largest_margin_cm = std::max(r.largest_margin_cm, margin);
   }
   const MohsStage& last = m.stages[static_cast<size_t>(r.stages - 1)];
-  r.clear = std::none_of(last.blocks.begin(), last.blocks.end(), [](const MohsBlock& blk) {
-    return blk.peripheral == MarginResult::Positive || blk.deep == MarginResult::Positive;
-  });
+  // Clear: no block positive or indeterminate (a close margin is clear, as reported).
+  auto unclear = [](MarginResult x) { return x == MarginResult::Positive || x == MarginResult::Indeterminate; };
+  r.clear = std::none_of(last.blocks.begin(), last.blocks.end(), [&](const MohsBlock& blk) { return unclear(blk.peripheral) || unclear(blk.deep); });
   return r;
 }
 

@@ -88,6 +88,18 @@ void validate_mohs(const Case& c, std::vector<Issue>& out) {
     if (s.depth_mm && !(std::isfinite(*s.depth_mm) && *s.depth_mm > 0.0 && *s.depth_mm <= limits::kMaxThicknessMm))
       out.push_back({Severity::Error, p + ".depth_mm", num(*s.depth_mm) + " — must be > 0 and ≤ " + num(limits::kMaxThicknessMm) + " (mm)"});
     if (s.blocks.empty()) out.push_back({Severity::Error, p + ".blocks", "empty — a stage needs at least one block"});
+    if (i == 0 && !s.full_circle)
+      out.push_back({Severity::Error, p + ".extent", "\"partial\" — the first stage takes the whole clinical tumour with its margin: it must cover 0-12"});
+    if (s.date) {
+      if (s.date->iso && !iso_date_ordinal(*s.date->iso)) out.push_back({Severity::Error, p + ".date.date", "\"" + *s.date->iso + "\" — must be an ISO date YYYY-MM-DD"});
+      if (!s.date->iso && !s.date->day) out.push_back({Severity::Error, p + ".date", "no date — give \"day\" or \"date\", or leave \"date\" out"});
+      if (!c.measurements.empty() && (s.date->day.has_value() != c.measurements.front().date.day.has_value()) && (s.date->day || s.date->iso))
+        out.push_back({Severity::Error, p + ".date", s.date->describe() + " — mixes day offsets and ISO dates; use the form of measurements[0]"});
+      else if (!c.measurements.empty() && s.date->ordinal() < c.measurements.back().date.ordinal())
+        out.push_back({Severity::Warning, p + ".date", s.date->describe() + " — before the last (pre-operative) measurement"});
+    }
+    if (i > 0 && s.plane && stages[i - 1].plane && static_cast<int>(*s.plane) < static_cast<int>(*stages[i - 1].plane))
+      out.push_back({Severity::Warning, p + ".depth", "\"" + plane_key(*s.plane) + "\" — shallower than the previous stage"});
     std::set<std::string> labels;
     for (size_t b = 0; b < s.blocks.size(); ++b) {
       const auto& blk = s.blocks[b];

@@ -41,7 +41,7 @@ double TissueColumn::plane_depth_mm(DepthPlane plane) const {
       case DepthPlane::Periosteum: if (l.kind == TissueKind::Bone) return l.top_mm; break;
     }
   }
-  throw std::invalid_argument("the " + plane_key(plane) + " plane does not exist at this site");
+  throw PlacementError("the " + plane_key(plane) + " plane cannot be found under the lesion on this anatomy");
 }
 
 const LayerInterval& TissueColumn::layer_at(double depth_mm) const {
