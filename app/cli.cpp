@@ -13,11 +13,19 @@
 namespace mv::app {
 namespace {
 
-bool is_subcommand(std::string_view s) { return s == "render" || s == "export" || s == "report" || s == "validate"; }
+bool is_subcommand(std::string_view s) { return s == "render" || s == "export" || s == "report" || s == "validate" || s == "teach"; }
 
 int run_subcommands(int argc, char** argv) {
   CLI::App app{"marginviz — DFSP tumour and margin reconstruction from ruler measurements (illustration, not clinical decisions)"};
   app.require_subcommand(1, 1);
+  // Planning options, shared by report, render --view plan and teach.
+  auto add_plan_options = [](CLI::App* cmd, PlanOptions& o, bool margin_required) {
+    auto* m = cmd->add_option("--plan-margin", o.margin_cm, "Peripheral margin beyond the clinical edge (cm), every clock hour");
+    if (margin_required) m->required();
+    cmd->add_option("--plan-depth", o.depth, "Deep plane: subcutis, fascia (galea on the scalp), muscle or periosteum")->capture_default_str();
+    cmd->add_option("--plan-from", o.from, "Outline widened: pre (pre-treatment, default: Ugurel 2014) or post")->capture_default_str();
+    cmd->add_option("--seed", o.seed, "Monte Carlo seed (reported)")->capture_default_str();
+  };
 
   RenderRequest rr;
   std::string resolution = "1280,800", view = "3d", section = "3", at_render;
@@ -26,8 +34,8 @@ int run_subcommands(int argc, char** argv) {
   render->add_option("--output,-o", rr.output, "PNG file to write")->required();
   render->add_option("--resolution", resolution, "Width,height in pixels")->capture_default_str();
   render->add_option("--at", at_render, "Measurement label, or a fraction 0..1 of the way from the first to the last");
-  render->add_option("--view", view, "3d, section, mohs (the Mohs stages in 3D), mohs-section, or map (a stage's Mohs map)")
-      ->check(CLI::IsMember({"3d", "section", "mohs", "mohs-section", "map"}))
+  render->add_option("--view", view, "3d, section, mohs (the Mohs stages in 3D), mohs-section, map (a stage's Mohs map), plan or plan-section")
+      ->check(CLI::IsMember({"3d", "section", "mohs", "mohs-section", "map", "plan", "plan-section"}))
       ->capture_default_str();
   int through_stage = -1, map_stage = 1;
   render->add_option("--through-stage", through_stage, "With --view mohs: show stages 1 to N (default: all)");
@@ -39,6 +47,7 @@ int run_subcommands(int argc, char** argv) {
   render->add_option("--zoom", rr.zoom, "Closer (>1) or farther (<1) than the default framing")->check(CLI::Range(0.05, 20.0))->capture_default_str();
   render->add_option("--orbit-yaw", rr.orbit_yaw_deg, "Turn the default view left/right (degrees)")->check(CLI::Range(-360.0, 360.0));
   render->add_option("--orbit-pitch", rr.orbit_pitch_deg, "Turn the default view up/down (degrees)")->check(CLI::Range(-360.0, 360.0));
+  add_plan_options(render, rr.plan, false);
   bool no_labels = false, no_legend = false, no_ghost = false;
   render->add_flag("--no-labels", no_labels, "Hide dimension lines and clock marks");
   render->add_flag("--no-legend", no_legend, "Hide the title, legend and notes");
@@ -52,8 +61,19 @@ int run_subcommands(int argc, char** argv) {
   exp->add_option("--at", at_export, "Measurement label, or a fraction 0..1");
 
   std::filesystem::path report_case;
+  PlanOptions report_plan;
   auto* report = app.add_subcommand("report", "Print the case's metrics as JSON (docs/report-format.md)");
   report->add_option("case", report_case, "Case file (JSON)")->required();
+  add_plan_options(report, report_plan, false);
+
+  std::filesystem::path teach_case, teach_csv;
+  PlanOptions teach_plan;
+  int scenarios = 10;
+  auto* teach = app.add_subcommand("teach", "Judge a margin plan against hidden tumours drawn from the model (reproducible from --seed)");
+  teach->add_option("--case", teach_case, "Case file (JSON)")->required();
+  teach->add_option("--scenarios", scenarios, "How many hidden tumours")->check(CLI::Range(1, 10000))->capture_default_str();
+  teach->add_option("--csv", teach_csv, "Write the tally as CSV");
+  add_plan_options(teach, teach_plan, false);
 
   std::filesystem::path validate_case;
   auto* validate = app.add_subcommand("validate", "Check a case file; every problem is listed");
@@ -67,7 +87,9 @@ int run_subcommands(int argc, char** argv) {
   }
   if (*render) {
     std::tie(rr.width, rr.height) = parse_resolution(resolution);
-    rr.view.mode = (view == "section" || view == "mohs-section") ? ViewMode::Section : ViewMode::ThreeD;
+    rr.view.mode = (view == "section" || view == "mohs-section" || view == "plan-section") ? ViewMode::Section : ViewMode::ThreeD;
+    rr.view.plan = view == "plan" || view == "plan-section";
+    if (rr.view.plan && !rr.plan.margin_cm) throw InputError("--view " + view + ": needs --plan-margin CM");
     rr.view.mohs = view == "mohs" || view == "mohs-section";
     if (render->count("--through-stage")) {
       if (!rr.view.mohs) throw InputError("--through-stage: goes with --view mohs or mohs-section");
@@ -83,7 +105,8 @@ int run_subcommands(int argc, char** argv) {
     return render_command(rr, std::cout, std::cerr);
   }
   if (*exp) return export_command(export_case, export_output, at_export.empty() ? std::nullopt : std::optional(at_export), std::cout, std::cerr);
-  if (*report) return report_command(report_case, std::cout, std::cerr);
+  if (*report) return report_command(report_case, report_plan, std::cout, std::cerr);
+  if (*teach) return teach_command(teach_case, teach_plan, scenarios, teach_csv, std::cout, std::cerr);
   return validate_command(validate_case, std::cout, std::cerr);
 }
 

@@ -1,5 +1,7 @@
 #include "commands.hpp"
 
+#include <cmath>
+#include <fstream>
 #include <iostream>
 
 #include <glm/trigonometric.hpp>
@@ -13,6 +15,7 @@
 #include "metrics.hpp"
 #include "mohs_map.hpp"
 #include "mohs_scene.hpp"
+#include "teaching.hpp"
 #include "mohs_reconstruction.hpp"
 #include "paths.hpp"
 #include "renderer.hpp"
@@ -166,7 +169,52 @@ int export_command(const std::filesystem::path& case_path, const std::filesystem
   return 0;
 }
 
-int report_command(const std::filesystem::path& case_path, std::ostream& out, std::ostream& err) {
+PlanRequest plan_request(const Case& c, const PlanOptions& o) {
+  const double margin = o.margin_cm.value_or(2.0);
+  if (!(margin >= 0.0 && margin <= 10.0)) throw InputError("--plan-margin: " + std::to_string(margin) + " — must be from 0 to 10 (cm)");
+  std::optional<DepthPlane> plane = plane_from_key(o.depth, c.site);
+  if (!plane) {
+    std::string names;
+    for (auto p : planes_at(c.site)) names += (names.empty() ? "" : ", ") + plane_key(p);
+    throw InputError("--plan-depth: \"" + o.depth + "\" — not a tissue plane of the " + site_spec(c.site).key + "; expected one of: " + names);
+  }
+  if (o.from != "pre" && o.from != "post") throw InputError("--plan-from: \"" + o.from + "\" — expected pre or post");
+  PlanRequest r = PlanRequest::uniform(margin, plane);
+  r.from_post_treatment = o.from == "post";
+  r.seed = o.seed;
+  return r;
+}
+
+int teach_command(const std::filesystem::path& case_path, const PlanOptions& plan, int scenarios, const std::filesystem::path& csv,
+                  std::ostream& out, std::ostream& err) {
+  const Case c = load_case_or_throw(case_path, err);
+  AnatomyLibrary library(anatomy_dir());
+  CaseSession session(library);
+  prepare(session, c, std::nullopt);
+  const PlanRequest request = plan_request(c, plan);
+  const PlannedExcision excision = plan_excision(c, session.site_model(), session.frame(), request);
+  TeachingTally tally;
+  for (int i = 0; i < scenarios; ++i) {
+    const TeachingScenario s = draw_scenario(c, plan.seed + static_cast<std::uint64_t>(i));
+    tally.rows.push_back({s.seed, judge(c, session.site_model(), session.frame(), excision, s), plan_margins_by_hour(request), plan.depth});
+  }
+  if (!csv.empty()) {
+    std::ofstream f(csv);
+    if (!(f << tally.csv())) throw std::runtime_error(csv.string() + ": cannot write the tally");
+  }
+  nlohmann::json j = {{"case_id", c.case_id}, {"first_seed", plan.seed}, {"scenarios", scenarios}, {"margin_cm", request.margin_cm[0]},
+                      {"depth", plan.depth}, {"cleared", tally.cleared()}, {"mean_score", std::round(tally.mean_score() * 10.0) / 10.0}};
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& r : tally.rows)
+    rows.push_back({{"seed", r.seed}, {"clear", r.outcome.clear}, {"left_behind_hours", r.outcome.left_behind_hours},
+                    {"deep_left_behind", r.outcome.deep_left_behind}, {"needless_area_cm2", std::round(r.outcome.needless_area_cm2 * 100.0) / 100.0},
+                    {"score", r.outcome.score}});
+  j["results"] = rows;
+  out << j.dump(2) << "\n";
+  return 0;
+}
+
+int report_command(const std::filesystem::path& case_path, const PlanOptions& plan, std::ostream& out, std::ostream& err) {
   const Case c = load_case_or_throw(case_path, err);
   AnatomyLibrary library(anatomy_dir());
   CaseSession session(library);
@@ -180,6 +228,7 @@ int report_command(const std::filesystem::path& case_path, std::ostream& out, st
       throw InputError(std::string("mohs: ") + e.what());
     }
   }
+  if (plan.margin_cm) report["plan"] = plan_report_json(plan_excision(c, session.site_model(), session.frame(), plan_request(c, plan)));
   out << report.dump(2) << "\n";
   return 0;
 }

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "plan.hpp"
 #include "scene_assembly.hpp"
 
 namespace mv::app {
@@ -11,6 +12,16 @@ namespace mv::app {
 // Loads and validates a case file; warnings go to `warnings`. Throws InputError listing every
 // problem when the case has errors.
 Case load_case_or_throw(const std::filesystem::path& path, std::ostream& warnings);
+
+// --plan-margin / --plan-depth / --plan-from / --seed, shared by report, render and teach.
+struct PlanOptions {
+  std::optional<double> margin_cm;
+  std::string depth = "fascia";
+  std::string from = "pre";
+  std::uint64_t seed = 20091996;
+};
+// Builds the request, checking each value against the case's site; throws InputError.
+PlanRequest plan_request(const Case& c, const PlanOptions& o);
 
 struct RenderRequest {
   std::filesystem::path case_path, output;
@@ -23,12 +34,15 @@ struct RenderRequest {
   float orbit_yaw_deg = 0.0f;       // turns the default view about the screen's vertical axis
   float orbit_pitch_deg = 0.0f;     // then about its horizontal axis
   std::optional<int> map_stage;     // 1-based: draw this stage's Mohs map instead of the 3D scene
+  PlanOptions plan;                 // with view.plan
 };
 
 int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err);
 int export_command(const std::filesystem::path& case_path, const std::filesystem::path& output,
                    const std::optional<std::string>& at, std::ostream& out, std::ostream& err);
-int report_command(const std::filesystem::path& case_path, std::ostream& out, std::ostream& err);
+int report_command(const std::filesystem::path& case_path, const PlanOptions& plan, std::ostream& out, std::ostream& err);
+int teach_command(const std::filesystem::path& case_path, const PlanOptions& plan, int scenarios, const std::filesystem::path& csv,
+                  std::ostream& out, std::ostream& err);
 int validate_command(const std::filesystem::path& case_path, std::ostream& out, std::ostream& err);
 
 // Parses "W,H" (e.g. "1280,800"); throws InputError.

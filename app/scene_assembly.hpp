@@ -24,6 +24,7 @@ struct ViewSettings {
   bool mohs = false;              // show the Mohs stages, defect and confirmed tumour (if the case has them)
   std::optional<int> through_stage;  // Mohs stages shown, 1-based count; all when absent
   int highlight_stage = -1, highlight_block = -1;  // a Mohs block the user points at
+  bool plan = false;              // show a planned excision (set with the plan) and its envelopes
 };
 
 // Section caps: where solids nest, the higher priority shows (tissue < Mohs stages < tumour).

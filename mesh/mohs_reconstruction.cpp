@@ -111,12 +111,19 @@ MohsReconstruction reconstruct_mohs(const Case& c, const SiteModel& model, const
     for (const auto& d : r.defects) reach[j] = std::max(reach[j], d.radius_mm[j]);
   }
   const SkinRays rays(model.skin, frame, theta, reach);
+  // Cuts down to the bone follow its surface rather than a fixed depth.
+  const MohsStage* bone_stage = nullptr;
+  for (int k = 0; k < r.stages; ++k)
+    if (const auto& st = m.stages[static_cast<size_t>(k)]; st.plane && r.column.bone_surface(*st.plane)) bone_stage = &st;
+  std::optional<RayCaster> bone_caster;
+  if (bone_stage) bone_caster.emplace(*r.column.bone_surface(*bone_stage->plane));
+  const FloorSurface floor{bone_caster ? &*bone_caster : nullptr, bone_stage ? r.column.plane_depth_mm(*bone_stage->plane) : 0.0};
   r.clinical_solid = build_polar_solid(rays, r.clinical);
   r.confirmed_solid = build_polar_solid(rays, r.confirmed);
   double previous_area = 0.0;
   for (size_t k = 0; k < r.defects.size(); ++k) {
     const PolarRegion& d = r.defects[k];
-    r.defect_solids.push_back(build_polar_solid(rays, d));
+    r.defect_solids.push_back(build_polar_solid(rays, d, 10, floor));
     if (k == 0) {
       r.stage_tissue.push_back(r.defect_solids.back().mesh);
     } else {

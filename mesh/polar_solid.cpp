@@ -43,7 +43,7 @@ SkinPoint SkinRays::at(size_t ray, double arc) const {
   return {s[k].point + f * (s[k + 1].point - s[k].point), glm::normalize(s[k].normal + f * (s[k + 1].normal - s[k].normal))};
 }
 
-PolarSolid build_polar_solid(const SkinRays& rays, const PolarRegion& region, int rings) {
+PolarSolid build_polar_solid(const SkinRays& rays, const PolarRegion& region, int rings, FloorSurface floor) {
   const size_t A = region.theta.size();
   if (A != rays.theta().size()) throw std::invalid_argument("build_polar_solid: region and rays sample different angles");
   const LesionFrame& f = rays.frame();
@@ -65,7 +65,10 @@ PolarSolid build_polar_solid(const SkinRays& rays, const PolarRegion& region, in
     for (size_t j = 0; j < A; ++j) {
       const SkinPoint p = rays.at(j, region.radius_mm[j] * i / rings);
       m.positions.push_back(p.point);
-      m.positions.push_back(p.point - region.depth_mm[j] * p.normal);
+      glm::dvec3 bottom = p.point - region.depth_mm[j] * p.normal;
+      if (floor.surface && std::abs(region.depth_mm[j] - floor.at_depth_mm) < 1e-6)
+        if (auto hit = floor.surface->cast(p.point, -p.normal, 2.0 * region.depth_mm[j] + 10.0)) bottom = hit->point + 0.5 * p.normal;
+      m.positions.push_back(bottom);
       on_skin.push_back(p.point);
       if (i == rings) out.rim.push_back(p);
     }

@@ -43,7 +43,14 @@ struct PolarSolid {
   std::vector<SkinPoint> rim;  // one per angle, on the skin
 };
 
-PolarSolid build_polar_solid(const SkinRays& rays, const PolarRegion& region, int rings = 10);
+// A surface the floor follows instead of a fixed depth (the bone, for cuts to the periosteum or
+// down to it): where a region's depth is `at_depth_mm`, the floor is where the inward normal meets it.
+struct FloorSurface {
+  const RayCaster* surface = nullptr;
+  double at_depth_mm = 0.0;
+};
+
+PolarSolid build_polar_solid(const SkinRays& rays, const PolarRegion& region, int rings = 10, FloorSurface floor = {});
 
 // The tissue between two regions over the angles where `covered` is set: the ring between
 // `inner` and `outer` radius from the skin to `outer`'s depth, and the slab under `inner` from its

@@ -21,7 +21,10 @@ TissueColumn tissue_column(const SiteModel& model, const LesionFrame& frame, con
       if (i + 1 < specs.size()) {
         if (const auto* next = model.anatomy.find(specs[i + 1].name)) {
           const RayCaster bone(next->solid);
-          if (auto hit = bone.cast(frame.centre + frame.normal, -frame.normal, 500.0)) bottom = std::max(depth, hit->distance - 1.0);
+          if (auto hit = bone.cast(frame.centre + frame.normal, -frame.normal, 500.0)) {
+            bottom = std::max(depth, hit->distance - 1.0);
+            col.bone = &next->solid;
+          }
         }
       }
     }
@@ -42,6 +45,11 @@ double TissueColumn::plane_depth_mm(DepthPlane plane) const {
     }
   }
   throw PlacementError("the " + plane_key(plane) + " plane cannot be found under the lesion on this anatomy");
+}
+
+const TriangleMesh* TissueColumn::bone_surface(DepthPlane plane) const {
+  // Only a layer whose floor was found by a ray to the bone has one (the thigh's muscle).
+  return (plane == DepthPlane::Muscle || plane == DepthPlane::Periosteum) ? bone : nullptr;
 }
 
 const LayerInterval& TissueColumn::layer_at(double depth_mm) const {

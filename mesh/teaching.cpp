@@ -1,0 +1,85 @@
+#include "teaching.hpp"
+
+#include <cmath>
+#include <numbers>
+#include <sstream>
+
+#include "timeline.hpp"
+#include "units.hpp"
+
+namespace mv {
+
+TeachingScenario draw_scenario(const Case& c, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  return {seed, ExtensionModel(parameters_for(c.site)).draw(rng)};
+}
+
+PolarRegion hidden_region(const Case& c, const PolarRegion& like, const TeachingScenario& s) {
+  // The true extent: the pre-treatment outline widened by the hidden reach of each sector.
+  const TumourState pre = state_of(c, 0);
+  const double a = units::cm_to_mm(pre.shape.x_cm) / 2.0, b = units::cm_to_mm(pre.shape.y_cm) / 2.0;
+  PolarRegion r;
+  r.theta = like.theta;
+  for (double t : like.theta) {
+    const double cc = b * std::cos(t), ss = a * std::sin(t);
+    const double base = a * b / std::sqrt(cc * cc + ss * ss);
+    r.radius_mm.push_back(base + units::cm_to_mm(s.truth.reach_cm[static_cast<size_t>(sector_of_hour(angle_to_clock(t)))]));
+    r.depth_mm.push_back(0.8);
+  }
+  return r;
+}
+
+TeachingOutcome judge(const Case& c, const SiteModel& model, const LesionFrame& frame, const PlannedExcision& plan, const TeachingScenario& s) {
+  TeachingOutcome o;
+  for (int h = 1; h <= 12; ++h) {
+    const size_t sector = static_cast<size_t>(sector_of_hour(h));
+    if (s.truth.reach_cm[sector] > plan.request.margin_cm[sector]) o.left_behind_hours.push_back(h);
+  }
+  const TissueColumn column = tissue_column(model, frame, c.tissue);
+  o.deep_left_behind = s.truth.depth_level > deep_level_of(plan.request, column);
+  o.clear = o.left_behind_hours.empty() && !o.deep_left_behind;
+  // Areas on the skin: the plan, the tumour, and their overlap.
+  const PolarRegion truth = hidden_region(c, plan.region, s);
+  PolarRegion overlap = truth;
+  std::vector<double> reach(truth.theta.size());
+  for (size_t j = 0; j < truth.theta.size(); ++j) {
+    overlap.radius_mm[j] = std::min(truth.radius_mm[j], plan.region.radius_mm[j]);
+    reach[j] = std::max(truth.radius_mm[j], plan.region.radius_mm[j]);
+  }
+  const SkinRays rays(model.skin, frame, truth.theta, reach);
+  o.plan_area_cm2 = plan.area_cm2;
+  o.tumour_area_cm2 = units::mm2_to_cm2(build_polar_solid(rays, truth).skin_area_mm2);
+  o.needless_area_cm2 = o.plan_area_cm2 - units::mm2_to_cm2(build_polar_solid(rays, overlap).skin_area_mm2);
+  o.score = o.clear ? static_cast<int>(std::lround(100.0 * o.tumour_area_cm2 / o.plan_area_cm2)) : 0;
+  return o;
+}
+
+std::string TeachingTally::csv() const {
+  std::ostringstream out;
+  out << "scenario,seed,margins_cm_1_to_12,depth,clear,left_behind_hours,deep_left_behind,plan_area_cm2,tumour_area_cm2,needless_area_cm2,score\n";
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    out << i + 1 << ',' << r.seed << ',';
+    for (size_t h = 0; h < 12; ++h) out << (h ? ";" : "") << r.margin_cm[h];
+    out << ',' << r.depth << ',' << (r.outcome.clear ? "yes" : "no") << ',';
+    for (size_t k = 0; k < r.outcome.left_behind_hours.size(); ++k) out << (k ? ";" : "") << r.outcome.left_behind_hours[k];
+    out << ',' << (r.outcome.deep_left_behind ? "yes" : "no") << ',' << r.outcome.plan_area_cm2 << ',' << r.outcome.tumour_area_cm2 << ','
+        << r.outcome.needless_area_cm2 << ',' << r.outcome.score << '\n';
+  }
+  return out.str();
+}
+
+int TeachingTally::cleared() const {
+  int n = 0;
+  for (const auto& r : rows) n += r.outcome.clear;
+  return n;
+}
+
+double TeachingTally::mean_score() const {
+  if (rows.empty()) return 0.0;
+  double s = 0.0;
+  for (const auto& r : rows) s += r.outcome.score;
+  return s / static_cast<double>(rows.size());
+}
+
+}  // namespace mv

@@ -1,0 +1,119 @@
+// The subclinical-extension model and planning: calibration against the published series,
+// monotonicity, depth planes on every site, the imatinib rule, reproducible teaching scenarios.
+#include <gtest/gtest.h>
+
+#include <glm/geometric.hpp>
+
+#include "plan.hpp"
+#include "teaching.hpp"
+#include "test_support.hpp"
+
+namespace mv {
+namespace {
+
+std::array<double, kSectors> uniform(double m) {
+  std::array<double, kSectors> a{};
+  a.fill(m);
+  return a;
+}
+
+TEST(ExtensionModel, ReproducesDawesAndKimmelWithinFivePoints) {
+  // Peripheral clearance by a uniform margin, trunk or limb, Monte Carlo with a fixed seed: the
+  // published shares of Dawes 1996 within ±5 percentage points, and ≥ 93% at 4 cm (Kimmel 2007).
+  const std::vector<std::pair<double, double>> dawes = {{1.0, 0.35}, {1.5, 0.50}, {2.0, 0.69}, {2.5, 0.85}};
+  for (const auto& [m, published] : dawes) {
+    const ClearanceEstimate e = estimate_clearance(Site::Thigh, uniform(m), 3, 42);
+    EXPECT_NEAR(e.peripheral, published, 0.05) << m << " cm";
+  }
+  EXPECT_GE(estimate_clearance(Site::Abdomen, uniform(4.0), 3, 42).peripheral, 0.93);
+}
+
+TEST(ExtensionModel, ClearanceRisesWithMarginAndDepth) {
+  double previous = -1.0;
+  for (double m = 0.0; m <= 5.0; m += 0.5) {
+    const double p = estimate_clearance(Site::Thigh, uniform(m), 1, 7).overall;
+    EXPECT_GE(p, previous - 1e-9) << m;
+    previous = p;
+  }
+  const auto curve = clearance_curve(Site::Thigh, DepthPlane::Fascia);
+  for (size_t i = 1; i < curve.size(); ++i) EXPECT_GE(curve[i].second, curve[i - 1].second);
+  EXPECT_LT(estimate_clearance(Site::Thigh, uniform(3.0), 0, 7).overall, estimate_clearance(Site::Thigh, uniform(3.0), 2, 7).overall);
+  // Head and neck need wider margins: the same margin clears less on the scalp.
+  EXPECT_LT(estimate_clearance(Site::Scalp, uniform(2.0), 3, 7).peripheral, estimate_clearance(Site::Thigh, uniform(2.0), 3, 7).peripheral);
+}
+
+TEST(ExtensionModel, SameSeedSameAnswer) {
+  const auto a = estimate_clearance(Site::Abdomen, uniform(2.0), 1, 99), b = estimate_clearance(Site::Abdomen, uniform(2.0), 1, 99);
+  EXPECT_EQ(a.overall, b.overall);
+  EXPECT_EQ(a.low, b.low);
+  EXPECT_LE(a.low, a.overall);
+  EXPECT_GE(a.high, a.overall);
+}
+
+class PlanOnEachSite : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(PlanOnEachSite, DepthReachesTheChosenPlane) {
+  const Case c = test::load_bundled(GetParam());
+  const SiteModel model(load_anatomy_file(c.site, test::asset_dir() / "anatomy" / anatomy_file_name(c.site)));
+  const LesionFrame frame = place_lesion(model.skin, c.lesion);
+  const TissueColumn column = tissue_column(model, frame, c.tissue);
+  for (DepthPlane plane : planes_at(c.site)) {
+    const PlannedExcision p = plan_excision(c, model, frame, PlanRequest::uniform(1.0, plane));
+    EXPECT_NEAR(p.depth_mm, column.plane_depth_mm(plane), 1e-9) << plane_key(plane);
+    // The floor under the lesion's centre lies at that depth: the deepest vertices within 5 mm of
+    // the centre line (walls of deep cuts on a limb converge toward its axis, so a ray from the
+    // centre can meet a wall first). A floor that follows the bone sits 0.5 mm above it; near a
+    // limb's axis, walls whose normals miss the bone converge a few mm below it (thigh: 3.6 mm).
+    double deepest = 0.0;
+    for (const auto& q : p.solid.mesh.positions) {
+      const glm::dvec3 v = q - frame.centre;
+      const double depth = -glm::dot(v, frame.normal);
+      if (glm::length(v + depth * frame.normal) < 5.0) deepest = std::max(deepest, depth);
+    }
+    EXPECT_NEAR(deepest, p.depth_mm, column.bone_surface(plane) ? 4.0 : 0.5) << plane_key(plane);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Han2009, PlanOnEachSite, ::testing::Values("han2009-scalp", "han2009-abdomen", "han2009-thigh", "han2009-ankle"),
+                         [](const auto& info) { std::string s = info.param; std::replace(s.begin(), s.end(), '-', '_'); return s; });
+
+TEST(Plan, DrawnFromThePreTreatmentOutlineUnlessAskedWithAWarning) {
+  const Case c = test::load_bundled("han2009-abdomen");
+  const SiteModel model(load_anatomy_file(c.site, test::asset_dir() / "anatomy" / anatomy_file_name(c.site)));
+  const LesionFrame frame = place_lesion(model.skin, c.lesion);
+  PlanRequest r = PlanRequest::uniform(2.0, DepthPlane::Fascia);
+  const PlannedExcision pre = plan_excision(c, model, frame, r);
+  EXPECT_EQ(pre.outline_from, "consultation");
+  EXPECT_TRUE(pre.warning.empty());
+  EXPECT_NEAR(pre.extent_y_cm, 14.0 + 4.0, 0.05);
+  r.from_post_treatment = true;
+  const PlannedExcision post = plan_excision(c, model, frame, r);
+  EXPECT_EQ(post.outline_from, "preoperative");
+  EXPECT_NE(post.warning.find("Ugurel 2014"), std::string::npos);
+  EXPECT_LT(post.area_cm2, pre.area_cm2);
+}
+
+TEST(Teaching, ScenariosAreReproducibleFromTheirSeed) {
+  const Case c = test::load_bundled("han2009-thigh");
+  const SiteModel model(load_anatomy_file(c.site, test::asset_dir() / "anatomy" / anatomy_file_name(c.site)));
+  const LesionFrame frame = place_lesion(model.skin, c.lesion);
+  const PlannedExcision plan = plan_excision(c, model, frame, PlanRequest::uniform(2.0, DepthPlane::Muscle));
+  const TeachingScenario a = draw_scenario(c, 1234), b = draw_scenario(c, 1234), other = draw_scenario(c, 1235);
+  EXPECT_EQ(a.truth.reach_cm, b.truth.reach_cm);
+  EXPECT_NE(a.truth.reach_cm, other.truth.reach_cm);
+  const TeachingOutcome oa = judge(c, model, frame, plan, a), ob = judge(c, model, frame, plan, b);
+  EXPECT_EQ(oa.score, ob.score);
+  EXPECT_EQ(oa.left_behind_hours, ob.left_behind_hours);
+  // A 9-cm margin to the periosteum clears every drawn tumour but removes far more than needed.
+  const PlannedExcision wide = plan_excision(c, model, frame, PlanRequest::uniform(7.9, DepthPlane::Periosteum));
+  int cleared = 0;
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    const TeachingOutcome o = judge(c, model, frame, wide, draw_scenario(c, seed));
+    cleared += o.clear;
+    EXPECT_GT(o.needless_area_cm2, 0.0);
+  }
+  EXPECT_EQ(cleared, 20);
+}
+
+}  // namespace
+}  // namespace mv
