@@ -20,6 +20,7 @@ void CaseSession::set_case(const Case& c) {
   if (c.mohs && !c.mohs->stages.empty()) mohs = reconstruct_mohs(c, *model, frame);
   // Everything built: commit.
   mohs_ = std::move(mohs);
+  ++case_version_;
   mohs_stages_ = mohs_ ? mohs_->stages : -1;
   case_ = c;
   model_ = std::move(model);
@@ -38,6 +39,17 @@ const MohsReconstruction* CaseSession::mohs(std::optional<int> stages) {
     mohs_stages_ = want;
   }
   return &*mohs_;
+}
+
+const PlannedExcision& CaseSession::plan(const PlanRequest& r) {
+  const auto same = [&](const PlanRequest& a) {
+    return a.margin_cm == r.margin_cm && a.plane == r.plane && a.depth_mm == r.depth_mm && a.from_post_treatment == r.from_post_treatment && a.seed == r.seed;
+  };
+  if (!plan_ || plan_version_ != case_version_ || !same(plan_->request)) {
+    plan_ = plan_excision(case_, *model_, frame_, r);
+    plan_version_ = case_version_;
+  }
+  return *plan_;
 }
 
 void CaseSession::set_time(const TimePoint& t) {

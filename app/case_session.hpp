@@ -6,6 +6,7 @@
 #include "case_model.hpp"
 #include "lesion_frame.hpp"
 #include "mohs_reconstruction.hpp"
+#include "plan.hpp"
 #include "site_model.hpp"
 #include "timeline.hpp"
 #include "tumour_solid.hpp"
@@ -34,6 +35,8 @@ class CaseSession {
   const TumourSolid& first_tumour() const { return first_; }
   // The Mohs reconstruction through `stages` stages (all when absent); null without Mohs stages.
   const MohsReconstruction* mohs(std::optional<int> stages = std::nullopt);
+  // The planned excision for `request` (recomputed only when the request or the case changes).
+  const PlannedExcision& plan(const PlanRequest& request);
   const TimePoint& time() const { return time_; }
   TumourQuality quality;
 
@@ -47,6 +50,8 @@ class CaseSession {
   TumourSolid tumour_, first_;
   std::optional<MohsReconstruction> mohs_;  // cached for mohs_stages_ stages
   int mohs_stages_ = -1;
+  std::optional<PlannedExcision> plan_;
+  unsigned case_version_ = 0, plan_version_ = 0;
 };
 
 }  // namespace mv::app

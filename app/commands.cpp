@@ -116,6 +116,8 @@ int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err)
   prepare(session, c, r.at);
   if (r.map_stage) return render_map(session, r, out);
   check_through_stage(c, r.view);
+  RenderRequest req = r;
+  if (r.view.plan) req.view.plan_request = plan_request(c, r.plan);
   if (r.view.mohs && !(c.mohs && !c.mohs->stages.empty()))
     throw InputError("--view " + std::string(r.view.mode == ViewMode::Section ? "mohs-section" : "mohs") + ": " + r.case_path.string() + " has no Mohs stages");
   auto gl = HeadlessGl::create(r.backend);
@@ -123,10 +125,10 @@ int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err)
   render::OffscreenTarget target(r.width, r.height);
   SceneAssembler assembler;
   CameraController camera;
-  camera.reset(default_camera(session, r.view));
+  camera.reset(default_camera(session, req.view));
   camera.orbit_radians(glm::radians(r.orbit_yaw_deg), glm::radians(r.orbit_pitch_deg));
   camera.dolly(r.zoom);
-  const auto scene = assembler.build(session, r.view, camera.camera());
+  const auto scene = assembler.build(session, req.view, camera.camera());
   render::RenderOptions options;
   options.samples = r.samples;
   options.ui_scale = std::max(1.0f, static_cast<float>(r.height) / 800.0f);

@@ -87,7 +87,7 @@ void add_mohs(render::Scene& scene, CaseSession& session, const MohsReconstructi
     const auto colour = stage_colour(k);
     // What each stage took, in its own colour (the stages do not overlap: one cap priority serves).
     render::DrawItem item{"mohs-stage-" + std::to_string(k + 1), to_mesh_data(rec.stage_tissue[static_cast<size_t>(k)]),
-                          v4(colour, section ? 1.0f : 0.45f), section ? render::Style::Opaque : render::Style::Translucent, 0.1f, 10};
+                          v4(colour, section ? 1.0f : 0.45f), section ? render::Style::Opaque : render::Style::Translucent, 0.3f, 10};
     scene.items.push_back(item);
     const auto& s = m.stages[static_cast<size_t>(k)];
     legend.push_back("stage " + std::to_string(k + 1) + (s.deep_only ? ": deep only" : ": +" + fixed(s.margin_cm, 1) + " cm") + ", to " +

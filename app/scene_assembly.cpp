@@ -1,6 +1,7 @@
 #include "scene_assembly.hpp"
 
 #include "mohs_scene.hpp"
+#include "plan_scene.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -81,6 +82,10 @@ render::Camera default_camera(CaseSession& s, const ViewSettings& view) {
   double extent = lesion_extent_mm(s);
   if (const MohsReconstruction* m = view.mohs ? s.mohs(view.through_stage) : nullptr)
     extent = std::max(extent, units::cm_to_mm(std::max(m->extent_x_cm, m->extent_y_cm)));
+  if (view.plan) {
+    const PlannedExcision& p = s.plan(view.plan_request);
+    extent = std::max(extent, units::cm_to_mm(std::max(p.extent_x_cm, p.extent_y_cm)));
+  }
   const double distance = view.mode == ViewMode::Section ? 1.5 * extent + 70.0 : 2.6 * extent + 140.0;
   render::Camera cam;
   cam.target = f3(f.centre - 0.25 * units::cm_to_mm(0.5) * f.normal);
@@ -163,7 +168,7 @@ render::Scene SceneAssembler::build(CaseSession& s, const ViewSettings& view, co
   scene.line_sets.push_back(outlines);
 
   const bool mohs_view = view.mohs && s.current_case().mohs && !s.current_case().mohs->stages.empty();
-  if (view.labels && !mohs_view) {
+  if (view.labels && !mohs_view && !view.plan) {
     const LesionFrame& f = s.frame();
     const double a = units::cm_to_mm(state.shape.x_cm) / 2.0, b = units::cm_to_mm(state.shape.y_cm) / 2.0;
     const glm::vec4 dim_colour{1.0f, 0.95f, 0.55f, 1.0f};
@@ -197,6 +202,7 @@ render::Scene SceneAssembler::build(CaseSession& s, const ViewSettings& view, co
 
   const MohsReconstruction* mohs = mohs_view ? s.mohs(view.through_stage) : nullptr;
   if (mohs) add_mohs(scene, s, *mohs, view, legend, swatches);
+  if (view.plan) add_plan(scene, s, view, legend, swatches);
 
   if (view.legend) {
     const Case& c = s.current_case();

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "case_session.hpp"
+#include "plan.hpp"
 #include "scene.hpp"
 
 namespace mv::app {
@@ -24,7 +25,10 @@ struct ViewSettings {
   bool mohs = false;              // show the Mohs stages, defect and confirmed tumour (if the case has them)
   std::optional<int> through_stage;  // Mohs stages shown, 1-based count; all when absent
   int highlight_stage = -1, highlight_block = -1;  // a Mohs block the user points at
-  bool plan = false;              // show a planned excision (set with the plan) and its envelopes
+  bool plan = false;              // show the planned excision and its probability envelopes
+  PlanRequest plan_request = PlanRequest::uniform(2.0, DepthPlane::Fascia);
+  std::array<bool, 3> envelopes{true, true, true};  // 50%, 80%, 95%
+  std::optional<std::uint64_t> reveal_seed;          // teaching: show this hidden tumour
 };
 
 // Section caps: where solids nest, the higher priority shows (tissue < Mohs stages < tumour).

@@ -121,6 +121,32 @@ TEST(Cli, MohsViewsAndMaps) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(Cli, ReportPlanAndTeach) {
+  const auto c = quoted(test::case_path("han2009-thigh"));
+  CliResult r = run("report " + c + " --plan-margin 2 --plan-depth fascia --seed 5");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto plan = nlohmann::json::parse(r.out)["plan"];
+  for (const char* key : {"area_cm2", "extent_x_cm", "extent_y_cm", "depth_mm", "exposed_layers", "sectors", "envelopes", "clear_probability"})
+    EXPECT_TRUE(plan.contains(key)) << key;
+  EXPECT_EQ(plan["clear_probability"]["seed"], 5);
+  EXPECT_EQ(plan["outline_from"], "consultation");
+  EXPECT_EQ(plan["sectors"].size(), 12u);
+  const double p = plan["clear_probability"]["overall"].get<double>();
+  EXPECT_GT(p, 0.3);
+  EXPECT_LT(p, 0.8);
+  r = run("report " + c + " --plan-margin 2 --plan-depth periosteum --plan-from post");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(nlohmann::json::parse(r.out)["plan"]["warning"].get<std::string>().find("Ugurel 2014"), std::string::npos);
+  r = run("report " + quoted(test::case_path("han2009-abdomen")) + " --plan-margin 2 --plan-depth periosteum");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--plan-depth: \"periosteum\" — not a tissue plane of the abdomen"), std::string::npos) << r.err;
+  const CliResult t1 = run("teach --case " + c + " --seed 11 --scenarios 4 --plan-margin 2.5");
+  const CliResult t2 = run("teach --case " + c + " --seed 11 --scenarios 4 --plan-margin 2.5");
+  ASSERT_EQ(t1.code, 0) << t1.err;
+  EXPECT_EQ(t1.out, t2.out);  // reproducible from the seed
+  EXPECT_EQ(nlohmann::json::parse(t1.out)["results"].size(), 4u);
+}
+
 TEST(Cli, UsageErrorsExitTwo) {
   const auto c = quoted(test::case_path("han2009-thigh"));
   CliResult r = run("render " + c + " --output /tmp/x.png --resolution 12x7");

@@ -83,6 +83,13 @@ TEST_F(GlTest, GoldenMohsStageViews) {
   test::expect_matches_golden(render_case("han2009-abdomen", sec), "han2009-abdomen-mohs-section-12");
 }
 
+TEST_F(GlTest, GoldenPlanView) {
+  auto v = golden_view(app::ViewMode::ThreeD);
+  v.plan = true;
+  v.plan_request = PlanRequest::uniform(2.0, DepthPlane::Fascia);
+  test::expect_matches_golden(render_case("han2009-thigh", v), "han2009-thigh-plan");
+}
+
 TEST_F(GlTest, GoldenSectionViews) {
   test::expect_matches_golden(render_case("han2009-abdomen", golden_view(app::ViewMode::Section)), "han2009-abdomen-section");
   auto v = golden_view(app::ViewMode::Section);

@@ -253,6 +253,7 @@ class GuiApp {
     if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) draw_view_panel(state_);
     if (ImGui::CollapsingHeader("Metrics")) draw_metrics_panel(state_);
     if (ImGui::CollapsingHeader("Mohs stages", ImGuiTreeNodeFlags_DefaultOpen)) draw_mohs_panel(state_);
+    if (ImGui::CollapsingHeader("Planning and teaching")) draw_plan_panel(state_);
     ImGui::End();
     draw_popups();
   }

@@ -6,6 +6,7 @@
 #include "case_document.hpp"
 #include "case_session.hpp"
 #include "metrics.hpp"
+#include "teaching.hpp"
 #include "scene_assembly.hpp"
 
 namespace mv::app {
@@ -28,6 +29,9 @@ struct GuiState {
   unsigned map_texture = 0;      // GL texture of the map drawing
   std::string map_key;           // what the texture shows, to redraw only on change
   std::string status;            // a one-line note for the user (e.g. where a PNG went)
+  bool per_sector = false;       // planning: a margin per clock hour rather than one for all
+  std::uint64_t next_seed = 1;   // teaching: the next hidden tumour
+  TeachingTally tally;           // teaching: the session's scenarios
 };
 
 void draw_case_panel(GuiState& s);
@@ -36,6 +40,7 @@ void draw_timeline_panel(GuiState& s);
 void draw_view_panel(GuiState& s);
 void draw_metrics_panel(GuiState& s);
 void draw_mohs_panel(GuiState& s);
+void draw_plan_panel(GuiState& s);
 
 // Red text for each issue (errors) or amber (warnings), wrapped to the panel.
 void draw_issue_lines(const std::vector<Issue>& issues);

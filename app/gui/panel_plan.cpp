@@ -1,0 +1,150 @@
+// The planning panel: a margin (one, or one per clock hour) and a deep plane, the predicted
+// defect and the published chance of clear margins with its source, the clearance curve with the
+// published points, and teaching mode against hidden tumours.
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+
+#include <imgui.h>
+
+#include "extension_model.hpp"
+#include "gui_state.hpp"
+
+namespace mv::app {
+namespace {
+
+// P(clear) against margin for this site and plane, with the published points of Dawes 1996 and
+// Kimmel 2007 as dots: a resident sees how the model follows the data.
+void clearance_curve_plot(const Case& c, const PlanRequest& r, double chosen_margin) {
+  const auto curve = clearance_curve(c.site, r.plane);
+  const ImVec2 size(ImGui::GetContentRegionAvail().x, 150.0f * ImGui::GetIO().FontGlobalScale * ImGui::GetFontSize() / 16.0f);
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float pad = 28.0f;
+  const ImVec2 a(p0.x + pad, p0.y + 6.0f), b(p0.x + size.x - 6.0f, p0.y + size.y - 18.0f);
+  auto at = [&](double m, double prob) { return ImVec2(a.x + static_cast<float>(m / 5.0) * (b.x - a.x), b.y - static_cast<float>(prob) * (b.y - a.y)); };
+  dl->AddRectFilled(a, b, IM_COL32(30, 33, 40, 255));
+  for (int i = 0; i <= 5; ++i) {
+    dl->AddLine(at(i, 0), at(i, 1), IM_COL32(60, 64, 72, 255));
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%d", i);
+    dl->AddText(ImVec2(at(i, 0).x - 3.0f, b.y + 2.0f), IM_COL32(170, 170, 170, 255), buf);
+  }
+  for (double q : {0.5, 1.0}) dl->AddText(ImVec2(p0.x, at(0, q).y - 7.0f), IM_COL32(170, 170, 170, 255), q == 1.0 ? "100%" : "50%");
+  for (size_t i = 1; i < curve.size(); ++i)
+    dl->AddLine(at(curve[i - 1].first, curve[i - 1].second), at(curve[i].first, curve[i].second), IM_COL32(90, 160, 255, 255), 2.0f);
+  // Published peripheral points (no depth factor): dots.
+  for (const auto& pt : clearance_points())
+    if (std::string(pt.source) == "Dawes 1996" || std::string(pt.source) == "Kimmel 2007")
+      dl->AddCircleFilled(at(pt.margin_cm, pt.cleared), 4.0f, std::string(pt.source) == "Dawes 1996" ? IM_COL32(255, 210, 80, 255) : IM_COL32(255, 140, 60, 255));
+  dl->AddLine(at(chosen_margin, 0), at(chosen_margin, 1), IM_COL32(255, 255, 255, 120));
+  ImGui::Dummy(size);
+  ImGui::TextDisabled("margin (cm) — line: model with the chosen depth; dots: Dawes 1996 (yellow), Kimmel 2007 (orange), periphery only");
+}
+
+}  // namespace
+
+void draw_plan_panel(GuiState& s) {
+  PlanRequest& r = s.view.plan_request;
+  const Case& c = s.session.current_case();
+  if (ImGui::Checkbox("show the plan in 3D", &s.view.plan)) s.camera_reset_requested = true;
+  ImGui::Checkbox("one margin per clock hour", &s.per_sector);
+  if (!s.per_sector) {
+    double m = r.margin_cm[0], lo = 0.0, hi = 6.0;
+    if (ImGui::DragScalar("margin", ImGuiDataType_Double, &m, 0.02f, &lo, &hi, "%.2f cm", ImGuiSliderFlags_AlwaysClamp)) r.margin_cm.fill(std::round(m * 100.0) / 100.0);
+  } else {
+    for (int h = 1; h <= 12; ++h) {
+      ImGui::PushID(h);
+      double& m = r.margin_cm[static_cast<size_t>(sector_of_hour(h))];
+      double lo = 0.0, hi = 6.0;
+      ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.3f);
+      ImGui::DragScalar(("##m" + std::to_string(h)).c_str(), ImGuiDataType_Double, &m, 0.02f, &lo, &hi, "%.2f cm", ImGuiSliderFlags_AlwaysClamp);
+      ImGui::SameLine();
+      ImGui::Text("%d o'clock", h);
+      if (h % 2 == 1) ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.5f);
+      ImGui::PopID();
+    }
+  }
+  const std::string plane = r.plane ? plane_key(*r.plane) : "?";
+  if (ImGui::BeginCombo("deep plane", plane.c_str())) {
+    for (auto p : planes_at(c.site))
+      if (ImGui::Selectable(plane_key(p).c_str(), r.plane == p)) r.plane = p;
+    ImGui::EndCombo();
+  }
+  ImGui::Checkbox("plan from the post-treatment outline", &r.from_post_treatment);
+  ImGui::Text("envelopes:");
+  for (size_t i = 0; i < 3; ++i) {
+    ImGui::SameLine();
+    bool on = s.view.envelopes[i];
+    if (ImGui::Checkbox((std::to_string(i == 0 ? 50 : i == 1 ? 80 : 95) + "%").c_str(), &on)) s.view.envelopes[i] = on;
+  }
+
+  const PlannedExcision& p = s.session.plan(r);
+  if (!p.warning.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.75f, 0.3f, 1.0f));
+    ImGui::TextWrapped("%s", p.warning.c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::Text("Predicted defect %.1f × %.1f cm, %.1f cm², depth %.1f mm", p.extent_x_cm, p.extent_y_cm, p.area_cm2, p.depth_mm);
+  std::string layers;
+  for (const auto& l : p.exposed_layers) layers += (layers.empty() ? "" : ", ") + l;
+  ImGui::TextWrapped("Cuts through: %s", layers.c_str());
+  const auto& e = p.clearance;
+  ImGui::Text("Chance of clear margins: %.0f%% (95%% interval %.0f–%.0f%%)", e.overall * 100.0, e.low * 100.0, e.high * 100.0);
+  ImGui::TextDisabled("peripheral %.0f%%, deep %.0f%%; Monte Carlo, seed %llu, %d draws", e.peripheral * 100.0, e.deep * 100.0,
+                      static_cast<unsigned long long>(e.seed), e.draws);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Sources: Dawes 1996 (26 MMS), Kimmel 2007 (98 tumours), Serra-Guillén 2016 (155 DFSP). See docs/model.md.\nAn illustration from small series, not a clinical decision.");
+  std::string sectors;
+  for (int h = 1; h <= 12; ++h) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%s%d: %.0f%%", h > 1 ? ", " : "", h, e.sector[static_cast<size_t>(sector_of_hour(h))] * 100.0);
+    sectors += buf;
+  }
+  ImGui::TextWrapped("Per clock hour: %s", sectors.c_str());
+  clearance_curve_plot(c, r, r.margin_cm[0]);
+
+  if (const MohsReconstruction* rec = c.mohs && !c.mohs->stages.empty() ? s.session.mohs() : nullptr) {
+    section_heading("Plan against the actual Mohs defect");
+    ImGui::Text("area: plan %.1f cm², Mohs defect %.1f cm²", p.area_cm2, rec->final_defect_area_cm2);
+    const auto plan_hours = plan_margins_by_hour(r);
+    std::string cmp;
+    for (int h = 1; h <= 12; ++h) {
+      char buf[40];
+      std::snprintf(buf, sizeof buf, "%s%d: %.1f/%.1f", h > 1 ? ", " : "", h, plan_hours[static_cast<size_t>(h - 1)], rec->margin_at_hour_cm[static_cast<size_t>(h - 1)]);
+      cmp += buf;
+    }
+    ImGui::TextWrapped("margin by clock hour, plan/Mohs (cm): %s", cmp.c_str());
+    ImGui::TextDisabled("The plan widens the %s outline; the Mohs margins are measured from the pre-operative one.", p.outline_from.c_str());
+  }
+
+  section_heading("Teaching");
+  ImGui::TextWrapped("Choose margins and a plane, then reveal a tumour drawn from the model (seeded, reproducible).");
+  if (!s.view.reveal_seed) {
+    if (ImGui::Button("Reveal hidden tumour")) {
+      s.view.plan = true;
+      s.view.reveal_seed = s.next_seed;
+      const TeachingScenario sc = draw_scenario(c, s.next_seed);
+      s.tally.rows.push_back({sc.seed, judge(c, s.session.site_model(), s.session.frame(), p, sc), plan_margins_by_hour(r), plane});
+    }
+  } else {
+    if (ImGui::Button("Next scenario")) {
+      s.view.reveal_seed.reset();
+      ++s.next_seed;
+    }
+    if (!s.tally.rows.empty()) {
+      const auto& o = s.tally.rows.back().outcome;
+      ImGui::Text("%s, score %d, removed needlessly %.1f cm²", o.clear ? "Clear" : "Tumour left behind", o.score, o.needless_area_cm2);
+    }
+  }
+  ImGui::Text("Scenario seed %llu; session: %d of %zu cleared, mean score %.0f", static_cast<unsigned long long>(s.next_seed), s.tally.cleared(),
+              s.tally.rows.size(), s.tally.mean_score());
+  if (!s.tally.rows.empty() && ImGui::Button("Export the tally as CSV")) {
+    const auto out = s.doc.path().parent_path() / (c.case_id + "-teaching.csv");
+    std::ofstream f(out);
+    s.status = (f << s.tally.csv()) ? "Tally saved: " + out.string() : "Could not write " + out.string();
+  }
+  if (!s.status.empty()) ImGui::TextWrapped("%s", s.status.c_str());
+}
+
+}  // namespace mv::app
