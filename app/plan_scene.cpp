@@ -34,7 +34,7 @@ void add_plan(render::Scene& scene, CaseSession& session, const ViewSettings& vi
   const PlannedExcision& p = session.plan(view.plan_request);
   const std::array<float, 4> plan_colour{0.25f, 0.55f, 0.95f, 1.0f};
   scene.items.push_back({"planned-excision", to_mesh_data(p.solid.mesh), v4(plan_colour, section ? 1.0f : 0.3f),
-                         section ? render::Style::Opaque : render::Style::Translucent, 0.4f, 10});
+                         section ? render::Style::Opaque : render::Style::Translucent, 0.2f, 10});  // behind the tumour (0.4)
   outline(scene, p.solid, plan_colour, section ? render::LineLayer::InScene : render::LineLayer::OnTop, 3.0f);
   legend.push_back("planned excision: " + fixed(p.request.margin_cm[0], 1) + " cm" + " from the " + p.outline_from + " outline, to " +
                    (p.request.plane ? plane_key(*p.request.plane) : fixed(p.depth_mm, 1) + " mm"));
