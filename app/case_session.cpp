@@ -2,10 +2,25 @@
 
 #include <algorithm>
 
+#include "mesh_io.hpp"
+
 namespace mv::app {
 
 void CaseSession::set_case(const Case& c) {
-  auto model = library_.get(c.site, c.tissue);
+  std::shared_ptr<const SiteModel> model;
+  std::vector<std::string> notes;
+  if (c.anatomy) {
+    const std::filesystem::path mesh = std::filesystem::path(c.anatomy->mesh).is_absolute() ? std::filesystem::path(c.anatomy->mesh)
+                                                                                            : c.source_dir / c.anatomy->mesh;
+    try {
+      model = library_.get_scan(c.site, mesh, c.anatomy->unit, c.tissue);
+    } catch (const MeshIoError& e) {
+      throw PlacementError(std::string("anatomy.mesh: ") + e.what());
+    }
+    if (auto q = scan_size_question(model->anatomy.skin(), c.anatomy->unit)) notes.push_back("anatomy.unit: " + *q);
+  } else {
+    model = library_.get(c.site, c.tissue);
+  }
   const LesionFrame frame = place_lesion(model->skin, c.lesion);
   // Every measurement must fit on this anatomy, not only the two ends of the timeline.
   TumourSolid first = build_tumour_solid(model->skin, frame, state_of(c, 0).shape, quality);
@@ -20,6 +35,7 @@ void CaseSession::set_case(const Case& c) {
   if (c.mohs && !c.mohs->stages.empty()) mohs = reconstruct_mohs(c, *model, frame);
   // Everything built: commit.
   mohs_ = std::move(mohs);
+  notes_ = std::move(notes);
   ++case_version_;
   mohs_stages_ = mohs_ ? mohs_->stages : -1;
   case_ = c;

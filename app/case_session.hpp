@@ -26,6 +26,8 @@ class CaseSession {
   void set_time(const TimePoint& t);
 
   bool has_case() const { return model_ != nullptr; }
+  // Things to question about the case as shown (e.g. a scan whose size does not fit its unit).
+  const std::vector<std::string>& notes() const { return notes_; }
   const Case& current_case() const { return case_; }
   const SiteModel& site_model() const { return *model_; }
   std::shared_ptr<const SiteModel> site_model_ptr() const { return model_; }
@@ -51,6 +53,7 @@ class CaseSession {
   std::optional<MohsReconstruction> mohs_;  // cached for mohs_stages_ stages
   int mohs_stages_ = -1;
   std::optional<PlannedExcision> plan_;
+  std::vector<std::string> notes_;
   unsigned case_version_ = 0, plan_version_ = 0;
 };
 

@@ -59,9 +59,10 @@ double parse_clock(const std::string& text) {
 namespace {
 
 // Places the case and moves to the requested time; bad --at or a lesion that does not fit is input error.
-void prepare(CaseSession& session, const Case& c, const std::optional<std::string>& at) {
+void prepare(CaseSession& session, const Case& c, const std::optional<std::string>& at, std::ostream& err) {
   try {
     session.set_case(c);
+    for (const auto& note : session.notes()) err << "marginviz: warning: " << note << "\n";
     if (at) session.set_time(parse_at(c, *at));
   } catch (const PlacementError& e) {
     throw InputError(e.what());
@@ -113,7 +114,7 @@ int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err)
   const Case c = load_case_or_throw(r.case_path, err);
   AnatomyLibrary library(anatomy_dir());
   CaseSession session(library);
-  prepare(session, c, r.at);
+  prepare(session, c, r.at, err);
   if (r.map_stage) return render_map(session, r, out);
   check_through_stage(c, r.view);
   RenderRequest req = r;
@@ -150,7 +151,7 @@ int export_command(const std::filesystem::path& case_path, const std::filesystem
   const Case c = load_case_or_throw(case_path, err);
   AnatomyLibrary library(anatomy_dir());
   CaseSession session(library);
-  prepare(session, c, at);
+  prepare(session, c, at, err);
   std::vector<ExportItem> items;
   for (const auto& layer : session.site_model().anatomy.layers) items.push_back({layer.name, &layer.solid, tissue_rgba(layer.kind)});
   const auto& first = c.measurements.front();
@@ -192,7 +193,7 @@ int teach_command(const std::filesystem::path& case_path, const PlanOptions& pla
   const Case c = load_case_or_throw(case_path, err);
   AnatomyLibrary library(anatomy_dir());
   CaseSession session(library);
-  prepare(session, c, std::nullopt);
+  prepare(session, c, std::nullopt, err);
   const PlanRequest request = plan_request(c, plan);
   const PlannedExcision excision = plan_excision(c, session.site_model(), session.frame(), request);
   TeachingTally tally;
@@ -220,7 +221,7 @@ int report_command(const std::filesystem::path& case_path, const PlanOptions& pl
   const Case c = load_case_or_throw(case_path, err);
   AnatomyLibrary library(anatomy_dir());
   CaseSession session(library);
-  prepare(session, c, std::nullopt);
+  prepare(session, c, std::nullopt, err);
   const CaseMetrics metrics = compute_metrics(c, session.site_model(), session.frame(), session.quality);
   nlohmann::json report = report_json(c, metrics);
   if (c.mohs) {
@@ -244,6 +245,7 @@ int validate_command(const std::filesystem::path& case_path, std::ostream& out, 
     AnatomyLibrary library(anatomy_dir());
     CaseSession session(library);
     session.set_case(*load.value);
+    for (const auto& note : session.notes()) err << case_path.string() << ": warning: " << note << "\n";
   } catch (const PlacementError& e) {
     err << case_path.string() << ": error: " << e.what() << "\n";
     return 2;

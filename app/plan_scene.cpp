@@ -1,5 +1,6 @@
 #include "plan_scene.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "scene_assembly.hpp"
@@ -36,7 +37,9 @@ void add_plan(render::Scene& scene, CaseSession& session, const ViewSettings& vi
   scene.items.push_back({"planned-excision", to_mesh_data(p.solid.mesh), v4(plan_colour, section ? 1.0f : 0.3f),
                          section ? render::Style::Opaque : render::Style::Translucent, 0.2f, 10});  // behind the tumour (0.4)
   outline(scene, p.solid, plan_colour, section ? render::LineLayer::InScene : render::LineLayer::OnTop, 3.0f);
-  legend.push_back("planned excision: " + fixed(p.request.margin_cm[0], 1) + " cm" + " from the " + p.outline_from + " outline, to " +
+  const auto& m = p.request.margin_cm;
+  const bool uniform = std::all_of(m.begin(), m.end(), [&](double v) { return v == m[0]; });
+  legend.push_back("planned excision: " + (uniform ? fixed(m[0], 1) + " cm" : std::string("margin per clock hour")) + " from the " + p.outline_from + " outline, to " +
                    (p.request.plane ? plane_key(*p.request.plane) : fixed(p.depth_mm, 1) + " mm"));
   swatches.push_back(plan_colour);
 
@@ -47,7 +50,7 @@ void add_plan(render::Scene& scene, CaseSession& session, const ViewSettings& vi
       if (!view.envelopes[i]) continue;
       const auto& env = p.envelopes[i];
       outline(scene, env.solid, env_colours[i], render::LineLayer::OnTop, 1.5f);
-      legend.push_back(fixed(env.share * 100.0, 0) + "% of tumours within " + fixed(env.margin_cm, 1) + " cm (model; Dawes 1996, Kimmel 2007)");
+      legend.push_back(fixed(env.share * 100.0, 0) + "% reach ≤ " + fixed(env.margin_cm, 1) + " cm in each direction (model; Dawes 1996, Kimmel 2007)");
       swatches.push_back(env_colours[i]);
     }
 

@@ -127,7 +127,8 @@ render::Scene SceneAssembler::build(CaseSession& s, const ViewSettings& view, co
     const bool hidden = i < view.layer_hidden.size() && view.layer_hidden[i];
     if (hidden) continue;
     const auto colour = tissue_rgba(layers[i].kind);
-    render::DrawItem item{layers[i].name, meshes[i], rgba(colour, 1.0f), render::Style::Opaque, 0.0f};
+    render::DrawItem item{layers[i].name, meshes[i], rgba(colour, 1.0f), render::Style::Opaque, 0.0f,
+                          s.site_model().anatomy.closed_layers ? 0 : -1};  // a scan's layers are surfaces: no caps
     const bool see_through = !section && view.skin_opacity < 0.99f;  // opaque skin is drawn as opaque
     if (see_through && layers[i].kind == TissueKind::Skin) {
       item.style = render::Style::Translucent;

@@ -1,6 +1,9 @@
 #include "anatomy.hpp"
 
+#include <cstdio>
 #include <stdexcept>
+
+#include <glm/geometric.hpp>
 
 namespace mv {
 
@@ -13,6 +16,32 @@ const AnatomyLayer* Anatomy::find(const std::string& name) const {
 const TriangleMesh& Anatomy::skin() const {
   if (const auto* s = find("skin")) return s->solid;
   throw std::runtime_error("anatomy has no layer named 'skin'");
+}
+
+Anatomy anatomy_from_scan(Site site, TriangleMesh skin, const TissueThickness& thickness) {
+  Anatomy a{site, {}, false};
+  const auto normals = vertex_normals(skin);
+  a.layers.push_back({"skin", TissueKind::Skin, skin});
+  for (const auto& [name, depth] : layer_floor_depths_mm(site, thickness)) {
+    const LayerSpec* spec = nullptr;
+    for (const auto& l : site_spec(site).layers)
+      if (l.name == name) spec = &l;
+    // The surface at the floor of this layer: the scan moved inward along its normals.
+    TriangleMesh floor = skin;
+    for (size_t i = 0; i < floor.positions.size(); ++i) floor.positions[i] -= depth * normals[i];
+    if (spec && spec->kind != TissueKind::Skin) a.layers.push_back({name, spec->kind, std::move(floor)});
+  }
+  return a;
+}
+
+std::optional<std::string> scan_size_question(const TriangleMesh& skin_mm, const std::string& unit) {
+  const double size = glm::length(bounds_of(skin_mm).size());
+  if (size < 40.0 || size > 3000.0) {
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "the scan is %.4g mm across when read in %s — a body part is 40-3000 mm: is the unit right?", size, unit.c_str());
+    return std::string(buf);
+  }
+  return std::nullopt;
 }
 
 }  // namespace mv

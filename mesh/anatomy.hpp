@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,9 @@ struct AnatomyLayer {
 struct Anatomy {
   Site site;
   std::vector<AnatomyLayer> layers;  // outermost (skin) first
+  // A surface scan: its layers are open surfaces offset inward from the skin, not closed solids,
+  // so section views show them as lines of surfaces without filled cut faces.
+  bool closed_layers = true;
 
   const AnatomyLayer* find(const std::string& name) const;
   const TriangleMesh& skin() const;  // the skin layer; its outer surface is what rays hit first
@@ -25,5 +29,13 @@ struct Anatomy {
 // Procedural anatomy of a site at real size, layers offset inward from the skin by the site's
 // thickness table (clinical.md §7) with per-case overrides. Deterministic: same input, same mesh.
 Anatomy build_anatomy(Site site, const TissueThickness& thickness = {});
+
+// A patient's surface scan (mm) as the skin, with the site's fixed-thickness layers offset inward
+// along its vertex normals (clinical.md §7 table, per-case overrides applied).
+Anatomy anatomy_from_scan(Site site, TriangleMesh skin, const TissueThickness& thickness);
+
+// A question when a scan's size does not fit its declared unit (e.g. a 2-mm "torso" declared in
+// metres was probably in mm), or nullopt.
+std::optional<std::string> scan_size_question(const TriangleMesh& skin_mm, const std::string& unit);
 
 }  // namespace mv

@@ -191,7 +191,17 @@ CaseLoad parse_case(std::string_view text) {
     c.illustrative = ill;
   }
   if (const json* m = r.object(doc, "mohs", "mohs", false, "an object {stages}")) c.mohs = read_mohs(r, *m, c.site);
-  c.extra = without(doc, {"schema_version", "case_id", "site", "presentation", "lesion", "measurements", "imatinib", "tissue_mm", "illustrative", "mohs"});
+  if (const json* a = r.object(doc, "anatomy", "anatomy", false, "an object {mesh, unit}")) {
+    UserAnatomy ua;
+    if (auto v = r.string(*a, "mesh", "anatomy.mesh", true, "a mesh file path (.obj, .stl, .ply, .gltf, .glb)")) ua.mesh = *v;
+    if (auto v = r.string(*a, "unit", "anatomy.unit", true, "\"mm\", \"cm\" or \"m\" — the scan's unit")) {
+      if (*v == "mm" || *v == "cm" || *v == "m") ua.unit = *v;
+      else r.error("anatomy.unit", "\"" + *v + "\" — must be \"mm\", \"cm\" or \"m\"");
+    }
+    ua.extra = without(*a, {"mesh", "unit"});
+    c.anatomy = ua;
+  }
+  c.extra = without(doc, {"schema_version", "case_id", "site", "presentation", "lesion", "measurements", "imatinib", "tissue_mm", "illustrative", "mohs", "anatomy"});
   warn_identifier_keys(doc, "", issues);
 
   if (!has_errors(issues)) {
@@ -221,7 +231,9 @@ std::string read_file_capped(const std::filesystem::path& path, std::uint64_t ma
 
 CaseLoad load_case_file(const std::filesystem::path& path) {
   try {
-    return parse_case(read_file_capped(path, kMaxCaseFileBytes));
+    CaseLoad out = parse_case(read_file_capped(path, kMaxCaseFileBytes));
+    if (out.value) out.value->source_dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    return out;
   } catch (const std::runtime_error& e) {
     CaseLoad out;
     out.issues.push_back({Severity::Error, "", e.what()});
@@ -277,6 +289,7 @@ std::string serialize_case(const Case& c) {
     doc["tissue_mm"] = t;
   }
   if (c.mohs) doc["mohs"] = write_mohs(*c.mohs);
+  if (c.anatomy) doc["anatomy"] = with_extra({{"mesh", c.anatomy->mesh}, {"unit", c.anatomy->unit}}, c.anatomy->extra);
   // dump() throws on invalid UTF-8; a case that cannot be written must fail before touching disk.
   return with_extra(doc, c.extra).dump(2) + "\n";
 }

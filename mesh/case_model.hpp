@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,13 @@ struct Illustrative {
   Json extra = Json::object();
 };
 
+// The patient's own surface scan in place of the standard anatomy (docs/case-format.md).
+struct UserAnatomy {
+  std::string mesh;  // path as written in the file; relative paths are from the case file's folder
+  std::string unit = "mm";  // "mm", "cm" or "m": the scan's unit, declared, never guessed
+  Json extra = Json::object();
+};
+
 struct Case {
   std::string schema_version = "1.0";
   std::string case_id;
@@ -58,7 +66,9 @@ struct Case {
   TissueThickness tissue;
   std::optional<Illustrative> illustrative;
   std::optional<MohsRecord> mohs;
+  std::optional<UserAnatomy> anatomy;
   Json extra = Json::object();
+  std::filesystem::path source_dir;  // where the case was read from (not saved): resolves relative paths
 };
 
 std::string presentation_key(Presentation p);

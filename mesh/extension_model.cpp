@@ -166,7 +166,7 @@ double containment_margin_cm(Site site, double p) {
   const ExtensionModel model(parameters_for(site));
   std::mt19937_64 rng(7);
   std::vector<double> reach;
-  for (int i = 0; i < 4000; ++i) {
+  for (int i = 0; i < 20000; ++i) {
     const HiddenExtent h = model.draw(rng);
     reach.insert(reach.end(), h.reach_cm.begin(), h.reach_cm.end());
   }

@@ -59,7 +59,7 @@ class ExtensionModel {
 // uncertainty of the published series (each point resampled as a binomial proportion of its n).
 struct ClearanceEstimate {
   double overall = 0.0, low = 0.0, high = 0.0;       // median and 2.5-97.5% interval
-  double peripheral = 0.0, deep = 0.0;               // parts, at the median curve
+  double peripheral = 0.0, deep = 0.0;               // parts, pooled over every resampled curve
   std::array<double, kSectors> sector{};             // per clock hour (index 0 = 1 o'clock)
   std::uint64_t seed = 0;
   int draws = 0;

@@ -58,7 +58,7 @@ CaseMetrics compute_metrics(const Case& c, const SiteModel& model, const LesionF
 nlohmann::json report_json(const Case& c, const CaseMetrics& metrics) {
   using nlohmann::json;
   json j;
-  j["report_version"] = "1.1";  // 1.1: the "mohs" object
+  j["report_version"] = "1.2";  // 1.1: the "mohs" object; 1.2: the "plan" object
   j["case_id"] = c.case_id;
   j["site"] = site_spec(c.site).key;
   j["presentation"] = presentation_key(c.presentation);

@@ -109,7 +109,7 @@ PlannedExcision plan_excision(const Case& c, const SiteModel& model, const Lesio
   p.extent_x_cm = units::mm_to_cm(p.region.radius_at(0.0) + p.region.radius_at(kPi));
   p.extent_y_cm = units::mm_to_cm(p.region.radius_at(kPi / 2.0) + p.region.radius_at(3.0 * kPi / 2.0));
   for (const auto& l : column.layers)
-    if (l.top_mm < p.depth_mm - 1e-6) p.exposed_layers.push_back(l.name);
+    if (l.top_mm < p.depth_mm - 1e-6 || (req.plane == DepthPlane::Periosteum && l.kind == TissueKind::Bone)) p.exposed_layers.push_back(l.name);
   p.clearance = estimate_clearance(c.site, req.margin_cm, deep_level_of(req, column), req.seed);
   return p;
 }

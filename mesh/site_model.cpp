@@ -20,6 +20,21 @@ Anatomy load_anatomy_file(Site site, const std::filesystem::path& file) {
   return a;
 }
 
+std::shared_ptr<const SiteModel> AnatomyLibrary::get_scan(Site site, const std::filesystem::path& mesh, const std::string& unit,
+                                                          const TissueThickness& thickness) {
+  std::ostringstream key;
+  key.precision(17);
+  key << "scan|" << mesh.string() << '|' << unit << '|' << site_spec(site).key;
+  for (const auto& [name, mm] : thickness.overrides_mm) key << '|' << name << '=' << mm;
+  if (auto it = cache_.find(key.str()); it != cache_.end()) return it->second;
+  const auto u = unit == "m" ? units::LengthUnit::Metre : unit == "cm" ? units::LengthUnit::Centimetre : units::LengthUnit::Millimetre;
+  TriangleMesh skin;
+  for (auto& part : import_meshes(mesh, u)) skin.append(part.mesh);  // one skin, however the file splits it
+  auto model = std::make_shared<const SiteModel>(anatomy_from_scan(site, std::move(skin), thickness));
+  cache_[key.str()] = model;
+  return model;
+}
+
 AnatomyLibrary::AnatomyLibrary(std::filesystem::path anatomy_dir) : dir_(std::move(anatomy_dir)) {}
 
 std::shared_ptr<const SiteModel> AnatomyLibrary::get(Site site, const TissueThickness& thickness) {

@@ -31,15 +31,18 @@ PolarRegion hidden_region(const Case& c, const PolarRegion& like, const Teaching
 
 TeachingOutcome judge(const Case& c, const SiteModel& model, const LesionFrame& frame, const PlannedExcision& plan, const TeachingScenario& s) {
   TeachingOutcome o;
-  for (int h = 1; h <= 12; ++h) {
-    const size_t sector = static_cast<size_t>(sector_of_hour(h));
-    if (s.truth.reach_cm[sector] > plan.request.margin_cm[sector]) o.left_behind_hours.push_back(h);
-  }
+  // Tumour left behind wherever its true extent reaches beyond the planned outline (which may have
+  // been drawn from a smaller, post-treatment outline).
+  const PolarRegion truth = hidden_region(c, plan.region, s);
+  std::array<bool, 12> beyond{};
+  for (size_t j = 0; j < truth.theta.size(); ++j)
+    if (truth.radius_mm[j] > plan.region.radius_mm[j] + 1e-6) beyond[static_cast<size_t>(sector_of_hour(angle_to_clock(truth.theta[j])))] = true;
+  for (int h = 1; h <= 12; ++h)
+    if (beyond[static_cast<size_t>(sector_of_hour(h))]) o.left_behind_hours.push_back(h);
   const TissueColumn column = tissue_column(model, frame, c.tissue);
   o.deep_left_behind = s.truth.depth_level > deep_level_of(plan.request, column);
   o.clear = o.left_behind_hours.empty() && !o.deep_left_behind;
   // Areas on the skin: the plan, the tumour, and their overlap.
-  const PolarRegion truth = hidden_region(c, plan.region, s);
   PolarRegion overlap = truth;
   std::vector<double> reach(truth.theta.size());
   for (size_t j = 0; j < truth.theta.size(); ++j) {

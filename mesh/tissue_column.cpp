@@ -36,6 +36,13 @@ TissueColumn tissue_column(const SiteModel& model, const LesionFrame& frame, con
 }
 
 double TissueColumn::plane_depth_mm(DepthPlane plane) const {
+  const double d = plane_depth_or_inf(plane);
+  if (!std::isfinite(d))
+    throw PlacementError("the " + plane_key(plane) + " plane is not known under the lesion on this anatomy (a surface scan has no bone): give the depth in mm");
+  return d;
+}
+
+double TissueColumn::plane_depth_or_inf(DepthPlane plane) const {
   for (const auto& l : layers) {
     switch (plane) {
       case DepthPlane::Subcutis: if (l.kind == TissueKind::SubcutaneousFat) return l.bottom_mm; break;
