@@ -68,6 +68,16 @@ std::shared_ptr<render::MeshData> wall_band(const PolarRegion& region, const Pol
 
 }  // namespace
 
+void add_wall_bands(render::Scene& scene, const PolarRegion& region, const PolarSolid& solid, const TissueColumn& column,
+                    double max_depth_mm, const std::string& prefix) {
+  for (const auto& layer : column.layers) {
+    const double bottom = std::isfinite(layer.bottom_mm) ? layer.bottom_mm : 1e6;
+    if (layer.top_mm >= max_depth_mm) break;
+    scene.items.push_back({prefix + layer.name, wall_band(region, solid, layer.top_mm, bottom), v4(tissue_rgba(layer.kind), 1.0f),
+                           render::Style::Opaque, 0.0f, -1});
+  }
+}
+
 std::array<float, 4> stage_colour(int stage) {
   static const std::array<std::array<float, 4>, 5> palette{{{0.16f, 0.66f, 0.72f, 1.0f},
                                                            {0.96f, 0.66f, 0.16f, 1.0f},
@@ -96,14 +106,7 @@ void add_mohs(render::Scene& scene, CaseSession& session, const MohsReconstructi
   }
   const PolarRegion& fin = rec.defects.back();
   const PolarSolid& fin_solid = rec.defect_solids.back();
-  if (!section) {
-    for (const auto& layer : rec.column.layers) {
-      const double bottom = std::isfinite(layer.bottom_mm) ? layer.bottom_mm : 1e6;
-      if (layer.top_mm >= rec.max_depth_mm) break;
-      scene.items.push_back({"defect-wall-" + layer.name, wall_band(fin, fin_solid, layer.top_mm, bottom), v4(tissue_rgba(layer.kind), 1.0f),
-                             render::Style::Opaque, 0.0f, -1});
-    }
-  }
+  if (!section) add_wall_bands(scene, fin, fin_solid, rec.column, rec.max_depth_mm, "defect-wall-");
   const std::array<float, 4> confirmed_colour{0.92f, 0.22f, 0.20f, 1.0f};
   scene.items.push_back({"confirmed-tumour", to_mesh_data(rec.confirmed_solid.mesh), v4(confirmed_colour, section ? 1.0f : 0.35f),
                          section ? render::Style::Opaque : render::Style::Translucent, 0.5f, kTumourCapPriority - 1});

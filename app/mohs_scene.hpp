@@ -19,4 +19,9 @@ void add_mohs(render::Scene& scene, CaseSession& session, const MohsReconstructi
 
 std::array<float, 4> stage_colour(int stage);  // 0-based
 
+// The wall of an excision (region + solid) as one strip per tissue layer it cuts, each in the
+// layer's colour, so the wound shows which tissue each wall exposes.
+void add_wall_bands(render::Scene& scene, const PolarRegion& region, const PolarSolid& solid, const TissueColumn& column,
+                    double max_depth_mm, const std::string& prefix);
+
 }  // namespace mv::app

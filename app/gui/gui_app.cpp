@@ -21,6 +21,7 @@
 #include "case_io.hpp"
 #include "image.hpp"
 #include "lesion_frame.hpp"
+#include "placement.hpp"
 #include "paths.hpp"
 #include "renderer.hpp"
 
@@ -188,6 +189,15 @@ class GuiApp {
   // Carries edits from the document into the geometry when they are valid.
   void apply_edits() {
     if (state_.doc.revision() != applied_revision_) {
+      // A new surface scan takes a moment to read: show that first, load on the next frame.
+      const auto& want = state_.doc.working().anatomy;
+      const auto& have = state_.session.has_case() ? state_.session.current_case().anatomy : std::optional<UserAnatomy>{};
+      const bool new_scan = want && (!have || have->mesh != want->mesh || have->unit != want->unit);
+      if (new_scan && !loading_announced_) {
+        loading_announced_ = true;
+        return;
+      }
+      loading_announced_ = false;
       applied_revision_ = state_.doc.revision();
       update_title();
       if (has_errors(state_.doc.issues())) {
@@ -223,6 +233,7 @@ class GuiApp {
         if (ImGui::MenuItem("Open...", "Ctrl+O")) request_open();
         if (ImGui::MenuItem("Save", "Ctrl+S")) save(state_.doc.path());
         if (ImGui::MenuItem("Save As...")) save_as_popup_ = true;
+        if (ImGui::MenuItem("Import surface scan...")) scan_popup_ = true;
         if (ImGui::MenuItem("Screenshot", "F12")) state_.screenshot_requested = true;
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window_.handle, GLFW_TRUE), request_quit();
@@ -242,6 +253,16 @@ class GuiApp {
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + top));
     ImGui::SetNextWindowSize(ImVec2(sidebar_width_, vp->Size.y - top));
     ImGui::Begin("sidebar", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
+    if (loading_announced_) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.6f, 0.85f, 1.0f, 1.0f));
+      ImGui::TextWrapped("Loading the surface scan %s …", state_.doc.working().anatomy->mesh.c_str());
+      ImGui::PopStyleColor();
+    }
+    for (const auto& note : state_.session.notes()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.8f, 0.35f, 1.0f));
+      ImGui::TextWrapped("%s", note.c_str());
+      ImGui::PopStyleColor();
+    }
     if (!state_.geometry_problem.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1.0f));
       ImGui::TextWrapped("%s", state_.geometry_problem.c_str());
@@ -281,6 +302,23 @@ class GuiApp {
     if (open_popup_) ImGui::OpenPopup("Open case"), open_popup_ = false;
     if (save_as_popup_) ImGui::OpenPopup("Save case as"), save_as_popup_ = false;
     if (confirm_discard_) ImGui::OpenPopup("Unsaved changes"), confirm_discard_ = false;
+    if (scan_popup_) ImGui::OpenPopup("Import surface scan"), scan_popup_ = false;
+    if (ImGui::BeginPopupModal("Import surface scan", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+      ImGui::TextWrapped("The patient's skin surface (OBJ, STL, PLY, glTF, GLB). Declare its unit: it is never guessed.");
+      ImGui::SetNextItemWidth(560.0f * imgui_scale_);
+      ImGui::InputText("file", &scan_path_);
+      ImGui::Combo("unit", &scan_unit_, "mm\0cm\0m\0");
+      if (ImGui::Button("Import")) {
+        Case& c = state_.doc.edit();
+        c.anatomy = UserAnatomy{std::filesystem::absolute(scan_path_).string(), scan_unit_ == 0 ? "mm" : scan_unit_ == 1 ? "cm" : "m", {}};
+        state_.doc.changed();
+        state_.camera_reset_requested = true;
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::SameLine();
+      if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+      ImGui::EndPopup();
+    }
     if (!message_.empty()) ImGui::OpenPopup("marginviz");
     auto path_dialog = [&](const char* title, const char* action, auto&& on_accept) {
       if (ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
@@ -381,7 +419,17 @@ class GuiApp {
     glfwGetWindowSize(window_.handle, &win_w, &win_h);
     const float px = win_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
     const glm::vec2 delta{io.MouseDelta.x * px, io.MouseDelta.y * px};
-    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+    if (state_.place_by_click && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+      // A ray pick through the depth buffer: the point on the skin under the cursor.
+      const int x = static_cast<int>((io.MousePos.x - sidebar_width_) * px), y = static_cast<int>((io.MousePos.y - menu_height_) * px);
+      if (auto p = renderer_.pick(x, y)) {
+        Case& c = state_.doc.edit();
+        c.lesion = placement_for_point(glm::dvec3(*p), c.lesion.twelve_oclock_deg);
+        state_.doc.changed();
+        state_.camera_reset_requested = true;
+      }
+      state_.place_by_click = false;
+    } else if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
       const int x = static_cast<int>((io.MousePos.x - sidebar_width_) * px), y = static_cast<int>((io.MousePos.y - menu_height_) * px);
       if (auto p = renderer_.pick(x, y)) state_.camera.recentre(*p);
     } else if (ImGui::IsMouseDragging(ImGuiMouseButton_Middle) || (io.KeyShift && ImGui::IsMouseDragging(ImGuiMouseButton_Left))) {
@@ -459,6 +507,9 @@ class GuiApp {
   bool open_popup_ = false, save_as_popup_ = false, confirm_discard_ = false, quit_now_ = false;
   Pending pending_ = Pending::None;
   std::string render_problem_;   // reported once, not every frame
+  bool scan_popup_ = false, loading_announced_ = false;
+  std::string scan_path_;
+  int scan_unit_ = 0;
   std::string auto_screenshot_;  // MARGINVIZ_GUI_SCREENSHOT: save the window after a few frames and quit
   int frames_ = 0;
 };

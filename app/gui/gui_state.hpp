@@ -29,6 +29,7 @@ struct GuiState {
   unsigned map_texture = 0;      // GL texture of the map drawing
   std::string map_key;           // what the texture shows, to redraw only on change
   std::string status;            // a one-line note for the user (e.g. where a PNG went)
+  bool place_by_click = false;   // the next click on the skin places the lesion
   bool per_sector = false;       // planning: a margin per clock hour rather than one for all
   std::uint64_t next_seed = 1;   // teaching: the next hidden tumour
   TeachingTally tally;           // teaching: the session's scenarios

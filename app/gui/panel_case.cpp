@@ -62,7 +62,12 @@ void draw_case_panel(GuiState& s) {
   drag("elevation", c.lesion.elevation_deg, 0.5f, -90.0, 90.0, "%.1f°");
   drag("12 o'clock turn", c.lesion.twelve_oclock_deg, 0.5f, -360.0, 360.0, "%.1f°");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("0° = 12 o'clock toward the head; positive turns it toward 3 o'clock.");
+  if (ImGui::Button(s.place_by_click ? "Click on the skin to place the lesion…" : "Place by clicking on the skin")) s.place_by_click = !s.place_by_click;
   draw_issue_lines(s.doc.issues_under("lesion"));
+  if (c.anatomy) {
+    ImGui::TextWrapped("Anatomy: surface scan %s (%s)", c.anatomy->mesh.c_str(), c.anatomy->unit.c_str());
+    if (ImGui::SmallButton("Use the standard anatomy")) c.anatomy.reset(), changed = true, s.camera_reset_requested = true;
+  }
 
   section_heading("Imatinib");
   bool has_course = c.imatinib.has_value();
