@@ -7,18 +7,13 @@
 #include <glm/geometric.hpp>
 
 #include "paths.hpp"
+#include "text_format.hpp"
 
 namespace mv::app {
 namespace {
 
 constexpr double kPi = std::numbers::pi;
 const Rgba kPaper{0.99f, 0.99f, 0.97f, 1.0f}, kInk{0.1f, 0.1f, 0.12f, 1.0f}, kGrey{0.45f, 0.45f, 0.48f, 1.0f};
-
-std::string fixed(double v, int digits) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
 
 // A wedge between radii r0 and r1 over a clock span, as a polygon.
 std::vector<glm::vec2> wedge(const MohsMapLayout& L, const ClockSpan& span, float r0, float r1) {

@@ -7,6 +7,7 @@
 
 #include "mohs_map.hpp"
 #include "scene_assembly.hpp"
+#include "text_format.hpp"
 #include "tissue_colours.hpp"
 #include "units.hpp"
 
@@ -15,12 +16,6 @@ namespace {
 
 glm::vec3 f3(const glm::dvec3& v) { return glm::vec3(v); }
 glm::vec4 v4(const std::array<float, 4>& c, float a) { return {c[0], c[1], c[2], a}; }
-
-std::string fixed(double v, int digits) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
 
 // Rim samples of `solid` whose angle falls in `span`, in angle order, optionally lowered to `depth`.
 std::vector<glm::dvec3> rim_over(const PolarRegion& region, const PolarSolid& solid, const ClockSpan& span, double depth) {

@@ -5,18 +5,13 @@
 
 #include "mohs_scene.hpp"
 #include "scene_assembly.hpp"
+#include "text_format.hpp"
 #include "teaching.hpp"
 
 namespace mv::app {
 namespace {
 
 glm::vec4 v4(const std::array<float, 4>& c, float a) { return {c[0], c[1], c[2], a}; }
-
-std::string fixed(double v, int digits) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
 
 void outline(render::Scene& scene, const PolarSolid& solid, const std::array<float, 4>& colour, render::LineLayer layer, float width) {
   render::LineSet set{{}, width, layer};

@@ -10,6 +10,7 @@
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
 
+#include "text_format.hpp"
 #include "tissue_colours.hpp"
 #include "units.hpp"
 
@@ -21,22 +22,11 @@ constexpr double kPi = std::numbers::pi;
 glm::vec3 f3(const glm::dvec3& v) { return glm::vec3(v); }
 glm::vec4 rgba(const std::array<float, 4>& c, float alpha) { return {c[0], c[1], c[2], alpha}; }
 
-std::string fixed(double v, int digits) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
-
 // Largest extent of the lesion in mm, for framing.
 double lesion_extent_mm(const CaseSession& s) {
   double cm = 0.0;
   for (const auto& m : s.current_case().measurements) cm = std::max({cm, m.x_cm, m.y_cm});
   return units::cm_to_mm(cm);
-}
-
-double ellipse_radius(double a, double b, double theta) {
-  const double c = b * std::cos(theta), s = a * std::sin(theta);
-  return a * b / std::sqrt(c * c + s * s);
 }
 
 // A path along the skin from the centre out to `length` mm at angle theta, as points.

@@ -14,16 +14,6 @@ namespace {
 constexpr double kPi = std::numbers::pi;
 constexpr int kUniformAngles = 144;  // every 2.5°: quarter hours land on samples
 
-double ellipse_radius(double a, double b, double theta) {
-  const double c = b * std::cos(theta), s = a * std::sin(theta);
-  return a * b / std::sqrt(c * c + s * s);
-}
-
-double wrap_angle(double t) {
-  t = std::fmod(t, 2.0 * kPi);
-  return t < 0.0 ? t + 2.0 * kPi : t;
-}
-
 // Uniform samples plus a pair just either side of every block boundary, so that a stage's edge
 // is a sharp radial step rather than a ramp across one sample.
 std::vector<double> sample_angles(const MohsRecord& m) {

@@ -10,12 +10,6 @@
 namespace mv {
 namespace {
 
-std::string num(double v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
-}
-
 struct Interval {
   double from, to;  // within [0, 12]
   size_t block;
@@ -40,20 +34,20 @@ void check_coverage(const MohsStage& s, const std::string& p, std::vector<Issue>
   double reached = 0.0;
   for (size_t k = 0; k < iv.size(); ++k) {
     if (iv[k].from > reached + eps && s.full_circle)
-      out.push_back({Severity::Error, p + ".blocks", "gap from " + num(reached) + " to " + num(iv[k].from) +
+      out.push_back({Severity::Error, p + ".blocks", "gap from " + number_text(reached) + " to " + number_text(iv[k].from) +
                                                          " o'clock — a full-circle stage's blocks must cover 0-12 without gaps"});
     if (k > 0 && iv[k].from < reached - eps) {
       size_t other = iv[k - 1].block;
       for (size_t j = 0; j < k; ++j)
         if (iv[j].to > iv[k].from + eps) other = iv[j].block;
       out.push_back({Severity::Error, block_name(p, iv[k].block, s.blocks[iv[k].block]),
-                     num(iv[k].from) + " to " + num(std::min(reached, iv[k].to)) + " o'clock — overlaps " +
+                     number_text(iv[k].from) + " to " + number_text(std::min(reached, iv[k].to)) + " o'clock — overlaps " +
                          block_name(p, other, s.blocks[other]) + "; blocks must not overlap"});
     }
     reached = std::max(reached, iv[k].to);
   }
   if (s.full_circle && reached < 12.0 - eps)
-    out.push_back({Severity::Error, p + ".blocks", "gap from " + num(reached) + " to 12 o'clock — a full-circle stage's blocks must cover 0-12 without gaps"});
+    out.push_back({Severity::Error, p + ".blocks", "gap from " + number_text(reached) + " to 12 o'clock — a full-circle stage's blocks must cover 0-12 without gaps"});
 }
 
 bool all_clear(const MohsStage& s) {
@@ -81,12 +75,12 @@ void validate_mohs(const Case& c, std::vector<Issue>& out) {
     const std::string p = "mohs.stages[" + std::to_string(i) + "]";
     if (s.deep_only) {
       if (i == 0) out.push_back({Severity::Error, p + ".deep_only", "true — the first stage must take a peripheral margin; deep-only stages go under a previous one"});
-      if (s.margin_cm != 0.0) out.push_back({Severity::Error, p + ".margin_cm", num(s.margin_cm) + " — a deep-only stage has no peripheral margin"});
+      if (s.margin_cm != 0.0) out.push_back({Severity::Error, p + ".margin_cm", number_text(s.margin_cm) + " — a deep-only stage has no peripheral margin"});
     } else if (!(std::isfinite(s.margin_cm) && s.margin_cm > 0.0 && s.margin_cm <= 10.0)) {
-      out.push_back({Severity::Error, p + ".margin_cm", num(s.margin_cm) + " — must be > 0 and ≤ 10 (cm)"});
+      out.push_back({Severity::Error, p + ".margin_cm", number_text(s.margin_cm) + " — must be > 0 and ≤ 10 (cm)"});
     }
     if (s.depth_mm && !(std::isfinite(*s.depth_mm) && *s.depth_mm > 0.0 && *s.depth_mm <= limits::kMaxThicknessMm))
-      out.push_back({Severity::Error, p + ".depth_mm", num(*s.depth_mm) + " — must be > 0 and ≤ " + num(limits::kMaxThicknessMm) + " (mm)"});
+      out.push_back({Severity::Error, p + ".depth_mm", number_text(*s.depth_mm) + " — must be > 0 and ≤ " + number_text(limits::kMaxThicknessMm) + " (mm)"});
     if (s.blocks.empty()) out.push_back({Severity::Error, p + ".blocks", "empty — a stage needs at least one block"});
     if (i == 0 && !s.full_circle)
       out.push_back({Severity::Error, p + ".extent", "\"partial\" — the first stage takes the whole clinical tumour with its margin: it must cover 0-12"});
@@ -107,7 +101,7 @@ void validate_mohs(const Case& c, std::vector<Issue>& out) {
       if (blk.label.empty()) out.push_back({Severity::Error, bp + ".label", "\"\" — every block needs a label (A, B, … or 1, 2, …)"});
       else if (!labels.insert(blk.label).second) out.push_back({Severity::Error, bp + ".label", "\"" + blk.label + "\" — must be unique within the stage"});
       for (auto [key, v] : {std::pair{".from", blk.span.from}, std::pair{".to", blk.span.to}})
-        if (!(std::isfinite(v) && v >= 0.0 && v <= 12.0)) out.push_back({Severity::Error, bp + key, num(v) + " — must be a clock position from 0 to 12"});
+        if (!(std::isfinite(v) && v >= 0.0 && v <= 12.0)) out.push_back({Severity::Error, bp + key, number_text(v) + " — must be a clock position from 0 to 12"});
       if (blk.ink && !inks.count(*blk.ink))
         out.push_back({Severity::Warning, bp + ".ink", "\"" + *blk.ink + "\" — not one of blue, red, black, green, yellow, orange; drawn grey"});
     }
@@ -124,7 +118,7 @@ void validate_mohs(const Case& c, std::vector<Issue>& out) {
             const double hour = std::fmod(span.from + t, 12.0);
             if (!not_clear_at(prev, hour)) {
               out.push_back({Severity::Error, block_name(p, b, s.blocks[b]),
-                             num(span.from) + " to " + num(span.to) + " o'clock — reaches " + num(std::round(hour * 10) / 10) +
+                             number_text(span.from) + " to " + number_text(span.to) + " o'clock — reaches " + number_text(std::round(hour * 10) / 10) +
                                  " o'clock, where stage " + std::to_string(i) + " was clear; a later stage goes where the previous one was not clear (set \"surgeons_choice\": true if intended)"});
               break;
             }
@@ -135,11 +129,11 @@ void validate_mohs(const Case& c, std::vector<Issue>& out) {
     for (size_t k = 0; k < s.outline_cm.size(); ++k) {
       const auto& pt = s.outline_cm[k];
       if (!(std::isfinite(pt.x) && std::isfinite(pt.y) && std::abs(pt.x) <= limits::kMaxLesionCm && std::abs(pt.y) <= limits::kMaxLesionCm))
-        out.push_back({Severity::Error, p + ".outline_cm[" + std::to_string(k) + "]", "[" + num(pt.x) + ", " + num(pt.y) + "] — must be within ±60 cm of the lesion centre"});
+        out.push_back({Severity::Error, p + ".outline_cm[" + std::to_string(k) + "]", "[" + number_text(pt.x) + ", " + number_text(pt.y) + "] — must be within ±60 cm of the lesion centre"});
     }
     if (s.depth_mm) {
       if (previous_depth && *s.depth_mm < *previous_depth)
-        out.push_back({Severity::Warning, p + ".depth_mm", num(*s.depth_mm) + " — shallower than the previous stage"});
+        out.push_back({Severity::Warning, p + ".depth_mm", number_text(*s.depth_mm) + " — shallower than the previous stage"});
       previous_depth = *s.depth_mm;
     }
   }

@@ -13,16 +13,6 @@ namespace {
 
 constexpr double kPi = std::numbers::pi;
 
-double ellipse_radius(double a, double b, double theta) {
-  const double c = b * std::cos(theta), s = a * std::sin(theta);
-  return a * b / std::sqrt(c * c + s * s);
-}
-
-double wrap_angle(double t) {
-  t = std::fmod(t, 2.0 * kPi);
-  return t < 0.0 ? t + 2.0 * kPi : t;
-}
-
 // Uniform samples plus pairs around every sector edge (h ± 0.5 o'clock) for sharp steps.
 std::vector<double> sample_angles() {
   std::set<double> angles;

@@ -10,6 +10,11 @@
 
 namespace mv {
 
+double wrap_angle(double t) {
+  t = std::fmod(t, 2.0 * std::numbers::pi);
+  return t < 0.0 ? t + 2.0 * std::numbers::pi : t;
+}
+
 double PolarRegion::radius_at(double t) const {
   const double two_pi = 2.0 * std::numbers::pi;
   t = std::fmod(std::fmod(t, two_pi) + two_pi, two_pi);

@@ -17,6 +17,8 @@ struct PolarRegion {
   double radius_at(double theta) const;  // linear between samples
 };
 
+double wrap_angle(double theta);  // into [0, 2π)
+
 // Paths along the skin from the lesion centre, one per angle, sampled densely once so that many
 // regions (stages, defects, the confirmed tumour) can share them.
 class SkinRays {

@@ -12,11 +12,6 @@ namespace {
 
 constexpr double kPi = std::numbers::pi;
 
-// Radius of the ellipse with semi-axes a (along θ = 0) and b at angle θ.
-double ellipse_radius(double a, double b, double theta) {
-  const double c = b * std::cos(theta), s = a * std::sin(theta);
-  return a * b / std::sqrt(c * c + s * s);
-}
 
 double profile(double rho) { return std::sqrt(std::max(0.0, 1.0 - rho * rho)); }
 
@@ -25,6 +20,11 @@ double triangle_area(const glm::dvec3& a, const glm::dvec3& b, const glm::dvec3&
 }
 
 }  // namespace
+
+double ellipse_radius(double a, double b, double theta) {
+  const double c = b * std::cos(theta), s = a * std::sin(theta);
+  return a * b / std::sqrt(c * c + s * s);
+}
 
 double analytic_footprint_mm2(const TumourShape& s) {
   return kPi * units::cm_to_mm(s.x_cm) * units::cm_to_mm(s.y_cm) / 4.0;

@@ -38,6 +38,10 @@ struct TumourSolid {
 TumourSolid build_tumour_solid(const RayCaster& skin, const LesionFrame& frame, const TumourShape& shape,
                                const TumourQuality& quality = {});
 
+// Along-skin radius at angle `theta` (from 3 o'clock toward 12) of the ellipse with semi-axes a
+// (3-9 axis) and b (12-6 axis): the clinical outline every reconstruction widens.
+double ellipse_radius(double a, double b, double theta);
+
 // Analytic values for a flat skin, for tests and docs.
 double analytic_footprint_mm2(const TumourShape& s);
 double analytic_volume_mm3(const TumourShape& s);

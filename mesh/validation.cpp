@@ -8,13 +8,13 @@
 #include "units.hpp"
 
 namespace mv {
-namespace {
-
 std::string number_text(double v) {
   std::ostringstream s;
   s << v;
   return s.str();
 }
+
+namespace {
 
 struct Checker {
   std::vector<Issue>& out;

@@ -1,4 +1,5 @@
 #pragma once
+#include <string>
 #include <vector>
 
 #include "case_model.hpp"
@@ -22,6 +23,9 @@ constexpr double kMaxLayerMm = 100.0;
 constexpr double kMaxTotalLayersMm = 20.0;
 constexpr double kMaxHeightCm = 100.0;
 }  // namespace limits
+
+// A number as messages show it: as short as it can be ("-2", "10.5").
+std::string number_text(double v);
 
 // Every problem at once: errors make a case unusable, warnings flag what is possible but unusual.
 std::vector<Issue> validate_case(const Case& c);
