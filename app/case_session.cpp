@@ -6,14 +6,17 @@
 
 namespace mv::app {
 
+std::filesystem::path scan_path(const Case& c) {
+  const std::filesystem::path mesh(c.anatomy->mesh);
+  return mesh.is_absolute() ? mesh : c.source_dir / mesh;
+}
+
 void CaseSession::set_case(const Case& c) {
   std::shared_ptr<const SiteModel> model;
   std::vector<std::string> notes;
   if (c.anatomy) {
-    const std::filesystem::path mesh = std::filesystem::path(c.anatomy->mesh).is_absolute() ? std::filesystem::path(c.anatomy->mesh)
-                                                                                            : c.source_dir / c.anatomy->mesh;
     try {
-      model = library_.get_scan(c.site, mesh, c.anatomy->unit, c.tissue);
+      model = library_.get_scan(c.site, scan_path(c), c.anatomy->unit, c.tissue);
     } catch (const MeshIoError& e) {
       throw PlacementError(std::string("anatomy.mesh: ") + e.what());
     }

@@ -13,6 +13,9 @@
 
 namespace mv::app {
 
+// Where a case's surface scan is: its path, from the case file's folder when relative.
+std::filesystem::path scan_path(const Case& c);
+
 // The geometry of one case at one moment: its anatomy, the lesion frame, the tumour solid at the
 // chosen time and the first (pre-treatment) measurement's solid for the ghost. The GUI and every
 // CLI command go through this one object, so what is shown, exported and reported agree.

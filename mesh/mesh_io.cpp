@@ -9,6 +9,7 @@
 #include <assimp/Exporter.hpp>
 #include <assimp/Importer.hpp>
 #include <assimp/BaseImporter.h>
+#include <assimp/ProgressHandler.hpp>
 #include <assimp/material.h>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
@@ -97,7 +98,22 @@ const char* unit_name(units::LengthUnit u) {
   return "?";
 }
 
-std::vector<NamedMesh> import_meshes(const std::filesystem::path& path, units::LengthUnit unit, const MeshImportLimits& limits) {
+namespace {
+class ProgressRelay : public Assimp::ProgressHandler {
+ public:
+  explicit ProgressRelay(std::function<void(float)> f) : f_(std::move(f)) {}
+  bool Update(float percentage) override {
+    if (f_ && percentage >= 0.0f) f_(std::min(1.0f, percentage));
+    return true;
+  }
+
+ private:
+  std::function<void(float)> f_;
+};
+}  // namespace
+
+std::vector<NamedMesh> import_meshes(const std::filesystem::path& path, units::LengthUnit unit, const MeshImportLimits& limits,
+                                     const std::function<void(float)>& progress) {
   const std::string ext = lower_extension(path);
   if (ext != ".obj" && ext != ".stl" && ext != ".ply" && ext != ".gltf" && ext != ".glb")
     throw MeshIoError(path.string() + ": unsupported mesh format \"" + ext + "\" — expected .obj, .stl, .ply, .gltf or .glb");
@@ -111,6 +127,7 @@ std::vector<NamedMesh> import_meshes(const std::filesystem::path& path, units::L
 
   Assimp::Importer importer;
   restrict_importers(importer);
+  if (progress) importer.SetProgressHandler(new ProgressRelay(progress));  // the importer owns it
   importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
   const aiScene* scene = importer.ReadFile(path.string(), aiProcess_ValidateDataStructure | aiProcess_Triangulate |
                                                               aiProcess_JoinIdenticalVertices | aiProcess_SortByPType);

@@ -2,6 +2,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -30,8 +31,9 @@ struct MeshImportLimits {
 // Imports OBJ, STL, PLY, glTF or GLB through Assimp with every other importer unregistered,
 // applies node transforms and converts from `unit` to mm. Any problem is a MeshIoError that says
 // what was wrong; never a crash for a bad file.
+// `progress` (optional) hears the share read so far, 0 to 1, from the reading thread.
 std::vector<NamedMesh> import_meshes(const std::filesystem::path& path, units::LengthUnit unit,
-                                     const MeshImportLimits& limits = {});
+                                     const MeshImportLimits& limits = {}, const std::function<void(float)>& progress = {});
 
 enum class MeshFormat { Glb, Stl, Ply, Obj };
 // From the file extension; throws MeshIoError naming the supported ones.

@@ -21,7 +21,7 @@ Anatomy load_anatomy_file(Site site, const std::filesystem::path& file) {
 }
 
 std::shared_ptr<const SiteModel> AnatomyLibrary::get_scan(Site site, const std::filesystem::path& mesh, const std::string& unit,
-                                                          const TissueThickness& thickness) {
+                                                          const TissueThickness& thickness, const std::function<void(float)>& progress) {
   std::ostringstream key;
   key.precision(17);
   key << "scan|" << mesh.string() << '|' << unit << '|' << site_spec(site).key;
@@ -29,7 +29,7 @@ std::shared_ptr<const SiteModel> AnatomyLibrary::get_scan(Site site, const std::
   if (auto it = cache_.find(key.str()); it != cache_.end()) return it->second;
   const auto u = unit == "m" ? units::LengthUnit::Metre : unit == "cm" ? units::LengthUnit::Centimetre : units::LengthUnit::Millimetre;
   TriangleMesh skin;
-  for (auto& part : import_meshes(mesh, u)) skin.append(part.mesh);  // one skin, however the file splits it
+  for (auto& part : import_meshes(mesh, u, {}, progress)) skin.append(part.mesh);  // one skin, however the file splits it
   auto model = std::make_shared<const SiteModel>(anatomy_from_scan(site, std::move(skin), thickness));
   cache_[key.str()] = model;
   return model;

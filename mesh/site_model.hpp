@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -31,7 +32,8 @@ class AnatomyLibrary {
   explicit AnatomyLibrary(std::filesystem::path anatomy_dir);
   std::shared_ptr<const SiteModel> get(Site site, const TissueThickness& thickness);
   // A case's own surface scan (OBJ, STL, PLY, glTF, GLB) in its declared unit; throws MeshIoError.
-  std::shared_ptr<const SiteModel> get_scan(Site site, const std::filesystem::path& mesh, const std::string& unit, const TissueThickness& thickness);
+  std::shared_ptr<const SiteModel> get_scan(Site site, const std::filesystem::path& mesh, const std::string& unit, const TissueThickness& thickness,
+                                            const std::function<void(float)>& progress = {});
   const std::filesystem::path& directory() const { return dir_; }
 
  private:

@@ -1,7 +1,9 @@
 // The desktop app: a GLFW window with the 3D view filling it and a sidebar of ImGui panels.
 #include "gui_app.hpp"
 
+#include <atomic>
 #include <chrono>
+#include <future>
 #include <cmath>
 
 #include <glm/geometric.hpp>
@@ -189,15 +191,27 @@ class GuiApp {
   // Carries edits from the document into the geometry when they are valid.
   void apply_edits() {
     if (state_.doc.revision() != applied_revision_) {
-      // A new surface scan takes a moment to read: show that first, load on the next frame.
-      const auto& want = state_.doc.working().anatomy;
+      // A new surface scan is read on a worker thread with a progress bar; the view stays live and
+      // edits wait. Once read, the case is shown from the library's cache.
+      const Case& doc = state_.doc.working();
       const auto& have = state_.session.has_case() ? state_.session.current_case().anatomy : std::optional<UserAnatomy>{};
-      const bool new_scan = want && (!have || have->mesh != want->mesh || have->unit != want->unit);
-      if (new_scan && !loading_announced_) {
-        loading_announced_ = true;
-        return;
+      const bool new_scan = doc.anatomy && (!have || have->mesh != doc.anatomy->mesh || have->unit != doc.anatomy->unit);
+      if (new_scan) {
+        if (!scan_loading_.valid()) {
+          scan_progress_ = 0.0f;
+          scan_loading_ = std::async(std::launch::async, [this, path = scan_path(doc), unit = doc.anatomy->unit, site = doc.site, t = doc.tissue] {
+            library_.get_scan(site, path, unit, t, [this](float f) { scan_progress_ = f; });
+          });
+        }
+        if (scan_loading_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+        try {
+          scan_loading_.get();
+        } catch (const std::exception& e) {
+          state_.geometry_problem = std::string("anatomy.mesh: ") + e.what();
+          applied_revision_ = state_.doc.revision();
+          return;
+        }
       }
-      loading_announced_ = false;
       applied_revision_ = state_.doc.revision();
       update_title();
       if (has_errors(state_.doc.issues())) {
@@ -253,10 +267,9 @@ class GuiApp {
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + top));
     ImGui::SetNextWindowSize(ImVec2(sidebar_width_, vp->Size.y - top));
     ImGui::Begin("sidebar", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
-    if (loading_announced_) {
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.6f, 0.85f, 1.0f, 1.0f));
-      ImGui::TextWrapped("Loading the surface scan %s …", state_.doc.working().anatomy->mesh.c_str());
-      ImGui::PopStyleColor();
+    if (scan_loading_.valid()) {
+      ImGui::TextWrapped("Reading the surface scan %s", state_.doc.working().anatomy ? state_.doc.working().anatomy->mesh.c_str() : "");
+      ImGui::ProgressBar(scan_progress_.load(), ImVec2(-FLT_MIN, 0.0f));
     }
     for (const auto& note : state_.session.notes()) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.8f, 0.35f, 1.0f));
@@ -507,7 +520,9 @@ class GuiApp {
   bool open_popup_ = false, save_as_popup_ = false, confirm_discard_ = false, quit_now_ = false;
   Pending pending_ = Pending::None;
   std::string render_problem_;   // reported once, not every frame
-  bool scan_popup_ = false, loading_announced_ = false;
+  bool scan_popup_ = false;
+  std::future<void> scan_loading_;          // a surface scan being read
+  std::atomic<float> scan_progress_{0.0f};
   std::string scan_path_;
   int scan_unit_ = 0;
   std::string auto_screenshot_;  // MARGINVIZ_GUI_SCREENSHOT: save the window after a few frames and quit
