@@ -24,6 +24,12 @@ void CaseSession::set_case(const Case& c) {
   } else {
     model = library_.get(c.site, c.tissue);
   }
+  place(c, std::move(model), std::move(notes));
+}
+
+void CaseSession::set_case_on(const Case& c, std::shared_ptr<const SiteModel> model) { place(c, std::move(model), {}); }
+
+void CaseSession::place(const Case& c, std::shared_ptr<const SiteModel> model, std::vector<std::string> notes) {
   const LesionFrame frame = place_lesion(model->skin, c.lesion);
   // Every measurement must fit on this anatomy, not only the two ends of the timeline.
   TumourSolid first = build_tumour_solid(model->skin, frame, state_of(c, 0).shape, quality);

@@ -25,6 +25,8 @@ class CaseSession {
 
   // Takes a validated case and places it; throws PlacementError (the previous state is kept).
   void set_case(const Case& c);
+  // The same on an anatomy built elsewhere (benchmarks, tests).
+  void set_case_on(const Case& c, std::shared_ptr<const SiteModel> model);
   // Rebuilds the current solid for a measurement or a fraction of the timeline.
   void set_time(const TimePoint& t);
 
@@ -46,6 +48,7 @@ class CaseSession {
   TumourQuality quality;
 
  private:
+  void place(const Case& c, std::shared_ptr<const SiteModel> model, std::vector<std::string> notes);
   AnatomyLibrary& library_;
   Case case_;
   std::shared_ptr<const SiteModel> model_;

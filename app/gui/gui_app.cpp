@@ -122,7 +122,10 @@ class GuiApp {
 
   int run() {
     while (!glfwWindowShouldClose(window_.handle)) {
-      glfwPollEvents();
+      // Idle, the app sleeps until an event (or briefly, to finish a smooth redraw or a scan read).
+      const bool busy = scan_loading_.valid() || glfwGetTime() - last_motion_ < 0.6 || !auto_screenshot_.empty();
+      if (busy) glfwPollEvents();
+      else glfwWaitEventsTimeout(0.5);
       try {
         apply_edits();
       } catch (const std::exception& e) {
@@ -470,7 +473,13 @@ class GuiApp {
     if (fb_h > 0) {
       const render::Scene scene = current_scene();
       render::RenderOptions options;
-      options.samples = 4;
+      // Software GL (llvmpipe) pays 3× for 4× MSAA (bench/frame_bench.cpp): draw without it while
+      // the view is moving or being edited, and with it once the scene has been still for a moment.
+      ImGuiIO& io = ImGui::GetIO();
+      const bool moving = ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseDown(ImGuiMouseButton_Middle) || io.MouseWheel != 0.0f ||
+                          io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f;
+      if (moving) last_motion_ = glfwGetTime();
+      options.samples = glfwGetTime() - last_motion_ > 0.25 ? 4 : 0;
       options.ui_scale = scale_;
       options.dest_x = view_x;
       try {
@@ -520,6 +529,7 @@ class GuiApp {
   bool open_popup_ = false, save_as_popup_ = false, confirm_discard_ = false, quit_now_ = false;
   Pending pending_ = Pending::None;
   std::string render_problem_;   // reported once, not every frame
+  double last_motion_ = 0.0;
   bool scan_popup_ = false;
   std::future<void> scan_loading_;          // a surface scan being read
   std::atomic<float> scan_progress_{0.0f};
