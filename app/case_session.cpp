@@ -21,6 +21,12 @@ void CaseSession::set_case(const Case& c) {
       throw PlacementError(std::string("anatomy.mesh: ") + e.what());
     }
     if (auto q = scan_size_question(model->anatomy.skin(), c.anatomy->unit)) notes.push_back("anatomy.unit: " + *q);
+    try {
+      place_lesion(model->skin, c.lesion);
+    } catch (const PlacementError& e) {
+      // A scan in the wrong unit is the likely reason: say so with the error.
+      throw PlacementError(std::string(e.what()) + (notes.empty() ? "" : " (" + notes.front() + ")"));
+    }
   } else {
     model = library_.get(c.site, c.tissue);
   }
@@ -40,13 +46,12 @@ void CaseSession::place(const Case& c, std::shared_ptr<const SiteModel> model, s
   const TumourState state = tumour_at(c, t);
   TumourSolid now = build_tumour_solid(model->skin, frame, state.shape, quality);
   // The Mohs defects must fit too (they reach beyond the tumour).
-  std::optional<MohsReconstruction> mohs;
-  if (c.mohs && !c.mohs->stages.empty()) mohs = reconstruct_mohs(c, *model, frame);
+  std::map<int, MohsReconstruction> mohs;
+  if (c.mohs && !c.mohs->stages.empty()) mohs.emplace(static_cast<int>(c.mohs->stages.size()), reconstruct_mohs(c, *model, frame));
   // Everything built: commit.
   mohs_ = std::move(mohs);
   notes_ = std::move(notes);
   ++case_version_;
-  mohs_stages_ = mohs_ ? mohs_->stages : -1;
   case_ = c;
   model_ = std::move(model);
   frame_ = frame;
@@ -59,11 +64,9 @@ void CaseSession::place(const Case& c, std::shared_ptr<const SiteModel> model, s
 const MohsReconstruction* CaseSession::mohs(std::optional<int> stages) {
   if (!case_.mohs || case_.mohs->stages.empty()) return nullptr;
   const int want = std::clamp(stages.value_or(static_cast<int>(case_.mohs->stages.size())), 1, static_cast<int>(case_.mohs->stages.size()));
-  if (!mohs_ || mohs_stages_ != want) {
-    mohs_ = reconstruct_mohs(case_, *model_, frame_, want);
-    mohs_stages_ = want;
-  }
-  return &*mohs_;
+  auto it = mohs_.find(want);
+  if (it == mohs_.end()) it = mohs_.emplace(want, reconstruct_mohs(case_, *model_, frame_, want)).first;
+  return &it->second;
 }
 
 const PlannedExcision& CaseSession::plan(const PlanRequest& r) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -56,8 +57,7 @@ class CaseSession {
   TumourState state_;
   TimePoint time_;
   TumourSolid tumour_, first_;
-  std::optional<MohsReconstruction> mohs_;  // cached for mohs_stages_ stages
-  int mohs_stages_ = -1;
+  std::map<int, MohsReconstruction> mohs_;  // by the number of stages included
   std::optional<PlannedExcision> plan_;
   std::vector<std::string> notes_;
   unsigned case_version_ = 0, plan_version_ = 0;

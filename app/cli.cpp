@@ -90,6 +90,8 @@ int run_subcommands(int argc, char** argv) {
     rr.view.mode = (view == "section" || view == "mohs-section" || view == "plan-section") ? ViewMode::Section : ViewMode::ThreeD;
     rr.view.plan = view == "plan" || view == "plan-section";
     if (rr.view.plan && !rr.plan.margin_cm) throw InputError("--view " + view + ": needs --plan-margin CM");
+    for (const char* opt : {"--plan-margin", "--plan-depth", "--plan-from", "--seed"})
+      if (!rr.view.plan && render->count(opt)) throw InputError(std::string(opt) + ": goes with --view plan or plan-section");
     rr.view.mohs = view == "mohs" || view == "mohs-section";
     if (render->count("--through-stage")) {
       if (!rr.view.mohs) throw InputError("--through-stage: goes with --view mohs or mohs-section");

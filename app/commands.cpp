@@ -82,6 +82,15 @@ std::string slug(const std::string& text) {
   return out.empty() ? "unnamed" : out;
 }
 
+
+// A plan that does not fit the anatomy, or a plane it lacks, is bad input for the plan options.
+PlannedExcision planned_or_throw(CaseSession& session, const PlanRequest& r) {
+  try {
+    return session.plan(r);
+  } catch (const PlacementError& e) {
+    throw InputError("--plan-margin/--plan-depth: the planned excision cannot be drawn: " + std::string(e.what()));
+  }
+}
 }  // namespace
 
 namespace {
@@ -118,7 +127,10 @@ int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err)
   if (r.map_stage) return render_map(session, r, out);
   check_through_stage(c, r.view);
   RenderRequest req = r;
-  if (r.view.plan) req.view.plan_request = plan_request(c, r.plan);
+  if (r.view.plan) {
+    req.view.plan_request = plan_request(c, r.plan);
+    planned_or_throw(session, req.view.plan_request);
+  }
   if (r.view.mohs && !(c.mohs && !c.mohs->stages.empty()))
     throw InputError("--view " + std::string(r.view.mode == ViewMode::Section ? "mohs-section" : "mohs") + ": " + r.case_path.string() + " has no Mohs stages");
   auto gl = HeadlessGl::create(r.backend);
@@ -188,6 +200,7 @@ PlanRequest plan_request(const Case& c, const PlanOptions& o) {
   return r;
 }
 
+
 int teach_command(const std::filesystem::path& case_path, const PlanOptions& plan, int scenarios, const std::filesystem::path& csv,
                   std::ostream& out, std::ostream& err) {
   const Case c = load_case_or_throw(case_path, err);
@@ -195,7 +208,7 @@ int teach_command(const std::filesystem::path& case_path, const PlanOptions& pla
   CaseSession session(library);
   prepare(session, c, std::nullopt, err);
   const PlanRequest request = plan_request(c, plan);
-  const PlannedExcision excision = plan_excision(c, session.site_model(), session.frame(), request);
+  const PlannedExcision excision = planned_or_throw(session, request);
   TeachingTally tally;
   for (int i = 0; i < scenarios; ++i) {
     const TeachingScenario s = draw_scenario(c, plan.seed + static_cast<std::uint64_t>(i));
@@ -231,7 +244,7 @@ int report_command(const std::filesystem::path& case_path, const PlanOptions& pl
       throw InputError(std::string("mohs: ") + e.what());
     }
   }
-  if (plan.margin_cm) report["plan"] = plan_report_json(plan_excision(c, session.site_model(), session.frame(), plan_request(c, plan)));
+  if (plan.margin_cm) report["plan"] = plan_report_json(planned_or_throw(session, plan_request(c, plan)));
   out << report.dump(2) << "\n";
   return 0;
 }

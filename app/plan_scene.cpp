@@ -28,7 +28,14 @@ void outline(render::Scene& scene, const PolarSolid& solid, const std::array<flo
 void add_plan(render::Scene& scene, CaseSession& session, const ViewSettings& view, std::vector<std::string>& legend,
               std::vector<std::array<float, 4>>& swatches) {
   const bool section = view.mode == ViewMode::Section;
-  const PlannedExcision& p = session.plan(view.plan_request);
+  const PlannedExcision* planned = nullptr;
+  try {
+    planned = &session.plan(view.plan_request);
+  } catch (const PlacementError& e) {
+    scene.overlays.push_back({render::Corner::TopRight, {"No plan drawn:", e.what()}, {1.0f, 0.6f, 0.5f, 1.0f}, {}});
+    return;
+  }
+  const PlannedExcision& p = *planned;
   const std::array<float, 4> plan_colour{0.25f, 0.55f, 0.95f, 1.0f};
   scene.items.push_back({"planned-excision", to_mesh_data(p.solid.mesh), v4(plan_colour, section ? 1.0f : 0.3f),
                          section ? render::Style::Opaque : render::Style::Translucent, 0.2f, 10});  // behind the tumour (0.4)

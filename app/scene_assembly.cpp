@@ -73,8 +73,12 @@ render::Camera default_camera(CaseSession& s, const ViewSettings& view) {
   if (const MohsReconstruction* m = view.mohs ? s.mohs(view.through_stage) : nullptr)
     extent = std::max(extent, units::cm_to_mm(std::max(m->extent_x_cm, m->extent_y_cm)));
   if (view.plan) {
-    const PlannedExcision& p = s.plan(view.plan_request);
-    extent = std::max(extent, units::cm_to_mm(std::max(p.extent_x_cm, p.extent_y_cm)));
+    try {
+      const PlannedExcision& p = s.plan(view.plan_request);
+      extent = std::max(extent, units::cm_to_mm(std::max(p.extent_x_cm, p.extent_y_cm)));
+    } catch (const PlacementError&) {
+      // A plan that does not fit is reported by the scene; frame the lesion.
+    }
   }
   const double distance = view.mode == ViewMode::Section ? 1.5 * extent + 70.0 : 2.6 * extent + 140.0;
   render::Camera cam;

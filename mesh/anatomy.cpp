@@ -22,14 +22,14 @@ Anatomy anatomy_from_scan(Site site, TriangleMesh skin, const TissueThickness& t
   Anatomy a{site, {}, false};
   const auto normals = vertex_normals(skin);
   a.layers.push_back({"skin", TissueKind::Skin, skin});
-  for (const auto& [name, depth] : layer_floor_depths_mm(site, thickness)) {
-    const LayerSpec* spec = nullptr;
-    for (const auto& l : site_spec(site).layers)
-      if (l.name == name) spec = &l;
-    // The surface at the floor of this layer: the scan moved inward along its normals.
-    TriangleMesh floor = skin;
-    for (size_t i = 0; i < floor.positions.size(); ++i) floor.positions[i] -= depth * normals[i];
-    if (spec && spec->kind != TissueKind::Skin) a.layers.push_back({name, spec->kind, std::move(floor)});
+  // Each deeper layer is drawn as its top surface: the floor of the layer above, moved inward
+  // along the scan's normals.
+  const auto floors = layer_floor_depths_mm(site, thickness);
+  const auto& specs = site_spec(site).layers;
+  for (size_t i = 0; i < floors.size() && i + 1 < specs.size(); ++i) {
+    TriangleMesh top = skin;
+    for (size_t v = 0; v < top.positions.size(); ++v) top.positions[v] -= floors[i].second * normals[v];
+    a.layers.push_back({specs[i + 1].name, specs[i + 1].kind, std::move(top)});
   }
   return a;
 }

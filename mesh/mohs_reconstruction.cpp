@@ -21,7 +21,7 @@ std::vector<double> sample_angles(const MohsRecord& m) {
   for (int j = 0; j < kUniformAngles; ++j) angles.insert(2.0 * kPi * j / kUniformAngles);
   for (const auto& s : m.stages)
     for (const auto& b : s.blocks)
-      for (double hour : {b.span.from, b.span.to}) {
+      for (double hour : {b.span.from, b.span.to, b.span.middle()}) {
         const double t = wrap_angle(clock_to_angle(hour));
         angles.insert(wrap_angle(t - 1e-4));
         angles.insert(wrap_angle(t + 1e-4));

@@ -84,7 +84,6 @@ PlannedExcision plan_excision(const Case& c, const SiteModel& model, const Lesio
     for (size_t j = 0; j < theta.size(); ++j) {
       env.region.radius_mm.push_back(ellipse_radius(a, b, theta[j]) + units::cm_to_mm(env.margin_cm));
       env.region.depth_mm.push_back(0.6);  // a film on the skin
-      reach[j] = std::max(reach[j], env.region.radius_mm.back());
     }
     p.envelopes.push_back(std::move(env));
   }
@@ -93,7 +92,17 @@ PlannedExcision plan_excision(const Case& c, const SiteModel& model, const Lesio
   std::optional<RayCaster> bone_caster;
   if (bone) bone_caster.emplace(*bone);
   p.solid = build_polar_solid(rays, p.region, 10, {bone_caster ? &*bone_caster : nullptr, p.depth_mm});
-  for (auto& env : p.envelopes) env.solid = build_polar_solid(rays, env.region);
+  // An envelope that runs off the modelled skin (a wide one on a small limb) is left out; the plan stays.
+  std::vector<PlannedExcision::Envelope> fitting;
+  for (auto& env : p.envelopes) {
+    try {
+      const SkinRays env_rays(model.skin, frame, theta, env.region.radius_mm);
+      env.solid = build_polar_solid(env_rays, env.region);
+      fitting.push_back(std::move(env));
+    } catch (const PlacementError&) {
+    }
+  }
+  p.envelopes = std::move(fitting);
 
   p.area_cm2 = units::mm2_to_cm2(p.solid.skin_area_mm2);
   p.extent_x_cm = units::mm_to_cm(p.region.radius_at(0.0) + p.region.radius_at(kPi));

@@ -144,6 +144,7 @@ void sweep_profile(TriangleMesh& mesh, const std::vector<std::array<glm::dvec3, 
 TriangleMesh build_band(const SkinRays& rays, const PolarRegion& inner, const PolarRegion& outer, const std::vector<bool>& covered) {
   TriangleMesh out;
   const size_t A = covered.size();
+  if (std::none_of(covered.begin(), covered.end(), [](bool b) { return b; })) return out;  // nothing taken
   const bool all = std::all_of(covered.begin(), covered.end(), [](bool b) { return b; });
   // Start each run just after an uncovered angle (or anywhere when all are covered).
   size_t start = 0;

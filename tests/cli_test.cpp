@@ -140,6 +140,12 @@ TEST(Cli, ReportPlanAndTeach) {
   r = run("report " + quoted(test::case_path("han2009-abdomen")) + " --plan-margin 2 --plan-depth periosteum");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("--plan-depth: \"periosteum\" — not a tissue plane of the abdomen"), std::string::npos) << r.err;
+  r = run("report " + quoted(test::case_path("han2009-ankle")) + " --plan-margin 4");
+  EXPECT_EQ(r.code, 2) << r.err;  // a plan that runs off the ankle's skin is bad input, named
+  EXPECT_NE(r.err.find("--plan-margin/--plan-depth: the planned excision cannot be drawn"), std::string::npos) << r.err;
+  r = run("render " + c + " --plan-margin 2 --output /tmp/never.png");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--plan-margin: goes with --view plan"), std::string::npos) << r.err;
   const CliResult t1 = run("teach --case " + c + " --seed 11 --scenarios 4 --plan-margin 2.5");
   const CliResult t2 = run("teach --case " + c + " --seed 11 --scenarios 4 --plan-margin 2.5");
   ASSERT_EQ(t1.code, 0) << t1.err;

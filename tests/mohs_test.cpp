@@ -96,6 +96,16 @@ TEST(MohsReconstruction, CurvedSkinWidthsAlongTheSkinWithin3Percent) {
   EXPECT_NEAR(rec.extent_x_cm, 5.0, 0.15);
 }
 
+TEST(MohsReconstruction, ATinyLaterStageStillCompletes) {
+  // A block so short that no uniform angle sample falls in it once made the band builder loop.
+  Case c = test::load_bundled("han2009-thigh");
+  c.mohs->stages[1].blocks[0].span = {9.1, 9.10001};
+  ASSERT_FALSE(has_errors(validate_case(c))) << format_issues(validate_case(c));
+  const SiteModel model(load_anatomy_file(c.site, test::asset_dir() / "anatomy" / anatomy_file_name(c.site)));
+  const MohsReconstruction rec = reconstruct_mohs(c, model, place_lesion(model.skin, c.lesion));
+  EXPECT_EQ(rec.stages, 2);
+}
+
 TEST(MohsReconstruction, BundledAbdomenMatchesThePaper) {
   const Case c = test::load_bundled("han2009-abdomen");
   const SiteModel model(load_anatomy_file(c.site, test::asset_dir() / "anatomy" / anatomy_file_name(c.site)));

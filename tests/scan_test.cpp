@@ -57,6 +57,15 @@ TEST_F(ScanTest, SameScanInMillimetresAndMetresGivesTheSameResult) {
   EXPECT_NEAR(glm::length(mm.frame().centre - m.frame().centre), 0.0, 0.01);
 }
 
+TEST_F(ScanTest, LayersUnderAScanStartWhereTheLayerAboveEnds) {
+  const Anatomy a = anatomy_from_scan(Site::Thigh, test::flat_phantom(), {});
+  ASSERT_GE(a.layers.size(), 3u);
+  EXPECT_EQ(a.layers[1].name, "subcutaneous-fat");
+  EXPECT_NEAR(a.layers[1].solid.positions[0].z, -1.95, 1e-9);        // top of the fat = floor of the skin
+  EXPECT_EQ(a.layers[2].name, "fascia");
+  EXPECT_NEAR(a.layers[2].solid.positions[0].z, -1.95 - 9.15, 1e-9);  // top of the fascia = floor of the fat
+}
+
 TEST_F(ScanTest, AUnitThatDoesNotFitIsQuestioned) {
   AnatomyLibrary library(test::asset_dir() / "anatomy");
   app::CaseSession s(library);

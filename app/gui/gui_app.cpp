@@ -296,6 +296,10 @@ class GuiApp {
   }
 
   void request_open() {
+    if (scan_loading_.valid()) {
+      message_ = "A surface scan is being read: open another case when it is done.";
+      return;
+    }
     pending_ = Pending::Open;
     if (state_.doc.dirty()) confirm_discard_ = true;
     else open_popup_ = true;
@@ -439,10 +443,22 @@ class GuiApp {
       // A ray pick through the depth buffer: the point on the skin under the cursor.
       const int x = static_cast<int>((io.MousePos.x - sidebar_width_) * px), y = static_cast<int>((io.MousePos.y - menu_height_) * px);
       if (auto p = renderer_.pick(x, y)) {
-        Case& c = state_.doc.edit();
-        c.lesion = placement_for_point(glm::dvec3(*p), c.lesion.twelve_oclock_deg);
-        state_.doc.changed();
-        state_.camera_reset_requested = true;
+        // The recorded placement must bring the lesion back to the clicked point (not to another
+        // part of the skin along the same ray): check before writing it.
+        const LesionPlacement placement = placement_for_point(glm::dvec3(*p), state_.doc.working().lesion.twelve_oclock_deg);
+        bool lands = false;
+        try {
+          const double off = glm::length(place_lesion(state_.session.site_model().skin, placement).centre - glm::dvec3(*p));
+          lands = off < 30.0;  // the pick reads the depth of the first opaque layer, up to ~30 mm under the skin
+        } catch (const PlacementError&) {
+        }
+        if (lands) {
+          state_.doc.edit().lesion = placement;
+          state_.doc.changed();
+          state_.camera_reset_requested = true;
+        } else {
+          message_ = "That point cannot be recorded as a lesion position on this anatomy (the ray from the body axis meets the skin elsewhere first). Set the position fields instead.";
+        }
       }
       state_.place_by_click = false;
     } else if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {

@@ -1,6 +1,7 @@
 // The planning panel: a margin (one, or one per clock hour) and a deep plane, the predicted
 // defect and the published chance of clear margins with its source, the clearance curve with the
 // published points, and teaching mode against hidden tumours.
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -65,6 +66,11 @@ void draw_plan_panel(GuiState& s) {
       ImGui::PopID();
     }
   }
+  // A plane the site does not have (the case changed under the plan) falls back to the fascia.
+  if (r.plane) {
+    const auto planes = planes_at(c.site);
+    if (std::find(planes.begin(), planes.end(), *r.plane) == planes.end()) r.plane = DepthPlane::Fascia;
+  }
   const std::string plane = r.plane ? plane_key(*r.plane) : "?";
   if (ImGui::BeginCombo("deep plane", plane.c_str())) {
     for (auto p : planes_at(c.site))
@@ -79,7 +85,16 @@ void draw_plan_panel(GuiState& s) {
     if (ImGui::Checkbox((std::to_string(i == 0 ? 50 : i == 1 ? 80 : 95) + "%").c_str(), &on)) s.view.envelopes[i] = on;
   }
 
-  const PlannedExcision& p = s.session.plan(r);
+  const PlannedExcision* planned = nullptr;
+  try {
+    planned = &s.session.plan(r);
+  } catch (const PlacementError& e) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1.0f));
+    ImGui::TextWrapped("No plan: %s", e.what());
+    ImGui::PopStyleColor();
+    return;
+  }
+  const PlannedExcision& p = *planned;
   if (!p.warning.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.75f, 0.3f, 1.0f));
     ImGui::TextWrapped("%s", p.warning.c_str());
