@@ -244,7 +244,24 @@ int report_command(const std::filesystem::path& case_path, const PlanOptions& pl
       throw InputError(std::string("mohs: ") + e.what());
     }
   }
-  if (plan.margin_cm) report["plan"] = plan_report_json(planned_or_throw(session, plan_request(c, plan)));
+  if (plan.margin_cm) {
+    const PlannedExcision excision = planned_or_throw(session, plan_request(c, plan));
+    report["plan"] = plan_report_json(excision);
+    // With Mohs stages: the plan beside the defect that surgery actually made.
+    if (const MohsReconstruction* mohs = c.mohs && !c.mohs->stages.empty() ? session.mohs() : nullptr) {
+      const auto planned = plan_margins_by_hour(excision.request);
+      nlohmann::json hours = nlohmann::json::array();
+      for (int h = 1; h <= 12; ++h)
+        hours.push_back({{"hour", h},
+                         {"plan_margin_cm", planned[static_cast<size_t>(h - 1)]},
+                         {"mohs_margin_cm", std::round(mohs->margin_at_hour_cm[static_cast<size_t>(h - 1)] * 100.0) / 100.0}});
+      report["plan"]["compared_with_mohs"] = {{"plan_area_cm2", std::round(excision.area_cm2 * 1000.0) / 1000.0},
+                                              {"mohs_defect_area_cm2", std::round(mohs->final_defect_area_cm2 * 1000.0) / 1000.0},
+                                              {"plan_outline_from", excision.outline_from},
+                                              {"mohs_margins_from", c.measurements.back().label},
+                                              {"by_clock_hour", hours}};
+    }
+  }
   out << report.dump(2) << "\n";
   return 0;
 }

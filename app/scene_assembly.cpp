@@ -101,7 +101,7 @@ render::Camera default_camera(CaseSession& s, const ViewSettings& view) {
 const std::vector<std::shared_ptr<const render::MeshData>>& SceneAssembler::anatomy_meshes(const CaseSession& s) {
   if (cached_model_.lock() != s.site_model_ptr()) {
     anatomy_meshes_.clear();
-    for (const auto& layer : s.site_model().anatomy.layers) anatomy_meshes_.push_back(to_mesh_data(layer.solid));
+    for (const auto& layer : s.site_model().anatomy.layers) anatomy_meshes_.push_back(to_mesh_data(layer.drawn()));
     cached_model_ = s.site_model_ptr();
   }
   return anatomy_meshes_;

@@ -64,7 +64,7 @@ void BM_FrameDemoCase(benchmark::State& state) {
 
 // A head-sized sphere of about a million triangles standing in for a patient's scan.
 
-void BM_FrameMillionTriangleScan(benchmark::State& state) {
+void BM_FrameMillionTriangleScan(benchmark::State& state, int samples) {
   static std::shared_ptr<mv::SiteModel> model;
   if (!model) {
     mv::TubeGrid g{700, 720, {}, glm::dvec3(0, 90, 0), glm::dvec3(0, -90, 0)};
@@ -82,7 +82,7 @@ void BM_FrameMillionTriangleScan(benchmark::State& state) {
   mv::Case c = *mv::load_case_file(std::filesystem::path(MARGINVIZ_SOURCE_DIR) / "assets" / "cases" / "han2009-scalp.json").value;
   c.lesion = {};
   session.set_case_on(c, model);
-  render_frames(state, session);
+  render_frames(state, session, samples);
 }
 
 void BM_FrameDemoCaseNoMsaa(benchmark::State& state) {
@@ -94,6 +94,7 @@ void BM_FrameDemoCaseNoMsaa(benchmark::State& state) {
 
 BENCHMARK(BM_FrameDemoCase)->Unit(benchmark::kMillisecond)->Iterations(20);
 BENCHMARK(BM_FrameDemoCaseNoMsaa)->Unit(benchmark::kMillisecond)->Iterations(20);
-BENCHMARK(BM_FrameMillionTriangleScan)->Unit(benchmark::kMillisecond)->Iterations(5);
+BENCHMARK_CAPTURE(BM_FrameMillionTriangleScan, msaa4, 4)->Unit(benchmark::kMillisecond)->Iterations(5);
+BENCHMARK_CAPTURE(BM_FrameMillionTriangleScan, no_msaa, 0)->Unit(benchmark::kMillisecond)->Iterations(5);
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "anatomy.hpp"
 
+#include "decimate.hpp"
+
 #include <cstdio>
 #include <stdexcept>
 
@@ -18,10 +20,12 @@ const TriangleMesh& Anatomy::skin() const {
   throw std::runtime_error("anatomy has no layer named 'skin'");
 }
 
-Anatomy anatomy_from_scan(Site site, TriangleMesh skin, const TissueThickness& thickness) {
+Anatomy anatomy_from_scan(Site site, TriangleMesh full_skin, const TissueThickness& thickness) {
   Anatomy a{site, {}, false};
+  const bool large = full_skin.triangles.size() > kMaxDrawnTriangles;
+  TriangleMesh skin = large ? decimate_for_display(full_skin, kMaxDrawnTriangles) : full_skin;
   const auto normals = vertex_normals(skin);
-  a.layers.push_back({"skin", TissueKind::Skin, skin});
+  a.layers.push_back({"skin", TissueKind::Skin, std::move(full_skin), large ? std::optional<TriangleMesh>(skin) : std::nullopt});
   // Each deeper layer is drawn as its top surface: the floor of the layer above, moved inward
   // along the scan's normals.
   const auto floors = layer_floor_depths_mm(site, thickness);
@@ -29,7 +33,7 @@ Anatomy anatomy_from_scan(Site site, TriangleMesh skin, const TissueThickness& t
   for (size_t i = 0; i < floors.size() && i + 1 < specs.size(); ++i) {
     TriangleMesh top = skin;
     for (size_t v = 0; v < top.positions.size(); ++v) top.positions[v] -= floors[i].second * normals[v];
-    a.layers.push_back({specs[i + 1].name, specs[i + 1].kind, std::move(top)});
+    a.layers.push_back({specs[i + 1].name, specs[i + 1].kind, std::move(top), std::nullopt});
   }
   return a;
 }

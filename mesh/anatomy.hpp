@@ -13,6 +13,8 @@ struct AnatomyLayer {
   std::string name;
   TissueKind kind;
   TriangleMesh solid;
+  std::optional<TriangleMesh> display;  // a lighter copy to draw, for very large scans
+  const TriangleMesh& drawn() const { return display ? *display : solid; }
 };
 
 struct Anatomy {
@@ -31,7 +33,10 @@ struct Anatomy {
 Anatomy build_anatomy(Site site, const TissueThickness& thickness = {});
 
 // A patient's surface scan (mm) as the skin, with the site's fixed-thickness layers offset inward
-// along its vertex normals (clinical.md §7 table, per-case overrides applied).
+// along its vertex normals (clinical.md §7 table, per-case overrides applied). Scans over
+// kMaxDrawnTriangles are drawn from a decimated copy, and the deeper layers (only ever drawn) are
+// built from that copy, not from the full scan.
+constexpr std::size_t kMaxDrawnTriangles = 250'000;
 Anatomy anatomy_from_scan(Site site, TriangleMesh skin, const TissueThickness& thickness);
 
 // A question when a scan's size does not fit its declared unit (e.g. a 2-mm "torso" declared in

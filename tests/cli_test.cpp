@@ -131,6 +131,9 @@ TEST(Cli, ReportPlanAndTeach) {
   EXPECT_EQ(plan["clear_probability"]["seed"], 5);
   EXPECT_EQ(plan["outline_from"], "consultation");
   EXPECT_EQ(plan["sectors"].size(), 12u);
+  ASSERT_TRUE(plan.contains("compared_with_mohs"));  // the thigh has Mohs stages
+  EXPECT_EQ(plan["compared_with_mohs"]["by_clock_hour"].size(), 12u);
+  EXPECT_NEAR(plan["compared_with_mohs"]["by_clock_hour"][8]["mohs_margin_cm"].get<double>(), 3.0, 0.05);  // 9 o'clock: 2 + 1 cm
   const double p = plan["clear_probability"]["overall"].get<double>();
   EXPECT_GT(p, 0.3);
   EXPECT_LT(p, 0.8);

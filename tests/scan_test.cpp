@@ -66,6 +66,18 @@ TEST_F(ScanTest, LayersUnderAScanStartWhereTheLayerAboveEnds) {
   EXPECT_NEAR(a.layers[2].solid.positions[0].z, -1.95 - 9.15, 1e-9);  // top of the fascia = floor of the fat
 }
 
+TEST_F(ScanTest, LargeScansAreDrawnFromALighterCopy) {
+  const TriangleMesh big = test::sphere_phantom(90.0, 362, 360);  // about 260 000 triangles
+  ASSERT_GT(big.triangles.size(), kMaxDrawnTriangles);
+  const Anatomy a = anatomy_from_scan(Site::Scalp, big, {});
+  EXPECT_EQ(a.skin().triangles.size(), big.triangles.size());  // measuring uses the full scan
+  ASSERT_TRUE(a.layers[0].display);
+  EXPECT_LE(a.layers[0].drawn().triangles.size(), kMaxDrawnTriangles);
+  for (size_t i = 1; i < a.layers.size(); ++i) EXPECT_LE(a.layers[i].solid.triangles.size(), kMaxDrawnTriangles) << a.layers[i].name;
+  // The lighter copy is the same surface: its size matches within half a millimetre.
+  EXPECT_NEAR(glm::length(bounds_of(a.layers[0].drawn()).size()), glm::length(bounds_of(big).size()), 0.5);
+}
+
 TEST_F(ScanTest, AUnitThatDoesNotFitIsQuestioned) {
   AnatomyLibrary library(test::asset_dir() / "anatomy");
   app::CaseSession s(library);
