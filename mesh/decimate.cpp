@@ -1,9 +1,10 @@
 #include "decimate.hpp"
 
+#include "vtk_polydata.hpp"
+
 #include <vtkCellArray.h>
 #include <vtkIdList.h>
 #include <vtkNew.h>
-#include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkQuadricDecimation.h>
 
@@ -11,20 +12,8 @@ namespace mv {
 
 TriangleMesh decimate_for_display(const TriangleMesh& mesh, std::size_t target) {
   if (mesh.triangles.size() <= target) return mesh;
-  vtkNew<vtkPoints> points;
-  points->SetDataTypeToDouble();
-  points->SetNumberOfPoints(static_cast<vtkIdType>(mesh.positions.size()));
-  for (size_t i = 0; i < mesh.positions.size(); ++i) points->SetPoint(static_cast<vtkIdType>(i), mesh.positions[i].x, mesh.positions[i].y, mesh.positions[i].z);
-  vtkNew<vtkCellArray> cells;
-  for (const auto& t : mesh.triangles) {
-    const vtkIdType ids[3] = {t[0], t[1], t[2]};
-    cells->InsertNextCell(3, ids);
-  }
-  vtkNew<vtkPolyData> poly;
-  poly->SetPoints(points);
-  poly->SetPolys(cells);
   vtkNew<vtkQuadricDecimation> dec;
-  dec->SetInputData(poly);
+  dec->SetInputData(to_polydata(mesh));
   dec->SetTargetReduction(1.0 - static_cast<double>(target) / static_cast<double>(mesh.triangles.size()));
   dec->VolumePreservationOn();
   dec->Update();

@@ -1,5 +1,7 @@
 #include "solid_check.hpp"
 
+#include "vtk_polydata.hpp"
+
 #include <vtkCellArray.h>
 #include <vtkFeatureEdges.h>
 #include <vtkMassProperties.h>
@@ -9,9 +11,7 @@
 
 namespace mv {
 
-SolidCheck check_solid(const TriangleMesh& mesh) {
-  SolidCheck out;
-  if (mesh.empty()) return out;
+vtkSmartPointer<vtkPolyData> to_polydata(const TriangleMesh& mesh) {
   vtkNew<vtkPoints> points;
   points->SetDataTypeToDouble();
   points->SetNumberOfPoints(static_cast<vtkIdType>(mesh.positions.size()));
@@ -24,9 +24,16 @@ SolidCheck check_solid(const TriangleMesh& mesh) {
     const vtkIdType ids[3] = {t[0], t[1], t[2]};
     cells->InsertNextCell(3, ids);
   }
-  vtkNew<vtkPolyData> poly;
+  auto poly = vtkSmartPointer<vtkPolyData>::New();
   poly->SetPoints(points);
   poly->SetPolys(cells);
+  return poly;
+}
+
+SolidCheck check_solid(const TriangleMesh& mesh) {
+  SolidCheck out;
+  if (mesh.empty()) return out;
+  const vtkSmartPointer<vtkPolyData> poly = to_polydata(mesh);
 
   auto count_edges = [&](bool boundary) {
     vtkNew<vtkFeatureEdges> edges;
