@@ -40,7 +40,7 @@ void add_plan(render::Scene& scene, CaseSession& session, const ViewSettings& vi
   scene.items.push_back({"planned-excision", to_mesh_data(p.solid.mesh), v4(plan_colour, section ? 1.0f : 0.3f),
                          section ? render::Style::Opaque : render::Style::Translucent, 0.2f, 10});  // behind the tumour (0.4)
   outline(scene, p.solid, plan_colour, section ? render::LineLayer::InScene : render::LineLayer::OnTop, 3.0f);
-  if (!section) add_wall_bands(scene, p.region, p.solid, tissue_column(session.site_model(), session.frame(), session.current_case().tissue), p.depth_mm, "plan-wall-");
+  if (!section) add_wall_bands(scene, p.region, p.solid, p.column, p.depth_mm, "plan-wall-");
   const auto& m = p.request.margin_cm;
   const bool uniform = std::all_of(m.begin(), m.end(), [&](double v) { return v == m[0]; });
   legend.push_back("planned excision: " + (uniform ? fixed(m[0], 1) + " cm" : std::string("margin per clock hour")) + " from the " + p.outline_from + " outline, to " +

@@ -61,7 +61,8 @@ PlannedExcision plan_excision(const Case& c, const SiteModel& model, const Lesio
   p.outline_from = outline.label;
   if (req.from_post_treatment && c.measurements.size() > 1)
     p.warning = "Planned from the post-treatment outline: imatinib shrinkage does not yet justify smaller margins (Ugurel 2014)";
-  const TissueColumn column = tissue_column(model, frame, c.tissue);
+  p.column = tissue_column(model, frame, c.tissue);
+  const TissueColumn& column = p.column;
   p.depth_mm = req.plane ? column.plane_depth_mm(*req.plane) : req.depth_mm.value_or(0.0);
   const double a = units::cm_to_mm(outline.shape.x_cm) / 2.0, b = units::cm_to_mm(outline.shape.y_cm) / 2.0;
 

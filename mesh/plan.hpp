@@ -33,6 +33,7 @@ struct PlannedExcision {
   PolarRegion region;
   PolarSolid solid;
   double area_cm2 = 0.0, extent_x_cm = 0.0, extent_y_cm = 0.0, depth_mm = 0.0;
+  TissueColumn column;  // the tissue under the lesion the plan was cut through
   std::vector<std::string> exposed_layers;  // the layers its walls cut, outermost first
   ClearanceEstimate clearance;
   // Where a share of tumours stays in each direction (50%, 80%, 95%), as thin solids on the skin.

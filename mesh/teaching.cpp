@@ -39,8 +39,7 @@ TeachingOutcome judge(const Case& c, const SiteModel& model, const LesionFrame& 
     if (truth.radius_mm[j] > plan.region.radius_mm[j] + 1e-6) beyond[static_cast<size_t>(sector_of_hour(angle_to_clock(truth.theta[j])))] = true;
   for (int h = 1; h <= 12; ++h)
     if (beyond[static_cast<size_t>(sector_of_hour(h))]) o.left_behind_hours.push_back(h);
-  const TissueColumn column = tissue_column(model, frame, c.tissue);
-  o.deep_left_behind = s.truth.depth_level > deep_level_of(plan.request, column);
+  o.deep_left_behind = s.truth.depth_level > deep_level_of(plan.request, plan.column);
   o.clear = o.left_behind_hours.empty() && !o.deep_left_behind;
   // Areas on the skin: the plan, the tumour, and their overlap.
   PolarRegion overlap = truth;
