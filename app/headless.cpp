@@ -2,9 +2,9 @@
 
 #include <stdexcept>
 
-#include <GLFW/glfw3.h>
 
 #include "egl_context.hpp"
+#include "glfw_window.hpp"
 
 namespace mv::app {
 namespace {
@@ -20,27 +20,11 @@ class EglHeadless : public HeadlessGl {
 
 class GlfwHeadless : public HeadlessGl {
  public:
-  GlfwHeadless() {
-    if (!glfwInit()) throw std::runtime_error("GLFW could not start (no display? set DISPLAY or use --backend egl)");
-    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-    window_ = glfwCreateWindow(64, 64, "marginviz", nullptr, nullptr);
-    if (!window_) {
-      glfwTerminate();
-      throw std::runtime_error("GLFW could not create an OpenGL 3.3 core context");
-    }
-    glfwMakeContextCurrent(window_);
-  }
-  ~GlfwHeadless() override {
-    glfwDestroyWindow(window_);
-    glfwTerminate();
-  }
+  GlfwHeadless() : window_(64, 64, false, "GLFW could not start (no display? set DISPLAY or use --backend egl)") {}
   std::string description() const override { return "GLFW hidden window"; }
 
  private:
-  GLFWwindow* window_ = nullptr;
+  GlfwWindow window_;
 };
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui_stdlib.h>
 
+#include "glfw_window.hpp"
 #include "gui_state.hpp"
 #include "case_io.hpp"
 #include "image.hpp"
@@ -32,26 +33,10 @@ namespace {
 
 enum class Pending { None, Open, Quit };
 
-struct Window {
-  GLFWwindow* handle = nullptr;
-  Window() {
-    glfwSetErrorCallback([](int, const char* msg) { std::cerr << "GLFW: " << msg << "\n"; });
-    if (!glfwInit()) throw std::runtime_error("no display for the desktop app (is DISPLAY set?). Headless use: marginviz render CASE -o out.png");
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    handle = glfwCreateWindow(1440, 900, "marginviz", nullptr, nullptr);
-    if (!handle) {
-      glfwTerminate();
-      throw std::runtime_error("could not open an OpenGL 3.3 core window");
-    }
-    glfwMakeContextCurrent(handle);
+struct Window : GlfwWindow {
+  Window()
+      : GlfwWindow(1440, 900, true, "no display for the desktop app (is DISPLAY set?). Headless use: marginviz render CASE -o out.png") {
     glfwSwapInterval(1);
-  }
-  ~Window() {
-    glfwDestroyWindow(handle);
-    glfwTerminate();
   }
 };
 
