@@ -54,7 +54,7 @@ void add_plan(render::Scene& scene, CaseSession& session, const ViewSettings& vi
       if (!view.envelopes[i]) continue;
       const auto& env = p.envelopes[i];
       outline(scene, env.solid, env_colours[i], render::LineLayer::OnTop, 1.5f);
-      legend.push_back(fixed(env.share * 100.0, 0) + "% reach ≤ " + fixed(env.margin_cm, 1) + " cm in each direction (model; Dawes 1996, Kimmel 2007)");
+      legend.push_back(fixed(env.share * 100.0, 0) + "% reach ≤ " + fixed(env.margin_cm, 1) + " cm each way (Dawes 1996, Kimmel 2007)");
       swatches.push_back(env_colours[i]);
     }
 
