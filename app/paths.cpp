@@ -18,4 +18,10 @@ std::filesystem::path font_file() {
   return MARGINVIZ_FONT_FILE;
 }
 
+std::filesystem::path autosave_dir() {
+  if (const char* env = std::getenv("XDG_STATE_HOME"); env && *env) return std::filesystem::path(env) / "marginviz" / "autosave";
+  const char* home = std::getenv("HOME");
+  return std::filesystem::path(home && *home ? home : "/tmp") / ".local" / "state" / "marginviz" / "autosave";
+}
+
 }  // namespace mv::app

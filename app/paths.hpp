@@ -9,5 +9,8 @@ std::filesystem::path anatomy_dir();
 std::filesystem::path demo_case_path();
 // TrueType font for labels and the GUI: $MARGINVIZ_FONT if set, else the configured one.
 std::filesystem::path font_file();
+// Where unsaved work is autosaved: $XDG_STATE_HOME/marginviz/autosave, else
+// ~/.local/state/marginviz/autosave (never beside the user's own case file).
+std::filesystem::path autosave_dir();
 
 }  // namespace mv::app

@@ -1,15 +1,9 @@
 #include "case_io.hpp"
 
-#include <cerrno>
 #include <cmath>
-#include <cstring>
-#include <fcntl.h>
-#include <fstream>
 #include <set>
 #include <sstream>
 #include <stdexcept>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "case_json.hpp"
 #include "mohs_io.hpp"
@@ -66,6 +60,43 @@ size_t nesting_depth(std::string_view text) {
   return deepest;
 }
 
+bool valid_utf8(const std::string& s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return false;
+    std::uint32_t cp = len == 1 ? b : b & (0x7F >> len);
+    for (size_t k = 1; k < len; ++k) {
+      const auto c = static_cast<unsigned char>(s[i + k]);
+      if ((c >> 6) != 0x2) return false;
+      cp = (cp << 6) | (c & 0x3F);
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8 either.
+    static constexpr std::uint32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < least[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return false;
+    i += len;
+  }
+  return true;
+}
+
+// Refuses what JSON cannot hold faithfully (NaN and infinities would be written as null) and
+// text that is not UTF-8, naming the first such field; called before anything touches the disk.
+void check_writable(const json& node, const std::string& path) {
+  const auto where = [&] { return path.empty() ? std::string("the case") : path; };
+  if (node.is_number_float() && !std::isfinite(node.get<double>()))
+    throw std::invalid_argument(where() + ": " + std::to_string(node.get<double>()) + " — numbers must be finite to be saved");
+  if (node.is_string() && !valid_utf8(node.get_ref<const std::string&>()))
+    throw std::invalid_argument(where() + ": text that is not valid UTF-8 — cannot be saved");
+  if (node.is_object())
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      if (!valid_utf8(it.key())) throw std::invalid_argument(where() + ": a key that is not valid UTF-8 — cannot be saved");
+      check_writable(it.value(), path.empty() ? it.key() : path + "." + it.key());
+    }
+  if (node.is_array())
+    for (size_t i = 0; i < node.size(); ++i) check_writable(node[i], path + "[" + std::to_string(i) + "]");
+}
+
 std::optional<std::pair<int, int>> parse_version(const std::string& v) {
   int major = 0, minor = 0;
   char tail = 0;
@@ -92,7 +123,10 @@ CaseLoad parse_case(std::string_view text) {
   try {
     doc = json::parse(text);
   } catch (const json::exception& e) {
-    issues.push_back({Severity::Error, "", std::string("not valid JSON (") + e.what() + ")"});
+    std::string why = e.what();  // it quotes the input: keep the terminal safe from its raw bytes
+    for (char& ch : why)
+      if (static_cast<unsigned char>(ch) >= 0x80 || static_cast<unsigned char>(ch) < 0x20) ch = '?';
+    issues.push_back({Severity::Error, "", "not valid JSON (" + why + ")"});
     return out;
   }
   if (!doc.is_object()) {
@@ -138,7 +172,7 @@ CaseLoad parse_case(std::string_view text) {
   if (const json* ms = r.field(doc, "measurements", "measurements", true, "an array of measurements")) {
     if (!ms->is_array()) {
       r.error("measurements", shown(*ms) + " — must be an array of measurements");
-    } else {
+    } else if (r.within_cap(*ms, limits::kMaxMeasurements, "measurements", "measurements")) {
       for (size_t i = 0; i < ms->size(); ++i) {
         const std::string p = "measurements[" + std::to_string(i) + "]";
         const json& mj = (*ms)[i];
@@ -204,29 +238,12 @@ CaseLoad parse_case(std::string_view text) {
   c.extra = without(doc, {"schema_version", "case_id", "site", "presentation", "lesion", "measurements", "imatinib", "tissue_mm", "illustrative", "mohs", "anatomy"});
   warn_identifier_keys(doc, "", issues);
 
-  if (!has_errors(issues)) {
-    auto more = validate_case(c);
-    issues.insert(issues.end(), more.begin(), more.end());
-  }
-  if (!has_errors(issues)) out.value = std::move(c);
+  if (has_errors(issues)) return out;
+  auto more = validate_case(c);
+  issues.insert(issues.end(), more.begin(), more.end());
+  if (has_errors(issues)) out.draft = std::move(c);
+  else out.value = std::move(c);
   return out;
-}
-
-std::string read_file_capped(const std::filesystem::path& path, std::uint64_t max_bytes) {
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status)) throw std::runtime_error(path.string() + ": no such file");
-  if (!std::filesystem::is_regular_file(status)) throw std::runtime_error(path.string() + ": not a regular file");
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) throw std::runtime_error(path.string() + ": cannot read its size (" + ec.message() + ")");
-  if (size > max_bytes)
-    throw std::runtime_error(path.string() + ": " + std::to_string(size) + " bytes — larger than the " + std::to_string(max_bytes) + "-byte limit");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path.string() + ": cannot open (" + std::strerror(errno) + ")");
-  std::string data(size, '\0');
-  in.read(data.data(), static_cast<std::streamsize>(size));
-  if (static_cast<std::uint64_t>(in.gcount()) != size) throw std::runtime_error(path.string() + ": read failed");
-  return data;
 }
 
 CaseLoad load_case_file(const std::filesystem::path& path) {
@@ -290,92 +307,21 @@ std::string serialize_case(const Case& c) {
   }
   if (c.mohs) doc["mohs"] = write_mohs(*c.mohs);
   if (c.anatomy) doc["anatomy"] = with_extra({{"mesh", c.anatomy->mesh}, {"unit", c.anatomy->unit}}, c.anatomy->extra);
-  // dump() throws on invalid UTF-8; a case that cannot be written must fail before touching disk.
-  return with_extra(doc, c.extra).dump(2) + "\n";
+  doc = with_extra(doc, c.extra);
+  check_writable(doc, "");
+  return doc.dump(2) + "\n";
 }
 
-namespace {
-
-// Copies `from` to `to` and makes the copy durable.
-void durable_copy(const std::filesystem::path& from, const std::filesystem::path& to) {
-  std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
-  if (const int fd = ::open(to.c_str(), O_RDONLY); fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
-}
-
-mode_t new_file_mode() {
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  return 0666 & ~mask;
-}
-
-}  // namespace
-
-void save_case_file(const Case& c, const std::filesystem::path& requested) {
+void save_case_file(const Case& c, const std::filesystem::path& path, const ReplaceOptions& options) {
   const auto issues = validate_case(c);
   if (has_errors(issues)) throw std::runtime_error("not saved: the case has errors\n" + format_issues(issues));
   std::string text;
   try {
     text = serialize_case(c);
-  } catch (const nlohmann::json::exception& e) {
-    throw std::runtime_error(std::string("not saved: the case cannot be written as JSON (") + e.what() + ")");
+  } catch (const std::exception& e) {
+    throw std::runtime_error(std::string("not saved: ") + e.what() + "; " + path.string() + " is unchanged");
   }
-  // Save through a symbolic link to the file it names, keeping the link.
-  std::error_code ec;
-  const bool link = std::filesystem::is_symlink(std::filesystem::symlink_status(requested, ec));
-  const auto path = link ? std::filesystem::canonical(requested, ec) : requested;
-  if (link && ec) throw std::runtime_error("not saved: cannot resolve the link " + requested.string() + " (" + ec.message() + ")");
-  struct stat existing {};
-  const bool exists = ::stat(path.c_str(), &existing) == 0;
-  if (!exists && errno != ENOENT) throw std::runtime_error("not saved: cannot inspect " + path.string() + " (" + std::strerror(errno) + ")");
-
-  const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-  std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
-  const int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) throw std::runtime_error("not saved: cannot create a temporary file in " + dir.string() + " (" + std::strerror(errno) + ")");
-  auto fail = [&](const std::string& what) {
-    const int err = errno;
-    ::close(fd);
-    ::unlink(tmpl.c_str());
-    throw std::runtime_error("not saved: " + what + " (" + std::strerror(err) + "); " + path.string() + " is unchanged");
-  };
-  size_t written = 0;
-  while (written < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("write failed");
-    }
-    written += static_cast<size_t>(n);
-  }
-  // The saved file keeps the old one's permissions; a new one gets the user's default.
-  if (::fchmod(fd, exists ? (existing.st_mode & 07777) : new_file_mode()) != 0) fail("cannot set permissions");
-  if (::fsync(fd) != 0) fail("fsync failed");
-  if (::close(fd) != 0) {
-    ::unlink(tmpl.c_str());
-    throw std::runtime_error("not saved: close failed; " + path.string() + " is unchanged");
-  }
-  if (exists) {
-    const auto bak = path.string() + ".bak";
-    try {
-      durable_copy(path, bak);
-    } catch (const std::filesystem::filesystem_error& e) {
-      ::unlink(tmpl.c_str());
-      throw std::runtime_error("not saved: cannot keep the previous version as " + bak + " (" + e.code().message() + "); " + path.string() + " is unchanged");
-    }
-  }
-  if (::rename(tmpl.c_str(), path.c_str()) != 0) {
-    const int err = errno;
-    ::unlink(tmpl.c_str());
-    throw std::runtime_error("not saved: rename failed (" + std::string(std::strerror(err)) + "); " + path.string() + " is unchanged");
-  }
-  // Make the rename itself durable.
-  if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY); dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
+  replace_file_durably(path, text, options);
 }
 
 }  // namespace mv

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "case_model.hpp"
+#include "file_io.hpp"
 #include "issues.hpp"
 
 namespace mv {
@@ -19,19 +20,20 @@ constexpr size_t kMaxJsonNesting = 64;
 struct CaseLoad {
   std::optional<Case> value;  // set when there is no error
   std::vector<Issue> issues;  // every error and warning found, parse and validation together
+  // Set instead of `value` when the file reads but fails validation: unsaved work being recovered
+  // (an autosave) may hold a half-typed value, and is shown with its errors rather than dropped.
+  std::optional<Case> draft;
 };
 
 CaseLoad parse_case(std::string_view json_text);
 CaseLoad load_case_file(const std::filesystem::path& path);
 
-// The case as JSON, unknown keys of the original file kept where they were.
+// The case as JSON, unknown keys of the original file kept where they were. Throws
+// std::invalid_argument naming the field when a number is NaN/infinite or text is not UTF-8.
 std::string serialize_case(const Case& c);
 
-// Writes atomically: temp file in the same folder, fsync, the old file kept as `<name>.bak`,
-// rename over the target. On failure throws std::runtime_error and the old file is untouched.
-void save_case_file(const Case& c, const std::filesystem::path& path);
-
-// Reads a whole file, refusing files over `max_bytes`; throws std::runtime_error with the reason.
-std::string read_file_capped(const std::filesystem::path& path, std::uint64_t max_bytes);
+// Validates, serializes, then replace_file_durably (file_io.hpp): the old file kept as `<name>.bak`.
+// On failure throws std::runtime_error and the file on disk is byte-identical.
+void save_case_file(const Case& c, const std::filesystem::path& path, const ReplaceOptions& options = {});
 
 }  // namespace mv

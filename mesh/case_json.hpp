@@ -28,6 +28,14 @@ class Reader {
 
   void error(const std::string& path, const std::string& msg) { issues_.push_back({Severity::Error, path, msg}); }
 
+  // False, with an error, when an array holds more than `cap` items: such a file is refused
+  // before any of them is read.
+  bool within_cap(const json& array, size_t cap, const std::string& path, const char* items) {
+    if (array.size() <= cap) return true;
+    error(path, std::to_string(array.size()) + " " + items + " — more than the " + std::to_string(cap) + " a case file may hold");
+    return false;
+  }
+
   const json* field(const json& obj, const std::string& key, const std::string& path, bool required, const char* what) {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) {

@@ -1,4 +1,5 @@
 #include "mohs_io.hpp"
+#include "validation.hpp"
 
 namespace mv {
 namespace {
@@ -76,13 +77,13 @@ std::optional<MohsStage> read_stage(Reader& r, const json& sj, const std::string
   }
   if (const json* blocks = r.field(sj, "blocks", p + ".blocks", true, "an array of blocks")) {
     if (!blocks->is_array()) r.error(p + ".blocks", shown(*blocks) + " — must be an array of blocks");
-    else
+    else if (r.within_cap(*blocks, limits::kMaxBlocksPerStage, p + ".blocks", "blocks"))
       for (size_t i = 0; i < blocks->size(); ++i)
         if (auto b = read_block(r, (*blocks)[i], p + ".blocks[" + std::to_string(i) + "]")) s.blocks.push_back(std::move(*b));
   }
   if (auto it = sj.find("outline_cm"); it != sj.end() && !it->is_null()) {
     bool ok = it->is_array() && it->size() >= 3;
-    if (ok)
+    if (ok && r.within_cap(*it, limits::kMaxOutlinePoints, p + ".outline_cm", "points"))
       for (const auto& pt : *it) {
         ok = ok && pt.is_array() && pt.size() == 2 && pt[0].is_number() && pt[1].is_number();
         if (ok) s.outline_cm.push_back({pt[0].get<double>(), pt[1].get<double>()});
@@ -100,7 +101,7 @@ std::optional<MohsRecord> read_mohs(Reader& r, const Json& section, Site site) {
   if (auto v = r.string(section, "note", "mohs.note", false, "a note")) m.note = *v;
   if (const json* stages = r.field(section, "stages", "mohs.stages", true, "an array of stages")) {
     if (!stages->is_array()) r.error("mohs.stages", shown(*stages) + " — must be an array of stages");
-    else
+    else if (r.within_cap(*stages, limits::kMaxMohsStages, "mohs.stages", "stages"))
       for (size_t i = 0; i < stages->size(); ++i)
         if (auto s = read_stage(r, (*stages)[i], "mohs.stages[" + std::to_string(i) + "]", site, i == 0)) m.stages.push_back(std::move(*s));
   }

@@ -68,6 +68,8 @@ void validate_mohs(const Case& c, std::vector<Issue>& out) {
   if (!c.mohs) return;
   const auto& stages = c.mohs->stages;
   if (stages.empty()) out.push_back({Severity::Error, "mohs.stages", "empty — a Mohs record needs at least one stage"});
+  if (stages.size() > limits::kMaxMohsStages)
+    out.push_back({Severity::Error, "mohs.stages", std::to_string(stages.size()) + " stages — more than the " + std::to_string(limits::kMaxMohsStages) + " a case may hold"});
   static const std::set<std::string> inks = {"blue", "red", "black", "green", "yellow", "orange"};
   std::optional<double> previous_depth;
   for (size_t i = 0; i < stages.size(); ++i) {
@@ -82,6 +84,8 @@ void validate_mohs(const Case& c, std::vector<Issue>& out) {
     if (s.depth_mm && !(std::isfinite(*s.depth_mm) && *s.depth_mm > 0.0 && *s.depth_mm <= limits::kMaxThicknessMm))
       out.push_back({Severity::Error, p + ".depth_mm", number_text(*s.depth_mm) + " — must be > 0 and ≤ " + number_text(limits::kMaxThicknessMm) + " (mm)"});
     if (s.blocks.empty()) out.push_back({Severity::Error, p + ".blocks", "empty — a stage needs at least one block"});
+    if (s.blocks.size() > limits::kMaxBlocksPerStage)
+      out.push_back({Severity::Error, p + ".blocks", std::to_string(s.blocks.size()) + " blocks — more than the " + std::to_string(limits::kMaxBlocksPerStage) + " a stage may hold"});
     if (i == 0 && !s.full_circle)
       out.push_back({Severity::Error, p + ".extent", "\"partial\" — the first stage takes the whole clinical tumour with its margin: it must cover 0-12"});
     if (s.date) {

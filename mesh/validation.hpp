@@ -22,6 +22,12 @@ constexpr double kMaxLayerMm = 100.0;
 // radius), so that the inward offsets never pass through the limb's axis.
 constexpr double kMaxTotalLayersMm = 20.0;
 constexpr double kMaxHeightCm = 100.0;
+// What one file may hold: far beyond any real case, small enough that a hostile file cannot make
+// reconstruction take minutes (docs/case-format.md, "Limits").
+constexpr size_t kMaxMeasurements = 200;
+constexpr size_t kMaxMohsStages = 30;
+constexpr size_t kMaxBlocksPerStage = 48;
+constexpr size_t kMaxOutlinePoints = 2000;
 }  // namespace limits
 
 // A number as messages show it: as short as it can be ("-2", "10.5").

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <sys/stat.h>
 
@@ -197,6 +198,57 @@ TEST_F(SaveTest, FailedSaveLeavesTheFileByteIdentical) {
   bad_text.measurements[0].label = std::string("\xff\xfe", 2);  // not UTF-8: refused before touching disk
   EXPECT_THROW(save_case_file(bad_text, path), std::runtime_error);
   EXPECT_EQ(slurp(path), before);
+}
+
+TEST_F(SaveTest, NonFiniteNumbersAndTextThatIsNotUtf8AreRefusedBeforeTheDisk) {
+  const auto c = *parse_case(minimal().dump()).value;
+  const auto path = dir / "case.json";
+  save_case_file(c, path);
+  const std::string before = slurp(path);
+  auto refused = [&](const Case& bad, const std::string& field) {
+    try {
+      serialize_case(bad);
+      ADD_FAILURE() << field << " was written";
+    } catch (const std::invalid_argument& e) {
+      EXPECT_EQ(std::string(e.what()).rfind(field + ":", 0), 0u) << e.what();
+    }
+    EXPECT_THROW(save_case_file(bad, path), std::runtime_error);
+    EXPECT_EQ(slurp(path), before);
+    EXPECT_EQ(test::file_names(dir), (std::vector<std::string>{"case.json"})) << "nothing else may be written";
+  };
+  Case inf = c;
+  inf.lesion.twelve_oclock_deg = std::numeric_limits<double>::infinity();
+  refused(inf, "lesion.twelve_oclock_deg");
+  Case nan = c;
+  nan.measurements[0].thickness_mm = std::nan("");
+  refused(nan, "measurements[0].thickness_mm");
+  Case bad_id = c;
+  bad_id.case_id = std::string("t-\xc3\x28", 4);  // a broken two-byte sequence
+  refused(bad_id, "case_id");
+  Case bad_extra = c;
+  bad_extra.measurements[0].extra["note"] = std::string("over\xed\xa0\x80long", 9);  // a UTF-16 surrogate
+  refused(bad_extra, "measurements[0].note");
+  Case fine = c;
+  fine.case_id = "t-\xc3\xa9\xe2\x80\x94\xf0\x9f\x99\x82";  // é, an em dash, an emoji: all UTF-8
+  EXPECT_NO_THROW(serialize_case(fine));
+}
+
+TEST_F(SaveTest, OversizedFilesAreRefusedUnread) {
+  const auto path = dir / "huge.json";
+  std::ofstream(path) << std::string(kMaxCaseFileBytes + 1, ' ');
+  const auto load = load_case_file(path);
+  EXPECT_FALSE(load.value);
+  EXPECT_TRUE(mentions(load.issues, "", "-byte limit"));
+}
+
+TEST(CaseIo, AFileThatReadsButFailsValidationIsAvailableAsADraft) {
+  auto j = minimal();
+  j["measurements"][0]["x_cm"] = -3;
+  const auto load = parse_case(j.dump());
+  EXPECT_FALSE(load.value);
+  ASSERT_TRUE(load.draft);
+  EXPECT_DOUBLE_EQ(load.draft->measurements[0].x_cm, -3.0);
+  EXPECT_FALSE(parse_case("{\"case_id\": 3}").draft) << "a file that does not read is no draft";
 }
 
 }  // namespace

@@ -199,5 +199,38 @@ TEST(Cli, ExportWritesNamedObjectsInTheDocumentedUnit) {
   std::filesystem::remove_all(dir);
 }
 
+// A case file that carries identifier-like keys loads with a warning, and none of their values
+// reaches any output: report, meshes in every format, renders, the Mohs map.
+TEST(Cli, IdentifierValuesNeverReachExportsOrRenders) {
+  test::ScratchDir scratch;
+  auto j = nlohmann::ordered_json::parse(test::slurp_file(test::case_path("han2009-ankle")));
+  j["patient_name"] = "Jane Q Testperson";
+  j["mrn"] = "MRN-77123";
+  j["measurements"][0]["dob"] = "1961-02-03";
+  const auto case_file = scratch.path / "case.json";
+  std::ofstream(case_file) << j.dump(2);
+  const CliResult v = run("validate " + quoted(case_file));
+  EXPECT_EQ(v.code, 0) << v.err;
+  EXPECT_NE((v.out + v.err).find("patient identifier"), std::string::npos) << "no warning on load";
+  std::vector<std::string> outputs;
+  const CliResult report = run("report " + quoted(case_file) + " --plan-margin 1");
+  ASSERT_EQ(report.code, 0) << report.err;
+  outputs.push_back(report.out + report.err);
+  for (const char* ext : {"glb", "obj", "stl", "ply"}) {
+    const auto out = scratch.path / (std::string("scene.") + ext);
+    const CliResult r = run("export " + quoted(case_file) + " --output " + quoted(out));
+    ASSERT_EQ(r.code, 0) << r.err;
+    outputs.push_back(test::slurp_file(out) + r.out + r.err);
+  }
+  for (const char* view : {"3d --samples 0", "map"}) {
+    const auto out = scratch.path / "render.png";
+    const CliResult r = run("render " + quoted(case_file) + " -o " + quoted(out) + " --resolution 320,200 --view " + view);
+    ASSERT_EQ(r.code, 0) << r.err;
+    outputs.push_back(test::slurp_file(out) + r.out + r.err);
+  }
+  for (const auto& text : outputs)
+    for (const char* secret : {"Testperson", "MRN-77123", "1961-02-03"}) EXPECT_EQ(text.find(secret), std::string::npos) << secret;
+}
+
 }  // namespace
 }  // namespace mv

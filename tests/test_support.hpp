@@ -1,7 +1,14 @@
 #pragma once
 // Shared fixtures: where the bundled data and the built binary are, and analytic phantom skins.
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <unistd.h>
+#include <vector>
+
+#include <gtest/gtest.h>
 #include <numbers>
 #include <string>
 
@@ -15,6 +22,36 @@ inline std::filesystem::path source_dir() { return MARGINVIZ_SOURCE_DIR; }
 inline std::filesystem::path asset_dir() { return source_dir() / "assets"; }
 inline std::filesystem::path case_path(const std::string& id) { return asset_dir() / "cases" / (id + ".json"); }
 inline std::filesystem::path data_dir() { return source_dir() / "tests" / "data"; }
+
+// The names in a folder, sorted.
+inline std::vector<std::string> file_names(const std::filesystem::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// A fresh folder for one test, removed afterwards.
+struct ScratchDir {
+  ScratchDir() {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    path = std::filesystem::temp_directory_path() /
+           ("marginviz-" + std::string(info->test_suite_name()) + "-" + info->name() + "-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+  std::vector<std::string> names() const { return file_names(path); }
+  std::filesystem::path path;
+};
+
+inline std::string slurp_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 inline Case load_bundled(const std::string& id) {
   auto load = load_case_file(case_path(id));

@@ -30,6 +30,12 @@ std::string CaseDocument::save_as(const std::filesystem::path& path) {
   return {};
 }
 
+void CaseDocument::recover(Case work, const std::filesystem::path& path) {
+  working_ = std::move(work);
+  path_ = path;
+  changed();
+}
+
 void CaseDocument::changed() {
   dirty_ = true;
   issues_ = validate_case(working_);

@@ -18,6 +18,9 @@ class CaseDocument {
   // Writes to `path` (atomic, keeps .bak); returns an error message, empty on success.
   std::string save_as(const std::filesystem::path& path);
 
+  // Takes unsaved work recovered from an autosave: it belongs to `path` and is not saved yet.
+  void recover(Case work, const std::filesystem::path& path);
+
   Case& edit() { return working_; }  // call changed() after editing
   const Case& working() const { return working_; }
   void changed();

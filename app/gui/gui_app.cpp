@@ -8,7 +8,6 @@
 
 #include <glm/geometric.hpp>
 #include <cstdlib>
-#include <fstream>
 #include <ctime>
 #include <iostream>
 
@@ -27,6 +26,7 @@
 #include "placement.hpp"
 #include "paths.hpp"
 #include "renderer.hpp"
+#include "work_keeper.hpp"
 
 namespace mv::app {
 namespace {
@@ -91,15 +91,18 @@ class GuiApp {
     ImGui::DestroyContext();
   }
 
-  // Runs the app; if anything escapes, unsaved edits go to <case>.recovered.json before failing.
+  // Runs the app. A clean exit removes the autosave; if anything escapes, unsaved edits are
+  // autosaved first, and the next start offers them.
   int run_keeping_work() {
     try {
-      return run();
+      const int rc = run();
+      keeper_.discard();
+      return rc;
     } catch (const std::exception& e) {
       if (state_.doc.dirty()) {
-        const auto recovered = state_.doc.path().string() + ".recovered.json";
-        std::ofstream(recovered) << serialize_case(state_.doc.working());
-        throw std::runtime_error(std::string(e.what()) + "\nUnsaved edits were written to " + recovered);
+        const std::string kept = keeper_.keep_now(state_.doc);
+        throw std::runtime_error(std::string(e.what()) + (kept.empty() ? "\nUnsaved edits could not be kept: " + keeper_.problem()
+                                                                       : "\nUnsaved edits were kept in " + kept + "; marginviz offers them at its next start."));
       }
       throw;
     }
@@ -116,6 +119,7 @@ class GuiApp {
       } catch (const std::exception& e) {
         state_.geometry_problem = std::string("Could not update the view: ") + e.what() + " — your edits are kept.";
       }
+      keeper_.tick(state_.doc, glfwGetTime());
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
@@ -264,9 +268,10 @@ class GuiApp {
       ImGui::TextWrapped("%s", note.c_str());
       ImGui::PopStyleColor();
     }
-    if (!state_.geometry_problem.empty()) {
+    for (const std::string* problem : {static_cast<const std::string*>(&state_.geometry_problem), &keeper_.problem()}) {
+      if (problem->empty()) continue;
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1.0f));
-      ImGui::TextWrapped("%s", state_.geometry_problem.c_str());
+      ImGui::TextWrapped("%s", problem->c_str());
       ImGui::PopStyleColor();
     }
     if (ImGui::CollapsingHeader("Case")) draw_case_panel(state_);
@@ -304,6 +309,11 @@ class GuiApp {
   }
 
   void draw_popups() {
+    keeper_.draw_offer(imgui_scale_, [&](RecoverableWork& w) {
+      state_.doc.recover(std::move(w.work), w.case_path);
+      path_input_ = w.case_path.string();
+      state_.camera_reset_requested = true;
+    });
     if (open_popup_) ImGui::OpenPopup("Open case"), open_popup_ = false;
     if (save_as_popup_) ImGui::OpenPopup("Save case as"), save_as_popup_ = false;
     if (confirm_discard_) ImGui::OpenPopup("Unsaved changes"), confirm_discard_ = false;
@@ -523,6 +533,7 @@ class GuiApp {
   GuiState state_;
   render::Renderer renderer_;
   SceneAssembler assembler_;
+  WorkKeeper keeper_{autosave_dir()};
   float scale_ = 1.0f, imgui_scale_ = 1.0f;
   float sidebar_width_ = 430.0f, menu_height_ = 0.0f;
   unsigned applied_revision_ = 0;

@@ -1,0 +1,45 @@
+// Any bytes as a mesh file through the allow-listed Assimp importers. The first byte picks the
+// extension (Assimp chooses the importer by it), the rest is the file. Import either succeeds with
+// finite, in-range meshes or throws MeshIoError; nothing else is acceptable.
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+#include "mesh_io.hpp"
+
+namespace {
+
+const std::filesystem::path& scratch_dir() {
+  static const std::filesystem::path dir = [] {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "marginviz-fuzz-XXXXXX").string();
+    if (!::mkdtemp(tmpl.data())) std::abort();
+    return std::filesystem::path(tmpl);
+  }();
+  return dir;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const char* extensions[] = {".obj", ".stl", ".ply", ".gltf", ".glb"};
+  if (size < 1) return 0;
+  const auto path = scratch_dir() / (std::string("mesh") + extensions[data[0] % 5]);
+  std::ofstream(path, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data + 1), static_cast<std::streamsize>(size - 1));
+  mv::MeshImportLimits limits;
+  limits.max_vertices = limits.max_triangles = 200'000;  // keeps each run fast; the caps themselves are tested
+  try {
+    for (const auto& nm : mv::import_meshes(path, mv::units::LengthUnit::Millimetre, limits)) {
+      for (const auto& p : nm.mesh.positions)
+        if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z)) std::abort();
+      for (const auto& t : nm.mesh.triangles)
+        for (auto i : t)
+          if (i >= nm.mesh.positions.size()) std::abort();
+    }
+  } catch (const mv::MeshIoError&) {
+  }
+  return 0;
+}
