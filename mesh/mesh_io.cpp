@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <stdlib.h>
 
@@ -13,6 +14,8 @@
 #include <assimp/material.h>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
+
+#include "isolated_call.hpp"
 
 namespace mv {
 namespace {
@@ -35,7 +38,11 @@ void restrict_importers(Assimp::Importer& importer) {
     for (const char* name : allowed) keep |= desc && std::string(desc->mName) == name;
     if (!keep) unwanted.push_back(importer.GetImporter(i));
   }
-  for (auto* imp : unwanted) importer.UnregisterLoader(imp);
+  // Unregistering hands the importer back to us (Assimp no longer deletes it): found by LeakSanitizer.
+  for (auto* imp : unwanted) {
+    importer.UnregisterLoader(imp);
+    delete imp;
+  }
 }
 
 glm::dvec3 transform_point(const aiMatrix4x4& m, const aiVector3D& v) {
@@ -110,21 +117,53 @@ class ProgressRelay : public Assimp::ProgressHandler {
  private:
   std::function<void(float)> f_;
 };
-}  // namespace
+// Meshes as bytes, to come back from the isolated reader: per mesh the name, the positions, the
+// triangles, each preceded by its count.
+template <typename T>
+void put(std::string& out, const T& v) {
+  out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
 
-std::vector<NamedMesh> import_meshes(const std::filesystem::path& path, units::LengthUnit unit, const MeshImportLimits& limits,
-                                     const std::function<void(float)>& progress) {
-  const std::string ext = lower_extension(path);
-  if (ext != ".obj" && ext != ".stl" && ext != ".ply" && ext != ".gltf" && ext != ".glb")
-    throw MeshIoError(path.string() + ": unsupported mesh format \"" + ext + "\" — expected .obj, .stl, .ply, .gltf or .glb");
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) throw MeshIoError(path.string() + ": no such file");
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) throw MeshIoError(path.string() + ": cannot read its size");
-  if (size == 0) throw MeshIoError(path.string() + ": the file is empty");
-  if (size > limits.max_file_bytes)
-    throw MeshIoError(path.string() + ": " + std::to_string(size) + " bytes — larger than the " + std::to_string(limits.max_file_bytes) + "-byte limit");
+std::string encode(const std::vector<NamedMesh>& meshes) {
+  std::string out;
+  put(out, static_cast<std::uint64_t>(meshes.size()));
+  for (const auto& nm : meshes) {
+    put(out, static_cast<std::uint64_t>(nm.name.size()));
+    out += nm.name;
+    put(out, static_cast<std::uint64_t>(nm.mesh.positions.size()));
+    out.append(reinterpret_cast<const char*>(nm.mesh.positions.data()), nm.mesh.positions.size() * sizeof(glm::dvec3));
+    put(out, static_cast<std::uint64_t>(nm.mesh.triangles.size()));
+    out.append(reinterpret_cast<const char*>(nm.mesh.triangles.data()), nm.mesh.triangles.size() * sizeof(nm.mesh.triangles[0]));
+  }
+  return out;
+}
 
+std::vector<NamedMesh> decode(const std::string& bytes) {
+  size_t at = 0;
+  auto take = [&](void* to, std::uint64_t size) {
+    if (size > bytes.size() - at) throw MeshIoError("the reader's answer is truncated");
+    std::memcpy(to, bytes.data() + at, size);
+    at += size;
+  };
+  auto count = [&] {
+    std::uint64_t n = 0;
+    take(&n, sizeof n);
+    return n;
+  };
+  std::vector<NamedMesh> out(count());
+  for (auto& nm : out) {
+    nm.name.resize(count());
+    take(nm.name.data(), nm.name.size());
+    nm.mesh.positions.resize(count());
+    take(nm.mesh.positions.data(), nm.mesh.positions.size() * sizeof(glm::dvec3));
+    nm.mesh.triangles.resize(count());
+    take(nm.mesh.triangles.data(), nm.mesh.triangles.size() * sizeof(nm.mesh.triangles[0]));
+  }
+  return out;
+}
+
+std::vector<NamedMesh> read_with_assimp(const std::filesystem::path& path, units::LengthUnit unit, const MeshImportLimits& limits,
+                                        const std::function<void(float)>& progress) {
   Assimp::Importer importer;
   restrict_importers(importer);
   if (progress) importer.SetProgressHandler(new ProgressRelay(progress));  // the importer owns it
@@ -141,6 +180,30 @@ std::vector<NamedMesh> import_meshes(const std::filesystem::path& path, units::L
   collect(scene, scene->mRootNode, aiMatrix4x4(), units::to_mm_factor(unit), out, limits, vertices, triangles);
   if (out.empty()) throw MeshIoError(path.string() + ": holds no triangles");
   return out;
+}
+
+}  // namespace
+
+std::vector<NamedMesh> import_meshes(const std::filesystem::path& path, units::LengthUnit unit, const MeshImportLimits& limits,
+                                     const std::function<void(float)>& progress) {
+  const std::string ext = lower_extension(path);
+  if (ext != ".obj" && ext != ".stl" && ext != ".ply" && ext != ".gltf" && ext != ".glb")
+    throw MeshIoError(path.string() + ": unsupported mesh format \"" + ext + "\" — expected .obj, .stl, .ply, .gltf or .glb");
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) throw MeshIoError(path.string() + ": no such file");
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) throw MeshIoError(path.string() + ": cannot read its size");
+  if (size == 0) throw MeshIoError(path.string() + ": the file is empty");
+  if (size > limits.max_file_bytes)
+    throw MeshIoError(path.string() + ": " + std::to_string(size) + " bytes — larger than the " + std::to_string(limits.max_file_bytes) + "-byte limit");
+  try {
+    // Assimp runs in a child process: a file that crashes or hangs it cannot take marginviz along.
+    return decode(run_isolated([&](const std::function<void(float)>& report) { return encode(read_with_assimp(path, unit, limits, report)); },
+                               limits.max_seconds, progress));
+  } catch (const IsolatedCallError& e) {
+    const std::string why = e.what();
+    throw MeshIoError(why.rfind(path.string(), 0) == 0 ? why : path.string() + ": cannot import — " + why);
+  }
 }
 
 void export_meshes(const std::vector<ExportItem>& items, const std::filesystem::path& path) {

@@ -26,11 +26,13 @@ struct MeshImportLimits {
   std::uint64_t max_file_bytes = 512ull << 20;
   std::size_t max_vertices = 8'000'000;
   std::size_t max_triangles = 8'000'000;
+  double max_seconds = 120.0;  // the reader is stopped after this long (a hostile file can make it loop)
 };
 
 // Imports OBJ, STL, PLY, glTF or GLB through Assimp with every other importer unregistered,
-// applies node transforms and converts from `unit` to mm. Any problem is a MeshIoError that says
-// what was wrong; never a crash for a bad file.
+// applies node transforms and converts from `unit` to mm. Assimp runs in a child process
+// (isolated_call.hpp), so a file that crashes or hangs it is refused like any other. Any problem
+// is a MeshIoError that says what was wrong; never a crash for a bad file.
 // `progress` (optional) hears the share read so far, 0 to 1, from the reading thread.
 std::vector<NamedMesh> import_meshes(const std::filesystem::path& path, units::LengthUnit unit,
                                      const MeshImportLimits& limits = {}, const std::function<void(float)>& progress = {});

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages marginviz needs (only those missing) and builds it into build/.
-# Run as root, or as a user with sudo.
+# With --hardening-only: also the sanitizer and fuzzing toolchain (clang, its runtimes, the
+# symbolizer), and no build (scripts/test-hardening.sh builds its own). Run as root, or with sudo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,9 @@ packages=(
   libepoxy-dev libglm-dev libstb-dev libgtest-dev libbenchmark-dev
   libegl-dev libegl-mesa0 libgl1-mesa-dri fonts-dejavu-core xvfb xauth
 )
+hardening=false
+[ "${1:-}" = "--hardening-only" ] && hardening=true
+$hardening && packages+=(clang libclang-rt-14-dev llvm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -22,5 +26,6 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+$hardening && exit 0
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j "$(nproc)"
