@@ -52,6 +52,7 @@ int run_subcommands(int argc, char** argv) {
   render->add_flag("--no-labels", no_labels, "Hide dimension lines and clock marks");
   render->add_flag("--no-legend", no_legend, "Hide the title, legend and notes");
   render->add_flag("--no-ghost", no_ghost, "Hide the pre-treatment outline");
+  render->add_flag("--timings", rr.timings, "Print how long each phase took (stderr)");
 
   std::filesystem::path export_case, export_output;
   std::string at_export;

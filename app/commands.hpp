@@ -35,6 +35,7 @@ struct RenderRequest {
   float orbit_pitch_deg = 0.0f;     // then about its horizontal axis
   std::optional<int> map_stage;     // 1-based: draw this stage's Mohs map instead of the 3D scene
   PlanOptions plan;                 // with view.plan
+  bool timings = false;             // print each phase's time to stderr
 };
 
 int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err);

@@ -168,8 +168,11 @@ std::vector<NamedMesh> read_with_assimp(const std::filesystem::path& path, units
   restrict_importers(importer);
   if (progress) importer.SetProgressHandler(new ProgressRelay(progress));  // the importer owns it
   importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
-  const aiScene* scene = importer.ReadFile(path.string(), aiProcess_ValidateDataStructure | aiProcess_Triangulate |
-                                                              aiProcess_JoinIdenticalVertices | aiProcess_SortByPType);
+  // glTF meshes are indexed already; STL (a vertex per corner) and OBJ/PLY as Assimp reads them
+  // need their shared corners joined.
+  const bool indexed = lower_extension(path) == ".glb" || lower_extension(path) == ".gltf";
+  const aiScene* scene = importer.ReadFile(path.string(), aiProcess_ValidateDataStructure | aiProcess_Triangulate | aiProcess_SortByPType |
+                                                              (indexed ? 0 : aiProcess_JoinIdenticalVertices));
   if (!scene || !scene->mRootNode || (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE)) {
     std::string why = importer.GetErrorString();
     if (why.empty()) why = "not a readable mesh";
@@ -196,6 +199,7 @@ std::vector<NamedMesh> import_meshes(const std::filesystem::path& path, units::L
   if (size == 0) throw MeshIoError(path.string() + ": the file is empty");
   if (size > limits.max_file_bytes)
     throw MeshIoError(path.string() + ": " + std::to_string(size) + " bytes — larger than the " + std::to_string(limits.max_file_bytes) + "-byte limit");
+  if (!limits.isolate) return read_with_assimp(path, unit, limits, progress);
   try {
     // Assimp runs in a child process: a file that crashes or hangs it cannot take marginviz along.
     return decode(run_isolated([&](const std::function<void(float)>& report) { return encode(read_with_assimp(path, unit, limits, report)); },

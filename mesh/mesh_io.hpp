@@ -27,6 +27,9 @@ struct MeshImportLimits {
   std::size_t max_vertices = 8'000'000;
   std::size_t max_triangles = 8'000'000;
   double max_seconds = 120.0;  // the reader is stopped after this long (a hostile file can make it loop)
+  // Files from outside (a user's scan) are read in a child process; the anatomy models bundled
+  // with marginviz, written by marginviz-anatomy, are trusted and read here, 4x faster.
+  bool isolate = true;
 };
 
 // Imports OBJ, STL, PLY, glTF or GLB through Assimp with every other importer unregistered,

@@ -10,7 +10,9 @@ namespace mv {
 std::string anatomy_file_name(Site site) { return site_spec(site).key + ".glb"; }
 
 Anatomy load_anatomy_file(Site site, const std::filesystem::path& file) {
-  auto meshes = import_meshes(file, units::LengthUnit::Metre);
+  MeshImportLimits bundled;
+  bundled.isolate = false;  // shipped with marginviz, not a user's file
+  auto meshes = import_meshes(file, units::LengthUnit::Metre, bundled);
   Anatomy a{site, {}};
   for (const auto& spec : site_spec(site).layers) {
     auto it = std::find_if(meshes.begin(), meshes.end(), [&](const NamedMesh& m) { return m.name == spec.name; });

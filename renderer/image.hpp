@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include <epoxy/gl.h>
@@ -18,6 +19,8 @@ Image read_framebuffer(GLuint fbo, int width, int height);
 
 // Writes a PNG atomically (temp file, rename). Throws std::runtime_error on failure.
 void write_png(const Image& image, const std::filesystem::path& path);
+// The PNG file's bytes (RGBA, 8 bits per channel).
+std::string encode_png(const Image& image);
 Image read_png(const std::filesystem::path& path);  // throws when unreadable
 
 // An RGBA8 colour target to render headless images into.

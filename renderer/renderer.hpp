@@ -32,6 +32,10 @@ class Renderer {
 
   // Draws into `target_fbo` (0: the default framebuffer) of `width` x `height` pixels.
   void render(const Scene& scene, int width, int height, GLuint target_fbo, const RenderOptions& options);
+  // Does now what the first frame of this size would otherwise pay for: allocates the frame's
+  // buffers and has the driver compile every shader in every state the frame uses (on llvmpipe,
+  // about half of a first frame). Call it while the scene is still being built elsewhere.
+  void warm_up(int width, int height, GLuint target_fbo, const RenderOptions& options);
 
   // World point under a pixel (top-left origin) from the last render's depth, if any surface is there.
   std::optional<glm::vec3> pick(int x, int y) const;
