@@ -74,7 +74,7 @@ const PlannedExcision& CaseSession::plan(const PlanRequest& r) {
     return a.margin_cm == r.margin_cm && a.plane == r.plane && a.depth_mm == r.depth_mm && a.from_post_treatment == r.from_post_treatment && a.seed == r.seed;
   };
   if (!plan_ || plan_version_ != case_version_ || !same(plan_->request)) {
-    plan_ = plan_excision(case_, *model_, frame_, r);
+    plan_ = plan_excision(case_, *model_, frame_, r, plan_ && plan_version_ == case_version_ ? &*plan_ : nullptr);
     plan_version_ = case_version_;
   }
   return *plan_;

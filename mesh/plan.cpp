@@ -53,7 +53,37 @@ std::array<double, 12> plan_margins_by_hour(const PlanRequest& r) {
   return out;
 }
 
-PlannedExcision plan_excision(const Case& c, const SiteModel& model, const LesionFrame& frame, const PlanRequest& req) {
+namespace {
+
+// Where half, 80% and 95% of tumours' hidden extension stays, as films on the skin around the
+// outline (semi-axes a, b in mm). One that runs off the modelled skin (a wide one on a small limb)
+// is left out.
+std::vector<PlannedExcision::Envelope> extension_envelopes(Site site, const SiteModel& model, const LesionFrame& frame,
+                                                           const std::vector<double>& theta, double a, double b) {
+  std::vector<PlannedExcision::Envelope> out;
+  for (double share : {0.5, 0.8, 0.95}) {
+    PlannedExcision::Envelope env;
+    env.share = share;
+    env.margin_cm = containment_margin_cm(site, share);
+    env.region.theta = theta;
+    for (size_t j = 0; j < theta.size(); ++j) {
+      env.region.radius_mm.push_back(ellipse_radius(a, b, theta[j]) + units::cm_to_mm(env.margin_cm));
+      env.region.depth_mm.push_back(0.6);  // a film on the skin
+    }
+    try {
+      const SkinRays rays(model.skin, frame, theta, env.region.radius_mm);
+      env.solid = build_polar_solid(rays, env.region);
+      out.push_back(std::move(env));
+    } catch (const PlacementError&) {
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+PlannedExcision plan_excision(const Case& c, const SiteModel& model, const LesionFrame& frame, const PlanRequest& req,
+                              const PlannedExcision* earlier) {
   PlannedExcision p;
   p.request = req;
   const size_t index = req.from_post_treatment ? c.measurements.size() - 1 : 0;
@@ -61,13 +91,13 @@ PlannedExcision plan_excision(const Case& c, const SiteModel& model, const Lesio
   p.outline_from = outline.label;
   if (req.from_post_treatment && c.measurements.size() > 1)
     p.warning = "Planned from the post-treatment outline: imatinib shrinkage does not yet justify smaller margins (Ugurel 2014)";
-  p.column = tissue_column(model, frame, c.tissue);
+  const bool reuse = earlier && earlier->outline_from == p.outline_from && earlier->request.from_post_treatment == req.from_post_treatment;
+  p.column = reuse ? earlier->column : tissue_column(model, frame, c.tissue);
   const TissueColumn& column = p.column;
   p.depth_mm = req.plane ? column.plane_depth_mm(*req.plane) : req.depth_mm.value_or(0.0);
   const double a = units::cm_to_mm(outline.shape.x_cm) / 2.0, b = units::cm_to_mm(outline.shape.y_cm) / 2.0;
 
   const auto theta = sample_angles();
-  const std::array<double, 3> shares{0.5, 0.8, 0.95};
   p.region.theta = theta;
   std::vector<double> reach(theta.size());
   for (size_t j = 0; j < theta.size(); ++j) {
@@ -77,33 +107,12 @@ PlannedExcision plan_excision(const Case& c, const SiteModel& model, const Lesio
     p.region.depth_mm.push_back(p.depth_mm);
     reach[j] = base + margin;
   }
-  for (double share : shares) {
-    PlannedExcision::Envelope env;
-    env.share = share;
-    env.margin_cm = containment_margin_cm(c.site, share);
-    env.region.theta = theta;
-    for (size_t j = 0; j < theta.size(); ++j) {
-      env.region.radius_mm.push_back(ellipse_radius(a, b, theta[j]) + units::cm_to_mm(env.margin_cm));
-      env.region.depth_mm.push_back(0.6);  // a film on the skin
-    }
-    p.envelopes.push_back(std::move(env));
-  }
   const SkinRays rays(model.skin, frame, theta, reach);
   const TriangleMesh* bone = req.plane ? column.bone_surface(*req.plane) : nullptr;
   std::optional<RayCaster> bone_caster;
   if (bone) bone_caster.emplace(*bone);
   p.solid = build_polar_solid(rays, p.region, 10, {bone_caster ? &*bone_caster : nullptr, p.depth_mm});
-  // An envelope that runs off the modelled skin (a wide one on a small limb) is left out; the plan stays.
-  std::vector<PlannedExcision::Envelope> fitting;
-  for (auto& env : p.envelopes) {
-    try {
-      const SkinRays env_rays(model.skin, frame, theta, env.region.radius_mm);
-      env.solid = build_polar_solid(env_rays, env.region);
-      fitting.push_back(std::move(env));
-    } catch (const PlacementError&) {
-    }
-  }
-  p.envelopes = std::move(fitting);
+  p.envelopes = reuse ? earlier->envelopes : extension_envelopes(c.site, model, frame, theta, a, b);
 
   p.area_cm2 = units::mm2_to_cm2(p.solid.skin_area_mm2);
   p.extent_x_cm = units::mm_to_cm(p.region.radius_at(0.0) + p.region.radius_at(kPi));

@@ -45,7 +45,12 @@ struct PlannedExcision {
   std::vector<Envelope> envelopes;
 };
 
-PlannedExcision plan_excision(const Case& c, const SiteModel& model, const LesionFrame& frame, const PlanRequest& request);
+// `earlier`: a plan of the same case on the same model (the GUI's previous one). What does not
+// depend on the margins and depth — the tissue column and the extension envelopes — is taken
+// from it when it was widened from the same outline, instead of rebuilt (a margin drag then
+// rebuilds only the defect solid and the chance of clear margins).
+PlannedExcision plan_excision(const Case& c, const SiteModel& model, const LesionFrame& frame, const PlanRequest& request,
+                              const PlannedExcision* earlier = nullptr);
 
 // P(clear) against a uniform margin for this site and plane, 0 to 5 cm.
 std::vector<std::pair<double, double>> clearance_curve(Site site, std::optional<DepthPlane> plane, int points = 21);

@@ -1,0 +1,125 @@
+// Rebuild time of each solid the GUI rebuilds on an edit, at its default quality (goal: <= 16 ms,
+// one frame): the tumour, the Mohs stages, the planned excision; per bundled case. Plus the steps
+// around them that the GUI repeats.
+#include <benchmark/benchmark.h>
+
+#include "case_io.hpp"
+#include "case_session.hpp"
+#include "metrics.hpp"
+#include "mohs_reconstruction.hpp"
+#include "extension_model.hpp"
+#include "plan.hpp"
+#include "scene_assembly.hpp"
+#include "site_model.hpp"
+#include "timeline.hpp"
+
+namespace {
+
+mv::Case load(const std::string& id) {
+  auto l = mv::load_case_file(std::filesystem::path(MARGINVIZ_SOURCE_DIR) / "assets" / "cases" / (id + ".json"));
+  if (!l.value) throw std::runtime_error(mv::format_issues(l.issues));
+  return *l.value;
+}
+
+mv::AnatomyLibrary& library() {
+  static mv::AnatomyLibrary lib(std::filesystem::path(MARGINVIZ_SOURCE_DIR) / "assets" / "anatomy");
+  return lib;
+}
+
+void BM_TumourRebuild(benchmark::State& state, std::string id) {
+  const mv::Case c = load(id);
+  const auto model = library().get(c.site, c.tissue);
+  const mv::LesionFrame frame = mv::place_lesion(model->skin, c.lesion);
+  double t = 0.0;
+  for (auto _ : state) {
+    const auto s = mv::tumour_at(c, t);
+    benchmark::DoNotOptimize(mv::build_tumour_solid(model->skin, frame, s.shape));
+    t = t > 0.99 ? 0.0 : t + 0.01;  // a slider drag: a new shape each time
+  }
+}
+
+// Every stage of the case's Mohs record, rebuilt after an edit of a stage (margin, depth, a block).
+void BM_MohsStagesRebuild(benchmark::State& state, std::string id) {
+  const mv::Case c = load(id);
+  const auto model = library().get(c.site, c.tissue);
+  const mv::LesionFrame frame = mv::place_lesion(model->skin, c.lesion);
+  for (auto _ : state) benchmark::DoNotOptimize(mv::reconstruct_mohs(c, *model, frame));
+  state.counters["stages"] = static_cast<double>(c.mohs ? c.mohs->stages.size() : 0);
+}
+
+// The planned excision at the GUI's default (2 cm to fascia), rebuilt as a margin slider drags:
+// the widened outline, the defect solid and the Monte Carlo chance of clear margins; the tissue
+// column and extension envelopes come from the previous plan, as in the GUI (CaseSession::plan).
+void BM_PlanRebuild(benchmark::State& state, std::string id) {
+  const mv::Case c = load(id);
+  const auto model = library().get(c.site, c.tissue);
+  const mv::LesionFrame frame = mv::place_lesion(model->skin, c.lesion);
+  double margin = 2.0;
+  auto previous = mv::plan_excision(c, *model, frame, mv::PlanRequest::uniform(margin, mv::DepthPlane::Fascia));
+  for (auto _ : state) {
+    margin = margin > 2.9 ? 2.0 : margin + 0.05;
+    previous = mv::plan_excision(c, *model, frame, mv::PlanRequest::uniform(margin, mv::DepthPlane::Fascia), &previous);
+  }
+}
+
+// A plan from nothing (a case opened, or the plan view first shown).
+void BM_PlanFirstBuild(benchmark::State& state) {
+  const mv::Case c = load("han2009-abdomen");
+  const auto model = library().get(c.site, c.tissue);
+  const mv::LesionFrame frame = mv::place_lesion(model->skin, c.lesion);
+  for (auto _ : state) benchmark::DoNotOptimize(mv::plan_excision(c, *model, frame, mv::PlanRequest::uniform(2.0, mv::DepthPlane::Fascia)));
+}
+
+// The chance of clear margins alone (100 curves x 400 draws): part of every plan rebuild.
+void BM_ClearanceEstimate(benchmark::State& state) {
+  std::array<double, mv::kSectors> margin{};
+  margin.fill(2.0);
+  for (auto _ : state) benchmark::DoNotOptimize(mv::estimate_clearance(mv::Site::Abdomen, margin, 1));
+}
+
+void BM_SceneRebuildAfterTimelineMove(benchmark::State& state) {
+  mv::app::CaseSession session(library());
+  session.set_case(load("han2009-abdomen"));
+  mv::app::SceneAssembler assembler;
+  mv::app::ViewSettings view;
+  const auto camera = mv::app::default_camera(session, view);
+  double t = 0.0;
+  for (auto _ : state) {
+    session.set_time({std::nullopt, t});
+    benchmark::DoNotOptimize(assembler.build(session, view, camera));
+    t = t > 0.99 ? 0.0 : t + 0.01;
+  }
+}
+
+void BM_CaseMetrics(benchmark::State& state) {
+  mv::app::CaseSession session(library());
+  const mv::Case c = load("han2009-abdomen");
+  session.set_case(c);
+  for (auto _ : state) benchmark::DoNotOptimize(mv::compute_metrics(c, session.site_model(), session.frame()));
+}
+
+void BM_AnatomyLoad(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(mv::load_anatomy_file(mv::Site::Abdomen, std::filesystem::path(MARGINVIZ_SOURCE_DIR) / "assets" / "anatomy" / "abdomen.glb"));
+}
+
+BENCHMARK_CAPTURE(BM_TumourRebuild, scalp, std::string("han2009-scalp"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_TumourRebuild, abdomen, std::string("han2009-abdomen"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_TumourRebuild, thigh, std::string("han2009-thigh"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_TumourRebuild, ankle, std::string("han2009-ankle"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_MohsStagesRebuild, scalp, std::string("han2009-scalp"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_MohsStagesRebuild, abdomen, std::string("han2009-abdomen"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_MohsStagesRebuild, thigh, std::string("han2009-thigh"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_MohsStagesRebuild, ankle, std::string("han2009-ankle"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PlanRebuild, scalp, std::string("han2009-scalp"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PlanRebuild, abdomen, std::string("han2009-abdomen"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PlanRebuild, thigh, std::string("han2009-thigh"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PlanRebuild, ankle, std::string("han2009-ankle"))->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PlanFirstBuild)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ClearanceEstimate)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SceneRebuildAfterTimelineMove)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CaseMetrics)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AnatomyLoad)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
