@@ -19,9 +19,10 @@ struct CliResult {
   std::string out, err;
 };
 
-CliResult run(const std::string& args) {
+// `env` prefixes the command, e.g. "env -u DISPLAY".
+CliResult run(const std::string& args, const std::string& env = "") {
   const auto err_file = std::filesystem::temp_directory_path() / ("marginviz-cli-err-" + std::to_string(::getpid()));
-  const std::string cmd = std::string(MARGINVIZ_BINARY) + " " + args + " 2>" + err_file.string();
+  const std::string cmd = env + " " + std::string(MARGINVIZ_BINARY) + " " + args + " 2>" + err_file.string();
   CliResult r;
   FILE* p = ::popen(cmd.c_str(), "r");
   std::array<char, 4096> buf{};
@@ -197,6 +198,20 @@ TEST(Cli, ExportWritesNamedObjectsInTheDocumentedUnit) {
   EXPECT_EQ(glb.code, 0) << glb.err;
   EXPECT_NE(glb.out.find("unit m"), std::string::npos);
   std::filesystem::remove_all(dir);
+}
+
+// Without a display the desktop app says so and how to render headless; render falls back to EGL.
+TEST(Cli, NoDisplayIsExplainedAndRenderNeedsNone) {
+  const std::string no_display = "env -u DISPLAY -u WAYLAND_DISPLAY";
+  const CliResult gui = run(quoted(test::case_path("han2009-ankle")), no_display);
+  EXPECT_NE(gui.code, 0);
+  EXPECT_NE(gui.err.find("no display for the desktop app"), std::string::npos) << gui.err;
+  EXPECT_NE(gui.err.find("marginviz render"), std::string::npos) << gui.err;
+  test::ScratchDir scratch;
+  const auto png = scratch.path / "headless.png";
+  const CliResult render = run("render " + quoted(test::case_path("han2009-ankle")) + " -o " + quoted(png) + " --resolution 320,200 --samples 0", no_display);
+  EXPECT_EQ(render.code, 0) << render.err;
+  EXPECT_TRUE(std::filesystem::exists(png));
 }
 
 // A case file that carries identifier-like keys loads with a warning, and none of their values
