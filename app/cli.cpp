@@ -105,6 +105,7 @@ int run_subcommands(int argc, char** argv) {
     rr.view.legend = !no_legend;
     rr.view.ghost = !no_ghost;
     if (!at_render.empty()) rr.at = at_render;
+    rr.exit_when_done = true;
     return render_command(rr, std::cout, std::cerr);
   }
   if (*exp) return export_command(export_case, export_output, at_export.empty() ? std::nullopt : std::optional(at_export), std::cout, std::cerr);

@@ -12,6 +12,7 @@
 #include "errors.hpp"
 #include "headless.hpp"
 #include "phase_timer.hpp"
+#include "quick_exit.hpp"
 #include "image.hpp"
 #include "mesh_io.hpp"
 #include "metrics.hpp"
@@ -176,6 +177,7 @@ int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err)
   timer.done("PNG");
   out << r.output.string() << ": " << r.width << "x" << r.height << " (" << gl->description() << ", "
       << render::Renderer::gl_description() << ")\n";
+  if (r.exit_when_done) exit_without_teardown(0);
   return 0;
 }
 

@@ -36,6 +36,7 @@ struct RenderRequest {
   std::optional<int> map_stage;     // 1-based: draw this stage's Mohs map instead of the 3D scene
   PlanOptions plan;                 // with view.plan
   bool timings = false;             // print each phase's time to stderr
+  bool exit_when_done = false;      // the process ends right after the PNG is written (the CLI)
 };
 
 int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err);
