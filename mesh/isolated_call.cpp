@@ -8,6 +8,7 @@
 #include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 namespace mv {
 namespace {
@@ -67,11 +68,13 @@ std::string run_isolated(const std::function<std::string(const std::function<voi
     child_main(fds[1], work);
   }
   ::close(fds[1]);
+  ::fcntl(fds[0], F_SETPIPE_SZ, 1 << 20);  // fewer round trips for a scan's tens of MB (best effort)
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
   std::string buffer, result, failure;
   bool have_result = false, have_failure = false, timed_out = false;
   size_t parsed = 0;
-  char chunk[1 << 16];
+  std::vector<char> chunk(1 << 20);
+
   for (;;) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
     if (left <= 0) {
@@ -82,10 +85,10 @@ std::string run_isolated(const std::function<std::string(const std::function<voi
     const int ready = ::poll(&pfd, 1, static_cast<int>(std::min<long long>(left, 1000)));
     if (ready < 0 && errno == EINTR) continue;
     if (ready <= 0) continue;
-    const ssize_t n = ::read(fds[0], chunk, sizeof chunk);
+    const ssize_t n = ::read(fds[0], chunk.data(), chunk.size());
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;  // the child closed its end: finished or died
-    buffer.append(chunk, static_cast<size_t>(n));
+    buffer.append(chunk.data(), static_cast<size_t>(n));
     // Take every complete frame.
     while (buffer.size() - parsed >= 9) {
       std::uint64_t size = 0;

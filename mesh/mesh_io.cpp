@@ -50,20 +50,56 @@ glm::dvec3 transform_point(const aiMatrix4x4& m, const aiVector3D& v) {
   return {t.x, t.y, t.z};
 }
 
+// Corners at the same position become one vertex: STL stores every triangle's corners apart, and
+// Assimp's OBJ and PLY readers split them by normal and texture coordinate, which marginviz does
+// not use. An exact-match hash table (open addressing), linear in the corners; Assimp's own
+// JoinIdenticalVertices (an epsilon search) took most of a 1-million-triangle scan's import.
+// Returns the new index of each original vertex; `kept` gets the original index of each new one.
+std::vector<std::uint32_t> weld(const aiMesh* am, std::vector<std::uint32_t>& kept) {
+  const unsigned n = am->mNumVertices;
+  size_t capacity = 16;
+  while (capacity < 2 * static_cast<size_t>(n)) capacity *= 2;
+  std::vector<std::uint32_t> slots(capacity, UINT32_MAX);  // new index, or empty
+  std::vector<std::uint32_t> remap(n);
+  auto bits = [](float f) {
+    std::uint32_t b;
+    std::memcpy(&b, &f, sizeof b);
+    return f == 0.0f ? 0u : b;  // -0 and +0 are one position
+  };
+  for (unsigned v = 0; v < n; ++v) {
+    const aiVector3D& p = am->mVertices[v];
+    const std::uint32_t x = bits(p.x), y = bits(p.y), z = bits(p.z);
+    size_t h = (x * 0x9E3779B1u) ^ (y * 0x85EBCA77u) ^ (z * 0xC2B2AE3Du);
+    for (h &= capacity - 1;; h = (h + 1) & (capacity - 1)) {
+      if (slots[h] == UINT32_MAX) {
+        slots[h] = static_cast<std::uint32_t>(kept.size());
+        kept.push_back(v);
+        break;
+      }
+      const aiVector3D& q = am->mVertices[kept[slots[h]]];
+      if (bits(q.x) == x && bits(q.y) == y && bits(q.z) == z) break;
+    }
+    remap[v] = slots[h];
+  }
+  return remap;
+}
+
 void collect(const aiScene* scene, const aiNode* node, const aiMatrix4x4& parent, double to_mm,
              std::vector<NamedMesh>& out, const MeshImportLimits& limits, std::size_t& vertices, std::size_t& triangles) {
   const aiMatrix4x4 world = parent * node->mTransformation;
   for (unsigned k = 0; k < node->mNumMeshes; ++k) {
     const aiMesh* am = scene->mMeshes[node->mMeshes[k]];
     if (!(am->mPrimitiveTypes & aiPrimitiveType_TRIANGLE)) continue;
-    vertices += am->mNumVertices;
     triangles += am->mNumFaces;
-    if (vertices > limits.max_vertices) throw MeshIoError("more than " + std::to_string(limits.max_vertices) + " vertices — over the import limit");
     if (triangles > limits.max_triangles) throw MeshIoError("more than " + std::to_string(limits.max_triangles) + " triangles — over the import limit");
+    std::vector<std::uint32_t> kept;
+    const std::vector<std::uint32_t> remap = weld(am, kept);
+    vertices += kept.size();
+    if (vertices > limits.max_vertices) throw MeshIoError("more than " + std::to_string(limits.max_vertices) + " vertices — over the import limit");
     NamedMesh nm;
     nm.name = node->mName.length ? node->mName.C_Str() : am->mName.C_Str();
-    nm.mesh.positions.reserve(am->mNumVertices);
-    for (unsigned v = 0; v < am->mNumVertices; ++v) {
+    nm.mesh.positions.reserve(kept.size());
+    for (const std::uint32_t v : kept) {
       const glm::dvec3 p = transform_point(world, am->mVertices[v]) * to_mm;
       if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z))
         throw MeshIoError("mesh \"" + nm.name + "\": vertex " + std::to_string(v) + " is not a finite number");
@@ -76,7 +112,7 @@ void collect(const aiScene* scene, const aiNode* node, const aiMatrix4x4& parent
         if (face.mIndices[c] >= am->mNumVertices)
           throw MeshIoError("mesh \"" + nm.name + "\": face " + std::to_string(f) + " uses vertex " + std::to_string(face.mIndices[c]) +
                             " of " + std::to_string(am->mNumVertices));
-      nm.mesh.triangles.push_back({face.mIndices[0], face.mIndices[1], face.mIndices[2]});
+      nm.mesh.triangles.push_back({remap[face.mIndices[0]], remap[face.mIndices[1]], remap[face.mIndices[2]]});
     }
     if (!nm.mesh.triangles.empty()) out.push_back(std::move(nm));
   }
@@ -168,11 +204,8 @@ std::vector<NamedMesh> read_with_assimp(const std::filesystem::path& path, units
   restrict_importers(importer);
   if (progress) importer.SetProgressHandler(new ProgressRelay(progress));  // the importer owns it
   importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
-  // glTF meshes are indexed already; STL (a vertex per corner) and OBJ/PLY as Assimp reads them
-  // need their shared corners joined.
-  const bool indexed = lower_extension(path) == ".glb" || lower_extension(path) == ".gltf";
-  const aiScene* scene = importer.ReadFile(path.string(), aiProcess_ValidateDataStructure | aiProcess_Triangulate | aiProcess_SortByPType |
-                                                              (indexed ? 0 : aiProcess_JoinIdenticalVertices));
+  // Shared corners are joined by collect(), not by Assimp (see weld()).
+  const aiScene* scene = importer.ReadFile(path.string(), aiProcess_ValidateDataStructure | aiProcess_Triangulate | aiProcess_SortByPType);
   if (!scene || !scene->mRootNode || (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE)) {
     std::string why = importer.GetErrorString();
     if (why.empty()) why = "not a readable mesh";
