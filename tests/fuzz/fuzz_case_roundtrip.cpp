@@ -8,17 +8,9 @@
 #include <unistd.h>
 
 #include "case_io.hpp"
+#include "fuzz_support.hpp"
 
 namespace {
-
-const std::filesystem::path& scratch_dir() {
-  static const std::filesystem::path dir = [] {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "marginviz-fuzz-XXXXXX").string();
-    if (!::mkdtemp(tmpl.data())) std::abort();
-    return std::filesystem::path(tmpl);
-  }();
-  return dir;
-}
 
 [[noreturn]] void fail(const char* what, const std::string& a, const std::string& b = {}) {
   std::fprintf(stderr, "case round trip: %s\n--- first\n%s\n--- second\n%s\n", what, a.c_str(), b.c_str());
@@ -32,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const mv::CaseLoad load = mv::parse_case(std::string_view(reinterpret_cast<const char*>(data), size));
   if (!load.value) return 0;
   const std::string saved_text = mv::serialize_case(*load.value);
-  const auto path = scratch_dir() / "case.json";
+  const auto path = mv::fuzz::scratch_dir() / "case.json";
   try {
     mv::save_case_file(*load.value, path);
   } catch (const std::exception& e) {

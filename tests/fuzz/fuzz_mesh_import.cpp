@@ -11,25 +11,13 @@
 #include <string>
 #include <unistd.h>
 
+#include "fuzz_support.hpp"
 #include "mesh_io.hpp"
-
-namespace {
-
-const std::filesystem::path& scratch_dir() {
-  static const std::filesystem::path dir = [] {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "marginviz-fuzz-XXXXXX").string();
-    if (!::mkdtemp(tmpl.data())) std::abort();
-    return std::filesystem::path(tmpl);
-  }();
-  return dir;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const char* extensions[] = {".obj", ".stl", ".ply", ".gltf", ".glb"};
   if (size < 1) return 0;
-  const auto path = scratch_dir() / (std::string("mesh") + extensions[data[0] % 5]);
+  const auto path = mv::fuzz::scratch_dir() / (std::string("mesh") + extensions[data[0] % 5]);
   std::ofstream(path, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data + 1), static_cast<std::streamsize>(size - 1));
   mv::MeshImportLimits limits;
   limits.max_vertices = limits.max_triangles = 200'000;  // keeps each run fast; the caps themselves are tested
