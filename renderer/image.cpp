@@ -46,8 +46,9 @@ std::string encode_png(const Image& image) {
   for (int y = 0; y < image.height; ++y) {
     std::uint8_t* out = filtered.data() + static_cast<size_t>(y) * (row + 1);
     const std::uint8_t* cur = image.rgba.data() + static_cast<size_t>(y) * row;
+    const std::uint8_t* above = y > 0 ? cur - row : nullptr;  // (found by UBSan: cur[i - row] wrapped)
     out[0] = 2;  // Up
-    for (size_t i = 0; i < row; ++i) out[1 + i] = static_cast<std::uint8_t>(cur[i] - (y > 0 ? cur[i - row] : 0));
+    for (size_t i = 0; i < row; ++i) out[1 + i] = static_cast<std::uint8_t>(cur[i] - (above ? above[i] : 0));
   }
   z_stream zs{};
   if (deflateInit2(&zs, 6, Z_DEFLATED, 15, 8, Z_RLE) != Z_OK) throw std::runtime_error("PNG: zlib would not start");
