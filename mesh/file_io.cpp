@@ -21,10 +21,13 @@ const FileSystemCalls& FileSystemCalls::real() {
 
 namespace {
 
-mode_t new_file_mode() {
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  return 0666 & ~mask;
+// 0666 less the process's umask, read without changing it (umask() would, for every thread).
+mode_t default_file_mode() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("Umask:", 0) == 0) return 0666 & ~static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
+  return 0644;
 }
 
 std::string reason(int err) { return std::strerror(err); }
@@ -67,15 +70,17 @@ void replace_file_durably(const std::filesystem::path& requested, std::string_vi
     throw std::runtime_error("not saved: " + what + " (" + reason(err) + ")" + unchanged);
   };
   if (const int err = write_all(sys, fd, bytes)) fail("writing " + std::to_string(bytes.size()) + " bytes failed", err, true);
-  if (::fchmod(fd, exists ? (existing.st_mode & 07777) : new_file_mode()) != 0) fail("cannot set permissions", errno, true);
+  const mode_t mode = exists ? (existing.st_mode & 07777) : options.new_file_mode.value_or(default_file_mode());
+  if (::fchmod(fd, mode) != 0) fail("cannot set permissions", errno, true);
   if (sys.fsync(fd) != 0) fail("flushing to disk failed", errno, true);
   if (::close(fd) != 0) fail("closing the file failed", errno, false);
   if (exists && options.keep_backup) {
     const auto backup = path.string() + ".bak";
     try {
+      // A new .bak gets the file's own permissions (a private case keeps a private backup).
       replace_file_durably(backup, read_file_capped(path, static_cast<std::uint64_t>(existing.st_size)),
-                           {.keep_backup = false, .calls = options.calls});
-    } catch (const std::runtime_error& e) {
+                           {.keep_backup = false, .calls = options.calls, .new_file_mode = existing.st_mode & 07777});
+    } catch (const std::exception& e) {
       ::unlink(temp.c_str());
       throw std::runtime_error("not saved: cannot keep the previous version as " + backup + " — " + e.what() + unchanged);
     }

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <string>
 #include <functional>
+#include <optional>
 #include <string_view>
 #include <sys/types.h>
 
@@ -21,6 +22,8 @@ struct FileSystemCalls {
 struct ReplaceOptions {
   bool keep_backup = true;  // the previous version is kept as `<name>.bak`
   const FileSystemCalls* calls = &FileSystemCalls::real();
+  // Permissions of a new file (an existing file keeps its own); default: 0666 less the umask.
+  std::optional<mode_t> new_file_mode;
 };
 
 // Replaces `path` with `bytes` so that a crash or failure at any point leaves either the old file

@@ -68,26 +68,45 @@ std::string run_isolated(const std::function<std::string(const std::function<voi
     child_main(fds[1], work);
   }
   ::close(fds[1]);
-  ::fcntl(fds[0], F_SETPIPE_SZ, 1 << 20);  // fewer round trips for a scan's tens of MB (best effort)
+  // Whatever happens here (a progress callback throwing, memory running out), the pipe is closed
+  // and the child is stopped and reaped.
+  struct Child {
+    pid_t pid;
+    int fd;
+    int status = 0;
+    bool reaped = false;
+    int wait() {
+      if (fd >= 0) ::close(fd), fd = -1;
+      while (!reaped && ::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+      }
+      reaped = true;
+      return status;
+    }
+    ~Child() {
+      if (!reaped) ::kill(pid, SIGKILL), wait();
+    }
+  } child{pid, fds[0]};
+  ::fcntl(child.fd, F_SETPIPE_SZ, 1 << 20);  // fewer round trips for a scan's tens of MB (best effort)
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
   std::string buffer, result, failure;
-  bool have_result = false, have_failure = false, timed_out = false;
+  bool have_result = false, have_failure = false;
   size_t parsed = 0;
   std::vector<char> chunk(1 << 20);
-
-  for (;;) {
+  // Until the child's last frame (its result or its error), or until its end of the pipe closes.
+  // (A last frame ends the wait even where another fork holds a copy of the pipe open.)
+  while (!have_result && !have_failure) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
     if (left <= 0) {
-      timed_out = true;
-      break;
+      ::kill(child.pid, SIGKILL);
+      child.wait();
+      throw IsolatedCallError("the reader did not finish within " + std::to_string(static_cast<int>(timeout_s)) + " s and was stopped");
     }
-    pollfd pfd{fds[0], POLLIN, 0};
+    pollfd pfd{child.fd, POLLIN, 0};
     const int ready = ::poll(&pfd, 1, static_cast<int>(std::min<long long>(left, 1000)));
-    if (ready < 0 && errno == EINTR) continue;
-    if (ready <= 0) continue;
-    const ssize_t n = ::read(fds[0], chunk.data(), chunk.size());
+    if (ready <= 0) continue;  // a timeout or EINTR: check the deadline again
+    const ssize_t n = ::read(child.fd, chunk.data(), chunk.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;  // the child closed its end: finished or died
+    if (n <= 0) break;  // the child closed its end: it died without a last frame
     buffer.append(chunk.data(), static_cast<size_t>(n));
     // Take every complete frame.
     while (buffer.size() - parsed >= 9) {
@@ -109,12 +128,7 @@ std::string run_isolated(const std::function<std::string(const std::function<voi
     }
     if (parsed > (1u << 20)) buffer.erase(0, parsed), parsed = 0;
   }
-  ::close(fds[0]);
-  if (timed_out) ::kill(pid, SIGKILL);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (timed_out) throw IsolatedCallError("the reader did not finish within " + std::to_string(static_cast<int>(timeout_s)) + " s and was stopped");
+  const int status = child.wait();
   if (have_failure) throw IsolatedCallError(failure);
   if (have_result && WIFEXITED(status) && WEXITSTATUS(status) == 0) return result;
   throw IsolatedCallError(describe(status));

@@ -40,6 +40,9 @@ struct MeshImportLimits {
 std::vector<NamedMesh> import_meshes(const std::filesystem::path& path, units::LengthUnit unit,
                                      const MeshImportLimits& limits = {}, const std::function<void(float)>& progress = {});
 
+// ".STL" -> ".stl"
+std::string lower_extension(const std::filesystem::path& path);
+
 enum class MeshFormat { Glb, Stl, Ply, Obj };
 // From the file extension; throws MeshIoError naming the supported ones.
 MeshFormat mesh_format_for(const std::filesystem::path& path);

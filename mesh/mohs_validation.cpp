@@ -130,6 +130,8 @@ void validate_mohs(const Case& c, std::vector<Issue>& out) {
         }
       }
     }
+    if (s.outline_cm.size() > limits::kMaxOutlinePoints)
+      out.push_back({Severity::Error, p + ".outline_cm", std::to_string(s.outline_cm.size()) + " points — more than the " + std::to_string(limits::kMaxOutlinePoints) + " an outline may hold"});
     for (size_t k = 0; k < s.outline_cm.size(); ++k) {
       const auto& pt = s.outline_cm[k];
       if (!(std::isfinite(pt.x) && std::isfinite(pt.y) && std::abs(pt.x) <= limits::kMaxLesionCm && std::abs(pt.y) <= limits::kMaxLesionCm))

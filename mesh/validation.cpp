@@ -58,6 +58,8 @@ std::vector<Issue> validate_case(const Case& c) {
   ck.range("lesion.twelve_oclock_deg", lp.twelve_oclock_deg, -360.0, true, 360.0, "degrees");
 
   if (c.measurements.empty()) ck.error("measurements", "empty — at least one measurement is required");
+  if (c.measurements.size() > limits::kMaxMeasurements)
+    ck.error("measurements", std::to_string(c.measurements.size()) + " measurements — more than the " + std::to_string(limits::kMaxMeasurements) + " a case may hold");
   std::set<std::string> labels;
   for (size_t i = 0; i < c.measurements.size(); ++i) {
     const auto& m = c.measurements[i];

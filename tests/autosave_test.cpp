@@ -42,6 +42,28 @@ TEST(Autosave, UnreadableRecordsAreReportedAndLeftInPlace) {
   EXPECT_TRUE(std::filesystem::exists(scratch.path / "autosave-2147483647.json"));
 }
 
+// After a reboot or a crash, a pid in an old record may belong to another running program: the
+// record is still offered, because its marginviz no longer holds the record's lock.
+TEST(Autosave, ARecordWhosePidWasReusedIsStillOffered) {
+  ScratchDir scratch;
+  const auto dir = scratch.path / "autosave";
+  const auto case_file = scratch.path / "case.json";
+  std::filesystem::copy_file(test::case_path("han2009-abdomen"), case_file);
+  const pid_t alive_other = ::getppid();
+  {
+    Autosaver saver(dir);
+    saver.write(test::load_bundled("han2009-abdomen"), case_file);
+    std::filesystem::rename(saver.file(), dir / ("autosave-" + std::to_string(alive_other) + ".json"));
+  }
+  auto text = slurp_file(dir / ("autosave-" + std::to_string(alive_other) + ".json"));
+  const auto at = text.find("\"pid\": ");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, text.find(',', at) - at, "\"pid\": " + std::to_string(alive_other));
+  std::ofstream(dir / ("autosave-" + std::to_string(alive_other) + ".json")) << text;
+  ASSERT_EQ(::kill(alive_other, 0), 0) << "the stand-in pid must be a running process";
+  EXPECT_EQ(find_recoverable(dir).size(), 1u);
+}
+
 // A child process autosaves once, then starts a second, slow autosave and is killed with SIGKILL
 // in the middle of writing it. The next start must find the first autosave whole, remove the
 // half-written temp file, and the user's case file must be byte-identical.
