@@ -155,8 +155,7 @@ int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err)
     target = std::make_unique<render::OffscreenTarget>(r.width, r.height);
     renderer->warm_up(r.width, r.height, target->fbo(), render_options(r));
   } catch (...) {
-    prepared.wait();  // a case error, if there is one, is the more useful message
-    prepared.get();
+    prepared.get();  // a case error, if there is one, is the more useful message
     throw;
   }
   timer.done("OpenGL context, renderer set-up and warm-up");

@@ -4,7 +4,6 @@
 #include <atomic>
 #include <chrono>
 #include <future>
-#include <optional>
 #include <cmath>
 
 #include <glm/geometric.hpp>
@@ -575,15 +574,9 @@ int run_gui(const std::filesystem::path& case_path) {
     } catch (const std::exception&) {
     }
   });
-  std::optional<Window> window;
-  try {
-    window.emplace();
-  } catch (...) {
-    preload.wait();
-    throw;
-  }
+  Window window;  // if it throws, the preload's future waits for the worker as it is destroyed
   preload.wait();
-  GuiApp app(*window, library, case_path);
+  GuiApp app(window, library, case_path);
   return app.run_keeping_work();
 }
 
