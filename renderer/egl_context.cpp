@@ -23,7 +23,7 @@ std::vector<Candidate> candidate_displays() {
   std::vector<Candidate> out;
   if (has_extension(EGL_NO_DISPLAY, "EGL_MESA_platform_surfaceless"))
     if (EGLDisplay d = eglGetPlatformDisplayEXT(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr); d != EGL_NO_DISPLAY)
-      out.push_back({d, "EGL surfaceless (Mesa)"});
+      out.push_back({d, "EGL surfaceless"});
   if (has_extension(EGL_NO_DISPLAY, "EGL_EXT_platform_device") && has_extension(EGL_NO_DISPLAY, "EGL_EXT_device_enumeration")) {
     EGLDeviceEXT devices[8];
     EGLint count = 0;
