@@ -22,7 +22,9 @@ struct Renderer::GpuMesh {
 };
 
 // Offscreen targets: a (multisampled) scene buffer, transparency accumulation sharing its depth,
-// and single-sample copies that the composite and overlays work on.
+// and single-sample copies that the composite and overlays work on. Without multisampling (the
+// GUI while moving, golden images) the scene and accumulation buffers are those textures
+// themselves: no four full-frame copies (4% of such a frame on llvmpipe), 18 MB less at 1280×800.
 struct Renderer::Targets {
   int width = 0, height = 0, samples = -1;
   GLuint scene_fbo = 0, oit_fbo = 0, resolved_fbo = 0, oit_resolved_fbo = 0;
@@ -30,22 +32,12 @@ struct Renderer::Targets {
   GLuint tex_resolved = 0, tex_accum = 0, tex_weight = 0;
 
   Targets(int w, int h, int s) : width(w), height(h), samples(s) {
-    auto storage = [&](GLuint rb, GLenum format) {
+    auto renderbuffer = [&](GLuint& rb, GLenum format, int rb_samples) {
+      glGenRenderbuffers(1, &rb);
       glBindRenderbuffer(GL_RENDERBUFFER, rb);
-      if (s > 0) glRenderbufferStorageMultisample(GL_RENDERBUFFER, s, format, w, h);
+      if (rb_samples > 0) glRenderbufferStorageMultisample(GL_RENDERBUFFER, rb_samples, format, w, h);
       else glRenderbufferStorage(GL_RENDERBUFFER, format, w, h);
     };
-    GLuint rbs[4];
-    glGenRenderbuffers(4, rbs);
-    rb_colour = rbs[0], rb_depth = rbs[1], rb_accum = rbs[2], rb_weight = rbs[3];
-    storage(rb_colour, GL_RGBA8);
-    storage(rb_depth, GL_DEPTH24_STENCIL8);
-    storage(rb_accum, GL_RGBA16F);
-    storage(rb_weight, GL_R16F);
-    glGenRenderbuffers(1, &rb_resolved_depth);
-    glBindRenderbuffer(GL_RENDERBUFFER, rb_resolved_depth);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, w, h);
-
     auto texture = [&](GLuint& t, GLenum internal, GLenum format, GLenum type) {
       glGenTextures(1, &t);
       glBindTexture(GL_TEXTURE_2D, t);
@@ -56,42 +48,59 @@ struct Renderer::Targets {
     texture(tex_resolved, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE);
     texture(tex_accum, GL_RGBA16F, GL_RGBA, GL_FLOAT);
     texture(tex_weight, GL_R16F, GL_RED, GL_FLOAT);
+    renderbuffer(rb_depth, GL_DEPTH24_STENCIL8, s);
 
-    GLuint fbos[4];
-    glGenFramebuffers(4, fbos);
-    scene_fbo = fbos[0], oit_fbo = fbos[1], resolved_fbo = fbos[2], oit_resolved_fbo = fbos[3];
-    glBindFramebuffer(GL_FRAMEBUFFER, scene_fbo);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb_colour);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, rb_depth);
-    check("scene");
-    glBindFramebuffer(GL_FRAMEBUFFER, oit_fbo);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb_accum);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT1, GL_RENDERBUFFER, rb_weight);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, rb_depth);
     const GLenum both[2] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
-    glDrawBuffers(2, both);
-    check("transparency");
-    glBindFramebuffer(GL_FRAMEBUFFER, resolved_fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex_resolved, 0);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, rb_resolved_depth);
-    check("resolved");
-    glBindFramebuffer(GL_FRAMEBUFFER, oit_resolved_fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex_accum, 0);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT1, GL_TEXTURE_2D, tex_weight, 0);
-    glDrawBuffers(2, both);
-    check("transparency resolve");
+    auto framebuffer = [&](GLuint& fbo, std::initializer_list<GLuint> colour, bool textures, GLuint depth, const char* what) {
+      glGenFramebuffers(1, &fbo);
+      glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+      GLenum attachment = GL_COLOR_ATTACHMENT0;
+      for (GLuint c : colour) {
+        if (textures) glFramebufferTexture2D(GL_FRAMEBUFFER, attachment++, GL_TEXTURE_2D, c, 0);
+        else glFramebufferRenderbuffer(GL_FRAMEBUFFER, attachment++, GL_RENDERBUFFER, c);
+      }
+      if (depth) glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, depth);
+      glDrawBuffers(static_cast<GLsizei>(colour.size()), both);
+      check(what);
+    };
+    if (s == 0) {
+      framebuffer(scene_fbo, {tex_resolved}, true, rb_depth, "scene");
+      framebuffer(oit_fbo, {tex_accum, tex_weight}, true, rb_depth, "transparency");
+      resolved_fbo = scene_fbo;
+      return;
+    }
+    renderbuffer(rb_colour, GL_RGBA8, s);
+    renderbuffer(rb_accum, GL_RGBA16F, s);
+    renderbuffer(rb_weight, GL_R16F, s);
+    renderbuffer(rb_resolved_depth, GL_DEPTH24_STENCIL8, 0);
+    framebuffer(scene_fbo, {rb_colour}, false, rb_depth, "scene");
+    framebuffer(oit_fbo, {rb_accum, rb_weight}, false, rb_depth, "transparency");
+    framebuffer(resolved_fbo, {tex_resolved}, true, rb_resolved_depth, "resolved");
+    framebuffer(oit_resolved_fbo, {tex_accum, tex_weight}, true, 0, "transparency resolve");
   }
   static void check(const char* what) {
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
       throw std::runtime_error(std::string("OpenGL framebuffer incomplete: ") + what);
   }
   ~Targets() {
-    const GLuint fbos[4] = {scene_fbo, oit_fbo, resolved_fbo, oit_resolved_fbo};
-    glDeleteFramebuffers(4, fbos);
-    const GLuint rbs[5] = {rb_colour, rb_depth, rb_accum, rb_weight, rb_resolved_depth};
-    glDeleteRenderbuffers(5, rbs);
-    const GLuint texs[3] = {tex_resolved, tex_accum, tex_weight};
-    glDeleteTextures(3, texs);
+    for (GLuint fbo : {scene_fbo, oit_fbo, oit_resolved_fbo}) glDeleteFramebuffers(1, &fbo);  // 0 is ignored
+    if (resolved_fbo != scene_fbo) glDeleteFramebuffers(1, &resolved_fbo);
+    for (GLuint rb : {rb_colour, rb_depth, rb_accum, rb_weight, rb_resolved_depth}) glDeleteRenderbuffers(1, &rb);
+    for (GLuint t : {tex_resolved, tex_accum, tex_weight}) glDeleteTextures(1, &t);
+  }
+  // Multisampled only: resolves the scene colour and depth and the transparency accumulation
+  // into the single-sample textures.
+  void resolve() const {
+    if (samples == 0) return;
+    blit(scene_fbo, GL_COLOR_ATTACHMENT0, resolved_fbo, GL_COLOR_ATTACHMENT0, GL_COLOR_BUFFER_BIT);
+    blit(scene_fbo, GL_COLOR_ATTACHMENT0, resolved_fbo, GL_COLOR_ATTACHMENT0, GL_DEPTH_BUFFER_BIT);
+    blit(oit_fbo, GL_COLOR_ATTACHMENT0, oit_resolved_fbo, GL_COLOR_ATTACHMENT0, GL_COLOR_BUFFER_BIT);
+    blit(oit_fbo, GL_COLOR_ATTACHMENT1, oit_resolved_fbo, GL_COLOR_ATTACHMENT1, GL_COLOR_BUFFER_BIT);
+    const GLenum both[2] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
+    glBindFramebuffer(GL_FRAMEBUFFER, oit_resolved_fbo);
+    glDrawBuffers(2, both);
+    glBindFramebuffer(GL_FRAMEBUFFER, oit_fbo);
+    glDrawBuffers(2, both);
   }
   // Copies (resolving samples) one colour attachment of `from` into `to`.
   void blit(GLuint from, GLenum from_attachment, GLuint to, GLenum to_attachment, GLbitfield mask) const {
@@ -426,15 +435,7 @@ void Renderer::render(const Scene& scene, int width, int height, GLuint target_f
   glDepthMask(GL_TRUE);
   glDisable(GL_DEPTH_TEST);
 
-  t.blit(t.scene_fbo, GL_COLOR_ATTACHMENT0, t.resolved_fbo, GL_COLOR_ATTACHMENT0, GL_COLOR_BUFFER_BIT);
-  t.blit(t.scene_fbo, GL_COLOR_ATTACHMENT0, t.resolved_fbo, GL_COLOR_ATTACHMENT0, GL_DEPTH_BUFFER_BIT);
-  t.blit(t.oit_fbo, GL_COLOR_ATTACHMENT0, t.oit_resolved_fbo, GL_COLOR_ATTACHMENT0, GL_COLOR_BUFFER_BIT);
-  t.blit(t.oit_fbo, GL_COLOR_ATTACHMENT1, t.oit_resolved_fbo, GL_COLOR_ATTACHMENT1, GL_COLOR_BUFFER_BIT);
-  const GLenum both[2] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
-  glBindFramebuffer(GL_FRAMEBUFFER, t.oit_resolved_fbo);
-  glDrawBuffers(2, both);
-  glBindFramebuffer(GL_FRAMEBUFFER, t.oit_fbo);
-  glDrawBuffers(2, both);
+  t.resolve();
 
   glBindFramebuffer(GL_FRAMEBUFFER, t.resolved_fbo);
   glDrawBuffer(GL_COLOR_ATTACHMENT0);
