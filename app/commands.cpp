@@ -14,6 +14,7 @@
 #include "phase_timer.hpp"
 #include "quick_exit.hpp"
 #include "image.hpp"
+#include "png_file.hpp"
 #include "mesh_io.hpp"
 #include "metrics.hpp"
 #include "mohs_map.hpp"
@@ -107,7 +108,7 @@ int render_map(CaseSession& session, const RenderRequest& r, std::ostream& out) 
   if (stage < 1 || stage > stages) throw InputError("--stage: " + std::to_string(stage) + " — the case has stages 1 to " + std::to_string(stages));
   const MohsReconstruction* rec = session.mohs();
   const Canvas map = draw_mohs_map({&c, stage - 1, rec->stage_depth_mm[static_cast<size_t>(stage - 1)], -1});
-  render::write_png(map.image(), r.output);
+  save_png(map.image(), r.output);
   out << r.output.string() << ": Mohs map of stage " << stage << ", " << map.width() << "x" << map.height() << "\n";
   return 0;
 }
@@ -172,7 +173,7 @@ int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err)
   renderer->render(scene, r.width, r.height, target->fbo(), render_options(r));
   const auto image = target->read();
   timer.done("drawing");
-  render::write_png(image, r.output);
+  save_png(image, r.output);
   timer.done("PNG");
   out << r.output.string() << ": " << r.width << "x" << r.height << " (" << gl->description() << ", "
       << render::Renderer::gl_description() << ")\n";

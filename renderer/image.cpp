@@ -1,9 +1,7 @@
 #include "image.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <stdexcept>
-#include <unistd.h>
 
 #include <stb_image.h>
 #include <zlib.h>
@@ -70,27 +68,6 @@ std::string encode_png(const Image& image) {
   put_chunk(png, "IDAT", idat);
   put_chunk(png, "IEND", {});
   return png;
-}
-
-void write_png(const Image& image, const std::filesystem::path& path) {
-  const std::string png = encode_png(image);
-  const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-  const auto tmp = dir / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()));
-  std::error_code ec;
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(png.data(), static_cast<std::streamsize>(png.size()));
-    out.close();
-    if (!out) {
-      std::filesystem::remove(tmp, ec);
-      throw std::runtime_error(path.string() + ": cannot write the PNG (folder missing, not writable or full?)");
-    }
-  }
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw std::runtime_error(path.string() + ": cannot write — " + ec.message());
-  }
 }
 
 Image read_png(const std::filesystem::path& path) {

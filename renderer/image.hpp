@@ -17,9 +17,7 @@ struct Image {
 // Reads the colour of framebuffer `fbo` (bottom-up in GL) into a top-down image.
 Image read_framebuffer(GLuint fbo, int width, int height);
 
-// Writes a PNG atomically (temp file, rename). Throws std::runtime_error on failure.
-void write_png(const Image& image, const std::filesystem::path& path);
-// The PNG file's bytes (RGBA, 8 bits per channel).
+// The PNG file's bytes (RGBA, 8 bits per channel); the app saves them (app/png_file.hpp).
 std::string encode_png(const Image& image);
 Image read_png(const std::filesystem::path& path);  // throws when unreadable
 

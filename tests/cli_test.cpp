@@ -214,6 +214,20 @@ TEST(Cli, NoDisplayIsExplainedAndRenderNeedsNone) {
   EXPECT_TRUE(std::filesystem::exists(png));
 }
 
+// Images are saved through the same durable path as case files: a render over an earlier one leaves
+// no temporary file behind, and an output that cannot be written is named, with nothing created.
+TEST(Cli, RenderOutputIsSavedWholeOrNotAtAll) {
+  test::ScratchDir scratch;
+  const auto png = scratch.path / "view.png";
+  const std::string render = "render " + quoted(test::case_path("han2009-ankle")) + " --resolution 160,100 --samples 0 -o ";
+  for (int i = 0; i < 2; ++i) ASSERT_EQ(run(render + quoted(png)).code, 0);
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(scratch.path), {}), 1);  // view.png alone
+  const CliResult r = run(render + quoted(scratch.path / "no-such-folder" / "view.png"));
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("not saved: cannot create a file in " + (scratch.path / "no-such-folder").string()), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(scratch.path / "no-such-folder"));
+}
+
 // A case file that carries identifier-like keys loads with a warning, and none of their values
 // reaches any output: report, meshes in every format, renders, the Mohs map.
 TEST(Cli, IdentifierValuesNeverReachExportsOrRenders) {

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "image.hpp"
+#include "png_file.hpp"
 #include "test_support.hpp"
 
 namespace mv::test {
@@ -16,12 +17,12 @@ inline void expect_matches_golden(const render::Image& actual, const std::string
   const auto golden = test::source_dir() / "tests" / "golden" / (name + ".png");
   const char* update = std::getenv("MARGINVIZ_UPDATE_GOLDEN");
   if (update && std::string(update) == "1") {
-    render::write_png(actual, golden);
+    app::save_png(actual, golden);
     return;
   }
   const auto actual_path = std::filesystem::current_path() / (name + ".actual.png");
   if (!std::filesystem::exists(golden)) {
-    render::write_png(actual, actual_path);
+    app::save_png(actual, actual_path);
     FAIL() << "no baseline " << golden << "; actual image written to " << actual_path;
   }
   const render::Image expected = render::read_png(golden);
@@ -44,7 +45,7 @@ inline void expect_matches_golden(const render::Image& actual, const std::string
   const size_t pixels = actual.rgba.size() / 4;
   const double mean = sum / (3.0 * pixels);
   const double far_fraction = static_cast<double>(far) / pixels;
-  if (mean > 1.5 || far_fraction > 0.01) render::write_png(actual, actual_path);
+  if (mean > 1.5 || far_fraction > 0.01) app::save_png(actual, actual_path);
   EXPECT_LE(mean, 1.5) << name << ": actual image at " << actual_path;
   EXPECT_LE(far_fraction, 0.01) << name << ": actual image at " << actual_path;
 }

@@ -22,6 +22,7 @@
 #include "gui_state.hpp"
 #include "case_io.hpp"
 #include "image.hpp"
+#include "png_file.hpp"
 #include "lesion_frame.hpp"
 #include "placement.hpp"
 #include "paths.hpp"
@@ -135,7 +136,7 @@ class GuiApp {
         // Test hook: the whole window, panels included, then quit.
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window_.handle, &fb_w, &fb_h);
-        render::write_png(render::read_framebuffer(0, fb_w, fb_h), auto_screenshot_);
+        save_png(render::read_framebuffer(0, fb_w, fb_h), auto_screenshot_);
         quit_now_ = true;
       }
       glfwSwapBuffers(window_.handle);
@@ -529,7 +530,7 @@ class GuiApp {
       options.samples = 4;
       options.ui_scale = scale_;
       renderer_.render(scene, w, h, target.fbo(), options);
-      render::write_png(target.read(), out);
+      save_png(target.read(), out);
       message_ = "Screenshot saved: " + std::filesystem::absolute(out).string();
     } catch (const std::exception& e) {
       message_ = std::string("Screenshot failed: ") + e.what();

@@ -8,6 +8,7 @@
 
 #include "gui_state.hpp"
 #include "image.hpp"
+#include "png_file.hpp"
 #include "mohs_editing.hpp"
 #include "mohs_map.hpp"
 #include "validation.hpp"
@@ -154,7 +155,7 @@ void draw_mohs_panel(GuiState& s) {
   if (ImGui::Button("Export this map as PNG")) {
     const auto out = s.doc.path().parent_path() / (c.case_id + "-mohs-stage-" + std::to_string(s.mohs_stage + 1) + ".png");
     try {
-      render::write_png(draw_mohs_map({&c, s.mohs_stage, depth, -1}, layout).image(), out);
+      save_png(draw_mohs_map({&c, s.mohs_stage, depth, -1}, layout).image(), out);
       s.status = "Map saved: " + out.string();
     } catch (const std::exception& e) {
       s.status = e.what();
