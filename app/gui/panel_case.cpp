@@ -6,6 +6,7 @@
 
 #include "gui_state.hpp"
 #include "validation.hpp"
+#include "number_input.hpp"
 
 namespace mv::app {
 
@@ -52,7 +53,7 @@ void draw_case_panel(GuiState& s) {
   ImGui::PopStyleColor();
   // Doubles end to end, so a nudge writes 5.35 and not 5.349999904632568; ranges are the validation limits.
   auto drag = [&](const char* label, double& v, float speed, double lo, double hi, const char* fmt) {
-    if (ImGui::DragScalar(label, ImGuiDataType_Double, &v, speed, &lo, &hi, fmt, ImGuiSliderFlags_AlwaysClamp)) {
+    if (drag_number(label, v, speed, lo, hi, fmt)) {
       v = std::round(v * 1000.0) / 1000.0;
       changed = true;
     }

@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include "gui_state.hpp"
+#include "number_input.hpp"
 
 namespace mv::app {
 
@@ -43,7 +44,7 @@ void draw_measurements_panel(GuiState& s) {
       auto number = [&](const char* id, double& v, const char* fmt) {
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
-        changed |= ImGui::InputDouble(id, &v, 0.0, 0.0, fmt);
+        changed |= input_number(id, v, fmt);
       };
       number("##x", m.x_cm, "%.2f");
       number("##y", m.y_cm, "%.2f");
@@ -52,7 +53,7 @@ void draw_measurements_panel(GuiState& s) {
         ImGui::SetNextItemWidth(-FLT_MIN);
         double value = v.value_or(fallback);
         if (!v) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        if (ImGui::InputDouble(id, &value, 0.0, 0.0, "%.1f")) v = value, changed = true;
+        if (input_number(id, value, "%.1f")) v = value, changed = true;
         if (!v) {
           ImGui::PopStyleColor();
           if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", hint);

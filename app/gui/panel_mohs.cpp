@@ -12,6 +12,7 @@
 #include "mohs_editing.hpp"
 #include "mohs_map.hpp"
 #include "validation.hpp"
+#include "number_input.hpp"
 
 namespace mv::app {
 namespace {
@@ -28,8 +29,7 @@ void upload_map(GuiState& s, const Canvas& map) {
 void stage_controls(GuiState& s, Case& c, MohsStage& st, bool& changed) {
   const int index = s.mohs_stage;
   if (!st.deep_only || index == 0) {
-    double lo = 0.1, hi = 10.0;
-    if (ImGui::DragScalar("margin", ImGuiDataType_Double, &st.margin_cm, 0.05f, &lo, &hi, "%.2f cm", ImGuiSliderFlags_AlwaysClamp))
+    if (drag_number("margin", st.margin_cm, 0.05f, 0.1, 10.0, "%.2f cm"))
       st.margin_cm = std::round(st.margin_cm * 100.0) / 100.0, changed = true;
   }
   if (index > 0) {
@@ -49,8 +49,7 @@ void stage_controls(GuiState& s, Case& c, MohsStage& st, bool& changed) {
     ImGui::EndCombo();
   }
   if (!st.plane && st.depth_mm) {
-    double lo = 0.1, hi = limits::kMaxThicknessMm;
-    if (ImGui::DragScalar("depth mm", ImGuiDataType_Double, &*st.depth_mm, 0.1f, &lo, &hi, "%.1f mm", ImGuiSliderFlags_AlwaysClamp)) changed = true;
+    if (drag_number("depth mm", *st.depth_mm, 0.1f, 0.1, limits::kMaxThicknessMm, "%.1f mm")) changed = true;
   }
 }
 

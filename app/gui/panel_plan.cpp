@@ -10,6 +10,7 @@
 
 #include "extension_model.hpp"
 #include "gui_state.hpp"
+#include "number_input.hpp"
 
 namespace mv::app {
 namespace {
@@ -51,15 +52,14 @@ void draw_plan_panel(GuiState& s) {
   if (ImGui::Checkbox("show the plan in 3D", &s.view.plan)) s.camera_reset_requested = true;
   ImGui::Checkbox("one margin per clock hour", &s.per_sector);
   if (!s.per_sector) {
-    double m = r.margin_cm[0], lo = 0.0, hi = 6.0;
-    if (ImGui::DragScalar("margin", ImGuiDataType_Double, &m, 0.02f, &lo, &hi, "%.2f cm", ImGuiSliderFlags_AlwaysClamp)) r.margin_cm.fill(std::round(m * 100.0) / 100.0);
+    double m = r.margin_cm[0];
+    if (drag_number("margin", m, 0.02f, 0.0, 6.0, "%.2f cm")) r.margin_cm.fill(std::round(m * 100.0) / 100.0);
   } else {
     for (int h = 1; h <= 12; ++h) {
       ImGui::PushID(h);
       double& m = r.margin_cm[static_cast<size_t>(sector_of_hour(h))];
-      double lo = 0.0, hi = 6.0;
       ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.3f);
-      ImGui::DragScalar(("##m" + std::to_string(h)).c_str(), ImGuiDataType_Double, &m, 0.02f, &lo, &hi, "%.2f cm", ImGuiSliderFlags_AlwaysClamp);
+      drag_number(("##m" + std::to_string(h)).c_str(), m, 0.02f, 0.0, 6.0, "%.2f cm");
       ImGui::SameLine();
       ImGui::Text("%d o'clock", h);
       if (h % 2 == 1) ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.5f);
