@@ -1,5 +1,6 @@
 // Autosave: unsaved work survives a killed process, the user's file is never written, and
 // leftovers of an interrupted autosave are cleaned up.
+#include <atomic>
 #include <csignal>
 #include <sys/wait.h>
 #include <thread>
@@ -8,6 +9,8 @@
 #include <gtest/gtest.h>
 
 #include "autosave.hpp"
+#include "gui/case_document.hpp"
+#include "gui/work_keeper.hpp"
 #include "test_support.hpp"
 
 namespace mv::app {
@@ -126,6 +129,44 @@ TEST(Autosave, ProcessKilledMidAutosaveLosesNothing) {
   mine.adopt(found[0].record_file);
   EXPECT_TRUE(std::filesystem::exists(mine.file()));
   EXPECT_FALSE(std::filesystem::exists(found[0].record_file));
+}
+
+// The app's autosave writes on a worker: a disk that stalls (here, a write held until released)
+// never holds up the frame that started it, and the work is on disk once the write finishes.
+TEST(Autosave, ASlowDiskDoesNotHoldUpTheApp) {
+  ScratchDir scratch;
+  const auto case_file = scratch.path / "case.json";
+  std::filesystem::copy_file(test::case_path("han2009-abdomen"), case_file);
+  CaseDocument doc;
+  ASSERT_TRUE(doc.open(case_file).empty());
+  doc.edit().measurements[0].x_cm = 7.25;
+  doc.changed();
+
+  std::atomic<bool> release{false}, written{false};
+  FileSystemCalls stalled = FileSystemCalls::real();
+  stalled.write = [&](int fd, const void* data, size_t n) {
+    for (int i = 0; i < 1000 && !release; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    const ssize_t done = ::write(fd, data, n);
+    written = true;
+    return done;
+  };
+  WorkKeeper keeper(scratch.path / "autosave", &stalled);
+  keeper.tick(doc, 1000.0);  // due: starts the autosave
+  EXPECT_TRUE(keeper.writing());
+  EXPECT_FALSE(written) << "the frame waited for the disk";
+  keeper.tick(doc, 1000.1);  // later frames do not wait either, nor start a second write
+  EXPECT_FALSE(written);
+  release = true;
+  for (int i = 0; i < 500 && keeper.writing(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    keeper.tick(doc, 1000.2);
+  }
+  ASSERT_FALSE(keeper.writing());
+  EXPECT_TRUE(keeper.problem().empty()) << keeper.problem();
+  const auto autosave = scratch.path / "autosave" / ("autosave-" + std::to_string(::getpid()) + ".json");
+  EXPECT_NE(slurp_file(autosave).find("7.25"), std::string::npos);
+  keeper.discard();  // a clean exit
+  EXPECT_FALSE(std::filesystem::exists(autosave));
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "work_keeper.hpp"
 
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 
@@ -7,7 +8,7 @@
 
 namespace mv::app {
 
-WorkKeeper::WorkKeeper(const std::filesystem::path& dir) : saver_(dir) {
+WorkKeeper::WorkKeeper(const std::filesystem::path& dir, const FileSystemCalls* calls) : saver_(dir, calls) {
   if (const char* env = std::getenv("MARGINVIZ_AUTOSAVE_SECONDS"); env && std::atof(env) > 0.0) interval_s_ = std::atof(env);
   std::vector<std::string> unreadable;
   offer_ = find_recoverable(dir, &unreadable);
@@ -17,17 +18,39 @@ WorkKeeper::WorkKeeper(const std::filesystem::path& dir) : saver_(dir) {
   open_offer_ = !offer_.empty();
 }
 
+WorkKeeper::~WorkKeeper() {
+  if (writing_.valid()) writing_.wait();
+}
+
+void WorkKeeper::finish_write() {
+  if (!writing_.valid()) return;
+  try {
+    writing_.get();
+    saved_revision_ = writing_revision_;
+    have_autosave_ = true;
+    problem_.clear();
+  } catch (const std::exception& e) {
+    problem_ = std::string("Autosave failed: ") + e.what();
+  }
+}
+
 void WorkKeeper::tick(const CaseDocument& doc, double now_s) {
+  if (writing_.valid()) {
+    if (writing_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    finish_write();
+  }
   if (!doc.dirty()) {
     if (have_autosave_) saver_.discard(), have_autosave_ = false;
     return;
   }
   if ((have_autosave_ && doc.revision() == saved_revision_) || now_s - last_write_s_ < interval_s_) return;
   last_write_s_ = now_s;  // on failure too: retry at the next interval, not every frame
-  if (!keep_now(doc).empty()) problem_.clear();
+  writing_revision_ = doc.revision();
+  writing_ = std::async(std::launch::async, [this, work = doc.working(), path = doc.path()] { saver_.write(work, path); });
 }
 
 std::string WorkKeeper::keep_now(const CaseDocument& doc) {
+  finish_write();
   try {
     saver_.write(doc.working(), doc.path());
     saved_revision_ = doc.revision();
@@ -37,6 +60,12 @@ std::string WorkKeeper::keep_now(const CaseDocument& doc) {
     problem_ = std::string("Autosave failed: ") + e.what();
     return {};
   }
+}
+
+void WorkKeeper::discard() {
+  finish_write();
+  saver_.discard();
+  have_autosave_ = false;
 }
 
 void WorkKeeper::draw_offer(float scale, const std::function<void(RecoverableWork&)>& recover) {
@@ -57,6 +86,7 @@ void WorkKeeper::draw_offer(float scale, const std::function<void(RecoverableWor
   };
   if (ImGui::Button("Recover")) {
     try {
+      finish_write();
       recover(w);  // first: should it fail, the record stays where it was
       saver_.adopt(w.record_file);  // the recovered work stays autosaved until it is saved
       have_autosave_ = true;
