@@ -48,6 +48,9 @@ run() {
   local drivers
   drivers=$(dirname "$(ldconfig -p | awk '/libEGL_nvidia|libEGL_mesa/ {print $NF; exit}')" 2>/dev/null || true)
   local run_bundled=("$m/lib/ld-linux-x86-64.so.2" --library-path "$m/lib:${drivers:-/usr/lib/x86_64-linux-gnu}")
+  # Started through the bundled loader, marginviz cannot restart itself (app/huge_pages.hpp): ask
+  # the bundled glibc for huge pages here instead, as the restart would.
+  export GLIBC_TUNABLES=glibc.malloc.hugetlb=1
   command -v nvidia-smi >/dev/null && nvidia-smi -L
   TIMEFORMAT='%R s'
   echo "== marginviz render, whole process, 1280x800, 4x MSAA"
