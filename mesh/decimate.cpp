@@ -1,23 +1,21 @@
 #include "decimate.hpp"
 
-#include "vtk_polydata.hpp"
+#include <algorithm>
+#include <cmath>
 
+#include <glm/glm.hpp>
 #include <vtkCellArray.h>
 #include <vtkIdList.h>
 #include <vtkNew.h>
 #include <vtkPolyData.h>
-#include <vtkQuadricDecimation.h>
+#include <vtkQuadricClustering.h>
+
+#include "vtk_polydata.hpp"
 
 namespace mv {
+namespace {
 
-TriangleMesh decimate_for_display(const TriangleMesh& mesh, std::size_t target) {
-  if (mesh.triangles.size() <= target) return mesh;
-  vtkNew<vtkQuadricDecimation> dec;
-  dec->SetInputData(to_polydata(mesh));
-  dec->SetTargetReduction(1.0 - static_cast<double>(target) / static_cast<double>(mesh.triangles.size()));
-  dec->VolumePreservationOn();
-  dec->Update();
-  vtkPolyData* out = dec->GetOutput();
+TriangleMesh from_polydata(vtkPolyData* out) {
   TriangleMesh result;
   result.positions.reserve(static_cast<size_t>(out->GetNumberOfPoints()));
   for (vtkIdType i = 0; i < out->GetNumberOfPoints(); ++i) {
@@ -31,6 +29,35 @@ TriangleMesh decimate_for_display(const TriangleMesh& mesh, std::size_t target) 
   while (polys->GetNextCell(ids))
     if (ids->GetNumberOfIds() == 3)
       result.triangles.push_back({static_cast<std::uint32_t>(ids->GetId(0)), static_cast<std::uint32_t>(ids->GetId(1)), static_cast<std::uint32_t>(ids->GetId(2))});
+  return result;
+}
+
+}  // namespace
+
+TriangleMesh decimate_for_display(const TriangleMesh& mesh, std::size_t target) {
+  if (mesh.triangles.size() <= target) return mesh;
+  double area = 0.0;
+  for (const auto& t : mesh.triangles)
+    area += 0.5 * glm::length(glm::cross(mesh.positions[t[1]] - mesh.positions[t[0]], mesh.positions[t[2]] - mesh.positions[t[0]]));
+  glm::dvec3 lo(mesh.positions.front()), hi(lo);
+  for (const auto& p : mesh.positions) lo = glm::min(lo, p), hi = glm::max(hi, p);
+  const glm::dvec3 box = hi - lo;
+  // One output vertex per grid cell the surface crosses, about 1.6 triangles per cell area on
+  // smooth surfaces: cells of sqrt(3 A / target) land under the target. The grid is dense (VTK keeps
+  // a quadric per cell), so it is never finer than 8 million cells.
+  double cell = std::max(std::sqrt(3.0 * area / static_cast<double>(target)), std::cbrt(box.x * box.y * box.z / 8e6));
+  const vtkSmartPointer<vtkPolyData> input = to_polydata(mesh);
+  TriangleMesh result;
+  for (int attempt = 0; attempt < 4; ++attempt, cell *= 1.25) {
+    vtkNew<vtkQuadricClustering> clustering;
+    clustering->SetInputData(input);
+    clustering->AutoAdjustNumberOfDivisionsOff();
+    clustering->SetDivisionOrigin(lo.x - cell, lo.y - cell, lo.z - cell);
+    clustering->SetDivisionSpacing(cell, cell, cell);
+    clustering->Update();
+    result = from_polydata(clustering->GetOutput());
+    if (result.triangles.size() <= target) break;
+  }
   return result;
 }
 
