@@ -9,7 +9,8 @@ namespace mv::app {
 // on request ("madvise" mode). Why: a render touches ~100 MB of new buffers in Mesa's llvmpipe
 // (multisampled targets), one page fault per 4 KiB page, and on a virtual machine those faults
 // took a quarter of a `render` (perf). MARGINVIZ_HUGE_PAGES=0 opts out. Returns (and the process
-// goes on as it is) where the restart is not needed, not possible or already done.
+// goes on as it is) where the restart is not needed, not possible (started through the dynamic
+// loader) or already done; the restarted process puts the environment back as it found it.
 void restart_with_huge_pages(char** argv);
 
 // The GLIBC_TUNABLES to restart with, given the kernel's transparent-huge-page modes (the line of

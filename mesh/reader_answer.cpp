@@ -47,7 +47,8 @@ std::vector<RawMesh> decode_reader_answer(const std::string& bytes) {
     if (n > (bytes.size() - at) / item_size) throw MeshIoError("the reader's answer is truncated");
     return static_cast<size_t>(n);
   };
-  std::vector<RawMesh> out(count(1));
+  // The smallest mesh on the wire: name length, transform, two array counts (88 bytes).
+  std::vector<RawMesh> out(count(sizeof(std::uint64_t) * 3 + sizeof(aiMatrix4x4)));
   for (auto& m : out) {
     m.name.resize(count(1));
     take(m.name.data(), m.name.size());

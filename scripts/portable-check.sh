@@ -45,11 +45,12 @@ run() {
   local vendor
   vendor=$(ls /usr/share/glvnd/egl_vendor.d/*nvidia*.json /usr/local/nvidia/share/glvnd/egl_vendor.d/*nvidia*.json 2>/dev/null | head -1 || true)
   [ -n "$vendor" ] && export __EGL_VENDOR_LIBRARY_FILENAMES=$vendor
-  local drivers
-  drivers=$(dirname "$(ldconfig -p | awk '/libEGL_nvidia|libEGL_mesa/ {print $NF; exit}')" 2>/dev/null || true)
+  local driver drivers=""
+  driver=$(ldconfig -p | awk '/libEGL_nvidia|libEGL_mesa/ {print $NF; exit}' || true)
+  [ -n "$driver" ] && drivers=$(dirname "$driver")
   local run_bundled=("$m/lib/ld-linux-x86-64.so.2" --library-path "$m/lib:${drivers:-/usr/lib/x86_64-linux-gnu}")
-  # Started through the bundled loader, marginviz cannot restart itself (app/huge_pages.hpp): ask
-  # the bundled glibc for huge pages here instead, as the restart would.
+  # Started through the bundled loader, marginviz does not restart itself for huge pages
+  # (app/huge_pages.hpp): ask the bundled glibc for them here, as the restart would.
   export GLIBC_TUNABLES=glibc.malloc.hugetlb=1
   command -v nvidia-smi >/dev/null && nvidia-smi -L
   TIMEFORMAT='%R s'

@@ -107,6 +107,7 @@ class GuiApp {
         throw std::runtime_error(std::string(e.what()) + (kept.empty() ? "\nUnsaved edits could not be kept: " + keeper_.problem()
                                                                        : "\nUnsaved edits were kept in " + kept + "; marginviz offers them at its next start."));
       }
+      keeper_.discard();  // saved or discarded work must not be offered again at the next start
       throw;
     }
   }

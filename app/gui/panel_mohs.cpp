@@ -167,7 +167,7 @@ void draw_mohs_panel(GuiState& s) {
   if (ImGui::Checkbox("show the Mohs stages", &s.view.mohs)) s.camera_reset_requested = true;
   if (c.mohs && s.view.mohs) {
     int through = s.view.through_stage.value_or(static_cast<int>(stages.size()));
-    if (ImGui::SliderInt("through stage", &through, 1, static_cast<int>(stages.size()))) s.view.through_stage = through;
+    if (ImGui::SliderInt("through stage", &through, 1, static_cast<int>(stages.size()), "%d", ImGuiSliderFlags_AlwaysClamp)) s.view.through_stage = through;
     if (rec) {
       ImGui::Text("Final defect %.1f × %.1f cm, %.1f cm², depth %.1f mm (%s)", rec->extent_x_cm, rec->extent_y_cm, rec->final_defect_area_cm2,
                   rec->max_depth_mm, rec->deepest_layer.c_str());

@@ -13,8 +13,12 @@ void draw_timeline_panel(GuiState& s) {
     return;
   }
   float t = static_cast<float>(s.session.state().fraction);
+  // The slider shows the state's label through a printf format: a "%" the user typed in a
+  // measurement label must be printed, not read as a conversion.
+  std::string shown;
+  for (char ch : s.session.state().label) shown += ch == '%' ? std::string("%%") : std::string(1, ch);
   ImGui::SetNextItemWidth(-FLT_MIN);
-  if (ImGui::SliderFloat("##time", &t, 0.0f, 1.0f, s.session.state().label.c_str())) {
+  if (ImGui::SliderFloat("##time", &t, 0.0f, 1.0f, shown.c_str(), ImGuiSliderFlags_AlwaysClamp)) {
     s.time = {std::nullopt, t};
     s.time_changed = true;
   }

@@ -17,10 +17,10 @@ void draw_view_panel(GuiState& s) {
     v.mode = mode == 1 ? ViewMode::Section : ViewMode::ThreeD;
     s.camera_reset_requested = true;
   }
-  if (v.mode == ViewMode::ThreeD) ImGui::SliderFloat("skin opacity", &v.skin_opacity, 0.0f, 1.0f, "%.2f");
+  if (v.mode == ViewMode::ThreeD) ImGui::SliderFloat("skin opacity", &v.skin_opacity, 0.0f, 1.0f, "%.2f", ImGuiSliderFlags_AlwaysClamp);
   else {
     float clock = static_cast<float>(v.section_clock);
-    if (ImGui::SliderFloat("cut along", &clock, 0.0f, 12.0f, "%.1f o'clock")) v.section_clock = clock;
+    if (ImGui::SliderFloat("cut along", &clock, 0.0f, 12.0f, "%.1f o'clock", ImGuiSliderFlags_AlwaysClamp)) v.section_clock = clock;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The cut runs through the lesion centre along this clock axis (3 = the 3-9 axis).");
   }
   const auto& layers = s.session.site_model().anatomy.layers;

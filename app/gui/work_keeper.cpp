@@ -46,7 +46,11 @@ void WorkKeeper::tick(const CaseDocument& doc, double now_s) {
   if ((have_autosave_ && doc.revision() == saved_revision_) || now_s - last_write_s_ < interval_s_) return;
   last_write_s_ = now_s;  // on failure too: retry at the next interval, not every frame
   writing_revision_ = doc.revision();
-  writing_ = std::async(std::launch::async, [this, work = doc.working(), path = doc.path()] { saver_.write(work, path); });
+  try {
+    writing_ = std::async(std::launch::async, [this, work = doc.working(), path = doc.path()] { saver_.write(work, path); });
+  } catch (const std::exception& e) {  // no thread to be had (or no memory for the copy): the app goes on
+    problem_ = std::string("Autosave failed: ") + e.what();
+  }
 }
 
 std::string WorkKeeper::keep_now(const CaseDocument& doc) {

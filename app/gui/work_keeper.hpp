@@ -27,7 +27,7 @@ class WorkKeeper {
   std::string keep_now(const CaseDocument& doc);
   // A clean exit: nothing unsaved is worth keeping.
   void discard();
-  // True while an autosave is being written.
+  // True from the start of an autosave until a tick (or discard, keep_now) has taken its outcome.
   bool writing() const { return writing_.valid(); }
 
   // Draws the recovery offer while there is crashed work to offer; `recover` gets the chosen work.
