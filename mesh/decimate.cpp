@@ -46,19 +46,20 @@ TriangleMesh decimate_for_display(const TriangleMesh& mesh, std::size_t target) 
   // smooth surfaces: cells of sqrt(3 A / target) land under the target. The grid is dense (VTK keeps
   // a quadric per cell), so it is never finer than 8 million cells.
   double cell = std::max(std::sqrt(3.0 * area / static_cast<double>(target)), std::cbrt(box.x * box.y * box.z / 8e6));
+  if (!(cell > 0.0) || !std::isfinite(cell)) return mesh;  // no area to speak of: drawn as it is
   const vtkSmartPointer<vtkPolyData> input = to_polydata(mesh);
-  TriangleMesh result;
-  for (int attempt = 0; attempt < 4; ++attempt, cell *= 1.25) {
+  for (int attempt = 0; attempt < 10; ++attempt, cell *= 1.25) {  // coarser until it fits
     vtkNew<vtkQuadricClustering> clustering;
     clustering->SetInputData(input);
     clustering->AutoAdjustNumberOfDivisionsOff();
     clustering->SetDivisionOrigin(lo.x - cell, lo.y - cell, lo.z - cell);
     clustering->SetDivisionSpacing(cell, cell, cell);
     clustering->Update();
-    result = from_polydata(clustering->GetOutput());
-    if (result.triangles.size() <= target) break;
+    TriangleMesh result = from_polydata(clustering->GetOutput());
+    if (result.triangles.empty()) break;
+    if (result.triangles.size() <= target) return result;
   }
-  return result;
+  return mesh;  // clustering could not make a lighter copy: drawn as it is
 }
 
 }  // namespace mv

@@ -8,6 +8,7 @@
 #include <glm/geometric.hpp>
 
 #include "case_session.hpp"
+#include "decimate.hpp"
 #include "mesh_io.hpp"
 #include "metrics.hpp"
 #include "placement.hpp"
@@ -76,6 +77,15 @@ TEST_F(ScanTest, LargeScansAreDrawnFromALighterCopy) {
   for (size_t i = 1; i < a.layers.size(); ++i) EXPECT_LE(a.layers[i].solid.triangles.size(), kMaxDrawnTriangles) << a.layers[i].name;
   // The lighter copy is the same surface: its size matches within half a millimetre.
   EXPECT_NEAR(glm::length(bounds_of(a.layers[0].drawn()).size()), glm::length(bounds_of(big).size()), 0.5);
+}
+
+TEST_F(ScanTest, ALargeSurfaceWithNoAreaIsDrawnAsItIs) {
+  // 300 000 triangles on one line (a broken scan): nothing to cluster, and no zero-sized grid.
+  TriangleMesh line;
+  for (int i = 0; i < 300'002; ++i) line.positions.push_back({0.001 * i, 0.0, 0.0});
+  for (std::uint32_t i = 0; i < 300'000; ++i) line.triangles.push_back({i, i + 1, i + 2});
+  const TriangleMesh drawn = decimate_for_display(line, kMaxDrawnTriangles);
+  EXPECT_EQ(drawn.triangles.size(), line.triangles.size());
 }
 
 TEST_F(ScanTest, AUnitThatDoesNotFitIsQuestioned) {
