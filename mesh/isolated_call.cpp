@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -33,41 +34,15 @@ bool send(int fd, Tag tag, const std::string& payload) {
   return write_all(fd, &tag, 1) && write_all(fd, &size, sizeof size) && write_all(fd, payload.data(), payload.size());
 }
 
-[[noreturn]] void child_main(int fd, const std::function<std::string(const std::function<void(float)>&)>& work) {
-  auto report = [fd](float f) { send(fd, Progress, std::string(reinterpret_cast<const char*>(&f), sizeof f)); };
-  bool ok = false;
-  try {
-    ok = send(fd, Result, work(report));
-  } catch (const std::exception& e) {
-    ok = send(fd, Failure, e.what());
-  } catch (...) {
-    ok = send(fd, Failure, "an unknown error");
-  }
-  ::_exit(ok ? 0 : 3);  // no atexit handlers, no flushing of the parent's buffers
-}
-
 std::string describe(int status) {
   if (WIFSIGNALED(status)) return std::string("the reader crashed (") + ::strsignal(WTERMSIG(status)) + ")";
   // A sanitizer build turns a crash into exit status 1 after its report.
   return "the reader stopped unexpectedly (exit status " + std::to_string(WEXITSTATUS(status)) + ")";
 }
 
-}  // namespace
-
-std::string run_isolated(const std::function<std::string(const std::function<void(float)>&)>& work, double timeout_s,
-                         const std::function<void(float)>& progress) {
-  int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) throw IsolatedCallError(std::string("cannot start the reader: ") + std::strerror(errno));
-  const pid_t pid = ::fork();
-  if (pid < 0) {
-    ::close(fds[0]), ::close(fds[1]);
-    throw IsolatedCallError(std::string("cannot start the reader: ") + std::strerror(errno));
-  }
-  if (pid == 0) {
-    ::close(fds[0]);
-    child_main(fds[1], work);
-  }
-  ::close(fds[1]);
+// The parent's side: reads the child's frames (progress, then its result or error) until the last
+// one, the child's end of the pipe closing, or the deadline; always stops and reaps the child.
+std::string collect(pid_t pid, int fd, double timeout_s, const std::function<void(float)>& progress) {
   // Whatever happens here (a progress callback throwing, memory running out), the pipe is closed
   // and the child is stopped and reaped.
   struct Child {
@@ -85,7 +60,7 @@ std::string run_isolated(const std::function<std::string(const std::function<voi
     ~Child() {
       if (!reaped) ::kill(pid, SIGKILL), wait();
     }
-  } child{pid, fds[0]};
+  } child{pid, fd};
   ::fcntl(child.fd, F_SETPIPE_SZ, 1 << 20);  // fewer round trips for a scan's tens of MB (best effort)
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
   std::string buffer, result, failure;
@@ -132,6 +107,75 @@ std::string run_isolated(const std::function<std::string(const std::function<voi
   if (have_failure) throw IsolatedCallError(failure);
   if (have_result && WIFEXITED(status) && WEXITSTATUS(status) == 0) return result;
   throw IsolatedCallError(describe(status));
+}
+
+// A pipe whose ends are above the standard descriptors and fd 3, so that moving the write end
+// to fd 3 in a spawned child never meets itself.
+void make_pipe(int fds[2]) {
+  int raw[2];
+  if (::pipe2(raw, O_CLOEXEC) != 0) throw IsolatedCallError(std::string("cannot start the reader: ") + std::strerror(errno));
+  for (int i = 0; i < 2; ++i) {
+    fds[i] = ::fcntl(raw[i], F_DUPFD_CLOEXEC, 10);
+    ::close(raw[i]);
+  }
+  if (fds[0] < 0 || fds[1] < 0) {
+    for (int i = 0; i < 2; ++i) if (fds[i] >= 0) ::close(fds[i]);
+    throw IsolatedCallError(std::string("cannot start the reader: ") + std::strerror(errno));
+  }
+}
+
+}  // namespace
+
+[[noreturn]] void serve_isolated(int fd, const std::function<std::string(const std::function<void(float)>&)>& work) {
+  auto report = [fd](float f) { send(fd, Progress, std::string(reinterpret_cast<const char*>(&f), sizeof f)); };
+  bool ok = false;
+  try {
+    ok = send(fd, Result, work(report));
+  } catch (const std::exception& e) {
+    ok = send(fd, Failure, e.what());
+  } catch (...) {
+    ok = send(fd, Failure, "an unknown error");
+  }
+  ::_exit(ok ? 0 : 3);  // no atexit handlers (nor leak checks), no flushing of inherited buffers
+}
+
+std::string run_isolated(const std::function<std::string(const std::function<void(float)>&)>& work, double timeout_s,
+                         const std::function<void(float)>& progress) {
+  int fds[2];
+  make_pipe(fds);
+  const pid_t pid = ::fork();
+  if (pid < 0) {
+    ::close(fds[0]), ::close(fds[1]);
+    throw IsolatedCallError(std::string("cannot start the reader: ") + std::strerror(errno));
+  }
+  if (pid == 0) {
+    ::close(fds[0]);
+    serve_isolated(fds[1], work);
+  }
+  ::close(fds[1]);
+  return collect(pid, fds[0], timeout_s, progress);
+}
+
+std::string run_isolated_program(const std::vector<std::string>& argv, double timeout_s, const std::function<void(float)>& progress) {
+  int fds[2];
+  make_pipe(fds);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], kIsolatedFd);  // the only descriptor it inherits, with stderr
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, STDERR_FILENO, STDOUT_FILENO);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  const int err = ::posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(fds[1]);
+  if (err != 0) {
+    ::close(fds[0]);
+    throw IsolatedCallError("cannot start the reader " + argv[0] + ": " + std::strerror(err));
+  }
+  return collect(pid, fds[0], timeout_s, progress);
 }
 
 }  // namespace mv

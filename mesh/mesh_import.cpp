@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <unistd.h>
 
 #include <assimp/BaseImporter.h>
 #include <assimp/Importer.hpp>
@@ -14,6 +16,7 @@
 
 #include "isolated_call.hpp"
 #include "mesh_io.hpp"
+#include "mesh_reader.hpp"
 #include "reader_answer.hpp"
 
 namespace mv {
@@ -80,7 +83,31 @@ std::vector<RawMesh> read_with_assimp(const std::filesystem::path& path, const s
   return out;
 }
 
+// The reader program: $MARGINVIZ_MESH_READER, else beside this program (the app's folder), else
+// where the build put it (tests, fuzzers, benchmarks); empty when there is none.
+std::filesystem::path reader_program() {
+  auto runnable = [](const std::filesystem::path& p) { return !p.empty() && ::access(p.c_str(), X_OK) == 0; };
+  if (const char* env = std::getenv("MARGINVIZ_MESH_READER"); env && *env) return env;
+  std::error_code ec;
+  const auto beside = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path() / "marginviz-mesh-reader";
+  if (!ec && runnable(beside)) return beside;
+#ifdef MARGINVIZ_MESH_READER_BUILD
+  if (runnable(MARGINVIZ_MESH_READER_BUILD)) return MARGINVIZ_MESH_READER_BUILD;
+#endif
+  return {};
+}
+
 }  // namespace
+
+int mesh_reader_main(int argc, char** argv) {
+  if (argc != 2) {
+    const char usage[] = "marginviz-mesh-reader FILE: reads a mesh for marginviz, which starts it; not for use by hand\n";
+    (void)!::write(STDERR_FILENO, usage, sizeof usage - 1);
+    return 2;
+  }
+  const std::filesystem::path path = argv[1];
+  serve_isolated(kIsolatedFd, [&](const std::function<void(float)>& report) { return encode_reader_answer(read_with_assimp(path, report)); });
+}
 
 std::vector<NamedMesh> import_meshes(const std::filesystem::path& path, units::LengthUnit unit, const MeshImportLimits& limits,
                                      const std::function<void(float)>& progress) {
@@ -96,10 +123,16 @@ std::vector<NamedMesh> import_meshes(const std::filesystem::path& path, units::L
     throw MeshIoError(path.string() + ": " + std::to_string(size) + " bytes — larger than the " + std::to_string(limits.max_file_bytes) + "-byte limit");
   try {
     // Assimp runs in a child process: a file that crashes or hangs it cannot take marginviz along.
-    const std::vector<RawMesh> raw =
-        limits.isolate ? decode_reader_answer(run_isolated([&](const std::function<void(float)>& report) { return encode_reader_answer(read_with_assimp(path, report)); },
-                                             limits.max_seconds, progress))
-                       : read_with_assimp(path, progress);
+    // The reader program where there is one; else a fork of this process.
+    std::vector<RawMesh> raw;
+    if (!limits.isolate) {
+      raw = read_with_assimp(path, progress);
+    } else if (const auto program = reader_program(); !program.empty()) {
+      raw = decode_reader_answer(run_isolated_program({program.string(), path.string()}, limits.max_seconds, progress));
+    } else {
+      raw = decode_reader_answer(run_isolated(
+          [&](const std::function<void(float)>& report) { return encode_reader_answer(read_with_assimp(path, report)); }, limits.max_seconds, progress));
+    }
     return build_meshes(raw, units::to_mm_factor(unit), limits);
   } catch (const std::runtime_error& e) {  // MeshIoError and IsolatedCallError alike
     const std::string why = e.what();

@@ -131,5 +131,30 @@ TEST(IsolatedCall, ResultsProgressErrorsCrashesAndHangs) {
   EXPECT_NE(error_of([](const auto&) -> std::string { for (;;) ::pause(); }, 0.5).find("did not finish within"), std::string::npos);
 }
 
+// Scans are read by the reader program, a fresh process started for each file (no fork of this
+// multithreaded one): import_meshes finds it, and a missing or broken reader is a clear error.
+TEST(IsolatedCall, ScansAreReadByTheReaderProgram) {
+  struct ReaderOverride {
+    explicit ReaderOverride(const char* program) { ::setenv("MARGINVIZ_MESH_READER", program, 1); }
+    ~ReaderOverride() { ::unsetenv("MARGINVIZ_MESH_READER"); }
+  };
+  test::ScratchDir scratch;
+  const TriangleMesh sphere = test::sphere_phantom(50.0, 12, 12);
+  const auto any_mesh = scratch.path / "scan.stl";
+  export_meshes({{"scan", &sphere, {}}}, any_mesh);
+  EXPECT_FALSE(import_meshes(any_mesh, units::LengthUnit::Millimetre).empty());  // the build's reader
+  auto error_with = [&](const char* program) {
+    ReaderOverride reader(program);
+    try {
+      import_meshes(any_mesh, units::LengthUnit::Millimetre);
+    } catch (const MeshIoError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_NE(error_with("/nonexistent/marginviz-mesh-reader").find("cannot start the reader /nonexistent/marginviz-mesh-reader"), std::string::npos);
+  EXPECT_NE(error_with("/bin/false").find("the reader stopped unexpectedly (exit status 1)"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace mv
