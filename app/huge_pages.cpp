@@ -6,13 +6,6 @@
 #include <unistd.h>
 
 namespace mv::app {
-namespace {
-
-// Set only in the restarted process, holding the GLIBC_TUNABLES it was started with ("-": none),
-// so that it can put them back for anything it starts later.
-constexpr const char* kRestarted = "MARGINVIZ_RESTARTED_FOR_HUGE_PAGES";
-
-}  // namespace
 
 std::optional<std::string> tunables_for_huge_pages(const std::string& kernel_modes, const std::string& tunables) {
   if (kernel_modes.find("[madvise]") == std::string::npos) return std::nullopt;  // "always": no need; "never": no use
@@ -22,6 +15,9 @@ std::optional<std::string> tunables_for_huge_pages(const std::string& kernel_mod
 
 void restart_with_huge_pages(char** argv) {
 #ifndef MARGINVIZ_SANITIZED  // AddressSanitizer has its own allocator: glibc's tunable means nothing there
+  // Set only in the restarted process, holding the GLIBC_TUNABLES it was started with ("-": none),
+  // so that it can put them back for anything it starts later.
+  constexpr const char* kRestarted = "MARGINVIZ_RESTARTED_FOR_HUGE_PAGES";
   if (const char* before = std::getenv(kRestarted)) {  // the restarted process: glibc has read them
     std::string(before) == "-" ? ::unsetenv("GLIBC_TUNABLES") : ::setenv("GLIBC_TUNABLES", before, 1);
     ::unsetenv(kRestarted);
