@@ -161,7 +161,7 @@ std::string run_isolated_program(const std::vector<std::string>& argv, double ti
   make_pipe(fds);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, fds[1], kIsolatedFd);  // the only descriptor it inherits, with stderr
+  posix_spawn_file_actions_adddup2(&actions, fds[1], kIsolatedFd);  // its answer; our other pipe ends close on exec
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_adddup2(&actions, STDERR_FILENO, STDOUT_FILENO);
   std::vector<char*> args;
