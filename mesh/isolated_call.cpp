@@ -157,19 +157,32 @@ std::string run_isolated(const std::function<std::string(const std::function<voi
 }
 
 std::string run_isolated_program(const std::vector<std::string>& argv, double timeout_s, const std::function<void(float)>& progress) {
-  int fds[2];
-  make_pipe(fds);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, fds[1], kIsolatedFd);  // its answer; our other pipe ends close on exec
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, STDERR_FILENO, STDOUT_FILENO);
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
+  int fds[2];
+  make_pipe(fds);
+  // Its answer on kIsolatedFd (our other pipe ends close on exec), nothing to read, its output to
+  // our error stream (or nowhere, if that is closed), default signal handling and none blocked.
+  posix_spawn_file_actions_t actions;
+  posix_spawnattr_t attributes;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawnattr_init(&attributes);
+  sigset_t none, all;
+  sigemptyset(&none);
+  sigfillset(&all);
+  const bool have_stderr = ::fcntl(STDERR_FILENO, F_GETFD) != -1;
+  int err = posix_spawn_file_actions_adddup2(&actions, fds[1], kIsolatedFd);
+  if (!err) err = posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  if (!err) err = have_stderr ? posix_spawn_file_actions_adddup2(&actions, STDERR_FILENO, STDOUT_FILENO)
+                              : posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  if (!err) err = posix_spawnattr_setsigmask(&attributes, &none);
+  if (!err) err = posix_spawnattr_setsigdefault(&attributes, &all);
+  if (!err) err = posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
   pid_t pid = 0;
-  const int err = ::posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+  if (!err) err = ::posix_spawn(&pid, args[0], &actions, &attributes, args.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attributes);
   ::close(fds[1]);
   if (err != 0) {
     ::close(fds[0]);

@@ -3,9 +3,11 @@
 // (reader_answer.cpp), where sanitizers and the fuzzers' coverage see it (docs/hardening.md).
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <iostream>
 #include <unistd.h>
 
 #include <assimp/BaseImporter.h>
@@ -83,9 +85,13 @@ std::vector<RawMesh> read_with_assimp(const std::filesystem::path& path, const s
   return out;
 }
 
-// The reader program: $MARGINVIZ_MESH_READER, else beside this program (the app's folder), else
-// where the build put it (tests, fuzzers, benchmarks); empty when there is none.
-std::filesystem::path reader_program() {
+// The wire format of the reader's answer (reader_answer.hpp) is named on its command line: a reader
+// from another build that does not speak it refuses, rather than being misread.
+constexpr const char* kAnswerFormat = "--answer-format=1";
+
+}  // namespace
+
+std::filesystem::path mesh_reader_program() {
   auto runnable = [](const std::filesystem::path& p) { return !p.empty() && ::access(p.c_str(), X_OK) == 0; };
   if (const char* env = std::getenv("MARGINVIZ_MESH_READER"); env && *env) return env;
   std::error_code ec;
@@ -97,15 +103,13 @@ std::filesystem::path reader_program() {
   return {};
 }
 
-}  // namespace
-
 int mesh_reader_main(int argc, char** argv) {
-  if (argc != 2) {
-    const char usage[] = "marginviz-mesh-reader FILE: reads a mesh for marginviz, which starts it; not for use by hand\n";
+  if (argc != 3 || std::string(argv[1]) != kAnswerFormat) {
+    const char usage[] = "marginviz-mesh-reader --answer-format=1 FILE: reads a mesh for marginviz, which starts it; not for use by hand\n";
     (void)!::write(STDERR_FILENO, usage, sizeof usage - 1);
     return 2;
   }
-  const std::filesystem::path path = argv[1];
+  const std::filesystem::path path = argv[2];
   serve_isolated(kIsolatedFd, [&](const std::function<void(float)>& report) { return encode_reader_answer(read_with_assimp(path, report)); });
 }
 
@@ -127,9 +131,11 @@ std::vector<NamedMesh> import_meshes(const std::filesystem::path& path, units::L
     std::vector<RawMesh> raw;
     if (!limits.isolate) {
       raw = read_with_assimp(path, progress);
-    } else if (const auto program = reader_program(); !program.empty()) {
-      raw = decode_reader_answer(run_isolated_program({program.string(), path.string()}, limits.max_seconds, progress));
+    } else if (const auto program = mesh_reader_program(); !program.empty()) {
+      raw = decode_reader_answer(run_isolated_program({program.string(), kAnswerFormat, path.string()}, limits.max_seconds, progress));
     } else {
+      static std::atomic<bool> said{false};
+      if (!said.exchange(true)) std::cerr << "marginviz: no marginviz-mesh-reader found (set MARGINVIZ_MESH_READER); reading meshes in a forked child\n";
       raw = decode_reader_answer(run_isolated(
           [&](const std::function<void(float)>& report) { return encode_reader_answer(read_with_assimp(path, report)); }, limits.max_seconds, progress));
     }

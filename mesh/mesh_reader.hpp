@@ -1,4 +1,5 @@
 #pragma once
+#include <filesystem>
 
 namespace mv {
 
@@ -7,5 +8,10 @@ namespace mv {
 // A separate program rather than a fork of the caller: a fork of a multithreaded process (the GUI,
 // OpenGL's threads) inherits locks that other threads held, and could hang on one.
 int mesh_reader_main(int argc, char** argv);
+
+// Where import_meshes finds the reader: $MARGINVIZ_MESH_READER, else beside this program (the
+// app's folder), else where the build put it (tests, fuzzers, benchmarks); empty when there is
+// none (it then reads in a forked child, and says so once on stderr).
+std::filesystem::path mesh_reader_program();
 
 }  // namespace mv

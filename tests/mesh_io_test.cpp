@@ -1,6 +1,8 @@
 // Mesh import and export: units per format, names kept, and broken files as clear errors.
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include <csignal>
 #include <unistd.h>
 
@@ -9,6 +11,7 @@
 #include <glm/geometric.hpp>
 
 #include "isolated_call.hpp"
+#include "mesh_reader.hpp"
 #include "mesh_io.hpp"
 #include "test_support.hpp"
 
@@ -135,9 +138,14 @@ TEST(IsolatedCall, ResultsProgressErrorsCrashesAndHangs) {
 // multithreaded one): import_meshes finds it, and a missing or broken reader is a clear error.
 TEST(IsolatedCall, ScansAreReadByTheReaderProgram) {
   struct ReaderOverride {
-    explicit ReaderOverride(const char* program) { ::setenv("MARGINVIZ_MESH_READER", program, 1); }
-    ~ReaderOverride() { ::unsetenv("MARGINVIZ_MESH_READER"); }
+    std::optional<std::string> before;
+    explicit ReaderOverride(const char* program) {
+      if (const char* set = std::getenv("MARGINVIZ_MESH_READER")) before = set;
+      ::setenv("MARGINVIZ_MESH_READER", program, 1);
+    }
+    ~ReaderOverride() { before ? ::setenv("MARGINVIZ_MESH_READER", before->c_str(), 1) : ::unsetenv("MARGINVIZ_MESH_READER"); }
   };
+  EXPECT_EQ(mesh_reader_program().filename(), "marginviz-mesh-reader");  // found, so no fork
   test::ScratchDir scratch;
   const TriangleMesh sphere = test::sphere_phantom(50.0, 12, 12);
   const auto any_mesh = scratch.path / "scan.stl";
@@ -154,6 +162,14 @@ TEST(IsolatedCall, ScansAreReadByTheReaderProgram) {
   };
   EXPECT_NE(error_with("/nonexistent/marginviz-mesh-reader").find("cannot start the reader /nonexistent/marginviz-mesh-reader"), std::string::npos);
   EXPECT_NE(error_with("/bin/false").find("the reader stopped unexpectedly (exit status 1)"), std::string::npos);
+  // A reader that does not speak this build's answer format refuses (its usage, exit status 2).
+  std::string usage_error;
+  try {
+    run_isolated_program({mesh_reader_program().string(), "--answer-format=0", any_mesh.string()}, 10.0);
+  } catch (const IsolatedCallError& e) {
+    usage_error = e.what();
+  }
+  EXPECT_NE(usage_error.find("exit status 2"), std::string::npos) << usage_error;
 }
 
 }  // namespace
