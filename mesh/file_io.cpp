@@ -33,7 +33,10 @@ mode_t default_file_mode() {
 std::string reason(int err) { return std::strerror(err); }
 
 // Writes all of `bytes` to `fd`; returns 0 or the errno of the failure.
-int write_all(const FileSystemCalls& sys, int fd, std::string_view bytes) {
+
+}  // namespace
+
+int write_all(int fd, std::string_view bytes, const FileSystemCalls& sys) {
   size_t written = 0;
   while (written < bytes.size()) {
     const ssize_t n = sys.write(fd, bytes.data() + written, bytes.size() - written);
@@ -44,8 +47,6 @@ int write_all(const FileSystemCalls& sys, int fd, std::string_view bytes) {
   }
   return 0;
 }
-
-}  // namespace
 
 void replace_file_durably(const std::filesystem::path& requested, std::string_view bytes, const ReplaceOptions& options) {
   const FileSystemCalls& sys = *options.calls;
@@ -69,7 +70,7 @@ void replace_file_durably(const std::filesystem::path& requested, std::string_vi
     ::unlink(temp.c_str());
     throw std::runtime_error("not saved: " + what + " (" + reason(err) + ")" + unchanged);
   };
-  if (const int err = write_all(sys, fd, bytes)) fail("writing " + std::to_string(bytes.size()) + " bytes failed", err, true);
+  if (const int err = write_all(fd, bytes, sys)) fail("writing " + std::to_string(bytes.size()) + " bytes failed", err, true);
   const mode_t mode = exists ? (existing.st_mode & 07777) : options.new_file_mode.value_or(default_file_mode());
   if (::fchmod(fd, mode) != 0) fail("cannot set permissions", errno, true);
   if (sys.fsync(fd) != 0) fail("flushing to disk failed", errno, true);

@@ -34,6 +34,10 @@ struct ReplaceOptions {
 // file is removed.
 void replace_file_durably(const std::filesystem::path& path, std::string_view bytes, const ReplaceOptions& options = {});
 
+// Writes all of `bytes` to `fd`, retrying short writes and interruptions. Returns 0, or the errno
+// of the failure (ENOSPC for a write that makes no progress).
+int write_all(int fd, std::string_view bytes, const FileSystemCalls& sys = FileSystemCalls::real());
+
 // Reads a whole regular file, refusing files over `max_bytes`; throws std::runtime_error with the reason.
 std::string read_file_capped(const std::filesystem::path& path, std::uint64_t max_bytes);
 

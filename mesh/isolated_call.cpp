@@ -11,27 +11,18 @@
 #include <unistd.h>
 #include <vector>
 
+#include "file_io.hpp"
+
 namespace mv {
 namespace {
 
 // Child → parent frames: a tag byte, a 64-bit length, the payload.
 enum Tag : char { Progress = 'p', Result = 'r', Failure = 'e' };
 
-bool write_all(int fd, const void* data, size_t size) {
-  const char* p = static_cast<const char*>(data);
-  while (size > 0) {
-    const ssize_t n = ::write(fd, p, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    p += n;
-    size -= static_cast<size_t>(n);
-  }
-  return true;
-}
-
 bool send(int fd, Tag tag, const std::string& payload) {
   const std::uint64_t size = payload.size();
-  return write_all(fd, &tag, 1) && write_all(fd, &size, sizeof size) && write_all(fd, payload.data(), payload.size());
+  auto bytes_of = [](const auto& v) { return std::string_view(reinterpret_cast<const char*>(&v), sizeof v); };
+  return write_all(fd, bytes_of(tag)) == 0 && write_all(fd, bytes_of(size)) == 0 && write_all(fd, payload) == 0;
 }
 
 std::string describe(int status) {
