@@ -55,6 +55,7 @@ Rgba result_colour(MarginResult r) {
     case MarginResult::Positive: return {0.86f, 0.16f, 0.16f, 1.0f};
     case MarginResult::Close: return {0.97f, 0.72f, 0.22f, 1.0f};
     case MarginResult::Indeterminate: return {0.70f, 0.70f, 0.72f, 1.0f};
+    case MarginResult::Pending: return {0.98f, 0.98f, 0.98f, 1.0f};
   }
   return kGrey;
 }
@@ -96,7 +97,9 @@ Canvas draw_mohs_map(const MapRequest& req, const MohsMapLayout& L) {
   cv.fill_polygon(circle, {0.93f, 0.93f, 0.91f, 1.0f});
   for (size_t i = 0; i < stage.blocks.size(); ++i) {
     const auto& b = stage.blocks[i];
-    cv.fill_polygon(wedge(L, b.span, L.inner_radius, L.radius), result_colour(b.peripheral));
+    // A deep-only layer has no peripheral margin: its ring is a neutral blue-grey, labelled so.
+    const bool ring = takes_periphery(stage.layer_of(b));
+    cv.fill_polygon(wedge(L, b.span, L.inner_radius, L.radius), ring ? result_colour(b.peripheral) : Rgba{0.82f, 0.85f, 0.89f, 1.0f});
     cv.fill_polygon(wedge(L, b.span, 0.0f, L.inner_radius - 4.0f), result_colour(b.deep));
     cv.stroke(arc(L, b.span, L.radius + 9.0f), 10.0f, ink_colour(b.ink));  // inked edge
   }
@@ -104,6 +107,8 @@ Canvas draw_mohs_map(const MapRequest& req, const MohsMapLayout& L) {
     for (double h : {b.span.from, b.span.to}) cv.stroke({L.centre, L.at(h, L.radius)}, 2.5f, kInk);
     const glm::vec2 label = L.at(b.span.middle(), (L.radius + L.inner_radius) / 2.0f);
     cv.text(b.label, label + glm::vec2(0.0f, 11.0f), 32.0f, kInk, Canvas::Align::Centre);
+    if (const BlockLayer layer = stage.layer_of(b); layer != BlockLayer::Full)
+      cv.text(layer == BlockLayer::Deep ? "deep only" : "wedge", label + glm::vec2(0.0f, 34.0f), 16.0f, kInk, Canvas::Align::Centre);
     const glm::vec2 deep_label = L.at(b.span.middle(), L.inner_radius * 0.55f);
     cv.text(b.deep == MarginResult::Clear ? "deep clear" : "deep " + result_key(b.deep), deep_label + glm::vec2(0.0f, 7.0f), 17.0f, kInk,
             Canvas::Align::Centre);
@@ -128,8 +133,10 @@ Canvas draw_mohs_map(const MapRequest& req, const MohsMapLayout& L) {
   // Legend and provenance.
   float ly = L.centre.y + L.radius + 70.0f;
   float lx = 40.0f;
-  for (auto r : {MarginResult::Clear, MarginResult::Positive, MarginResult::Close, MarginResult::Indeterminate}) {
-    cv.fill_polygon({{lx, ly - 16.0f}, {lx + 20.0f, ly - 16.0f}, {lx + 20.0f, ly + 4.0f}, {lx, ly + 4.0f}}, result_colour(r));
+  for (auto r : {MarginResult::Clear, MarginResult::Positive, MarginResult::Close, MarginResult::Indeterminate, MarginResult::Pending}) {
+    const std::vector<glm::vec2> swatch{{lx, ly - 16.0f}, {lx + 20.0f, ly - 16.0f}, {lx + 20.0f, ly + 4.0f}, {lx, ly + 4.0f}};
+    cv.fill_polygon(swatch, result_colour(r));
+    cv.stroke(swatch, 1.0f, kGrey, true);
     lx += 28.0f + cv.text(result_key(r), {lx + 28.0f, ly}, 18.0f, kInk) + 26.0f;
   }
   cv.text("outer ring: peripheral margin · inner disc: deep margin · outer arc: ink", {40.0f, ly + 30.0f}, 17.0f, kGrey);

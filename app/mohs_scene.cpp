@@ -166,7 +166,9 @@ void add_mohs(render::Scene& scene, CaseSession& session, const MohsReconstructi
     o.lines.push_back("defect " + fixed(rec.extent_x_cm, 1) + " × " + fixed(rec.extent_y_cm, 1) + " cm, " + fixed(rec.final_defect_area_cm2, 1) + " cm²");
     o.lines.push_back("depth " + fixed(rec.max_depth_mm, 1) + " mm, into " + rec.deepest_layer);
     o.lines.push_back("largest margin from the clinical edge " + fixed(rec.largest_margin_cm, 1) + " cm");
-    o.lines.push_back(rec.clear ? "margins clear" : "margins not yet clear");
+    o.lines.push_back(rec.clear ? "margins clear" : rec.completeness.pending() ? "slides pending: margins not yet known" : "margins not clear");
+    for (const auto& open : rec.completeness.open)
+      if (open.result != MarginResult::Pending) o.lines.push_back("  open: " + open.describe());
     scene.overlays.push_back(o);
   }
 }

@@ -17,12 +17,32 @@ std::string result_key(MarginResult r) {
     case MarginResult::Positive: return "positive";
     case MarginResult::Close: return "close";
     case MarginResult::Indeterminate: return "indeterminate";
+    case MarginResult::Pending: return "pending";
   }
   return "clear";
 }
 
+bool needs_further_stage(MarginResult r) {
+  return r == MarginResult::Positive || r == MarginResult::Indeterminate || r == MarginResult::Pending;
+}
+
+std::string layer_key(BlockLayer l) {
+  switch (l) {
+    case BlockLayer::Full: return "full";
+    case BlockLayer::Peripheral: return "peripheral";
+    case BlockLayer::Deep: return "deep";
+  }
+  return "full";
+}
+
+std::optional<BlockLayer> layer_from_key(const std::string& key) {
+  for (auto l : {BlockLayer::Full, BlockLayer::Peripheral, BlockLayer::Deep})
+    if (layer_key(l) == key) return l;
+  return std::nullopt;
+}
+
 std::optional<MarginResult> result_from_key(const std::string& key) {
-  for (auto r : {MarginResult::Clear, MarginResult::Positive, MarginResult::Close, MarginResult::Indeterminate})
+  for (auto r : {MarginResult::Clear, MarginResult::Positive, MarginResult::Close, MarginResult::Indeterminate, MarginResult::Pending})
     if (result_key(r) == key) return r;
   return std::nullopt;
 }
@@ -65,6 +85,14 @@ std::optional<DepthPlane> plane_from_key(const std::string& key, Site site) {
 bool MohsStage::covers(double hour) const {
   for (const auto& b : blocks)
     if (b.span.contains(hour)) return true;
+  return false;
+}
+
+BlockLayer MohsStage::layer_of(const MohsBlock& b) const { return b.layer.value_or(deep_only ? BlockLayer::Deep : BlockLayer::Full); }
+
+bool MohsStage::takes_periphery_anywhere() const {
+  for (const auto& b : blocks)
+    if (takes_periphery(layer_of(b))) return true;
   return false;
 }
 

@@ -13,8 +13,11 @@
 
 namespace mv {
 
-enum class MarginResult { Clear, Positive, Close, Indeterminate };
-std::string result_key(MarginResult r);  // "clear", "positive", "close", "indeterminate"
+// Pending: the slide is not read yet (a new stage's blocks start so). A pending, positive or
+// indeterminate margin needs a further stage; a close margin counts as clear (as reported).
+enum class MarginResult { Clear, Positive, Close, Indeterminate, Pending };
+std::string result_key(MarginResult r);  // "clear", "positive", "close", "indeterminate", "pending"
+bool needs_further_stage(MarginResult r);  // positive, indeterminate or pending
 std::optional<MarginResult> result_from_key(const std::string& key);
 
 // Clock positions, 12 at the top (toward the head); a span runs clockwise from `from` to `to`,
@@ -26,9 +29,19 @@ struct ClockSpan {
   double middle() const;                     // clock position of the span's centre
 };
 
+// What a block's layer takes: a full layer (widened by the stage's margin and cut to its depth), a
+// peripheral wedge (widened, at the depth the previous defect had there) or a deep-only layer
+// (under the previous defect, no widening).
+enum class BlockLayer { Full, Peripheral, Deep };
+std::string layer_key(BlockLayer l);  // "full", "peripheral", "deep"
+std::optional<BlockLayer> layer_from_key(const std::string& key);
+inline bool takes_periphery(BlockLayer l) { return l != BlockLayer::Deep; }
+inline bool takes_deep(BlockLayer l) { return l != BlockLayer::Peripheral; }
+
 struct MohsBlock {
   std::string label;  // "A", "B", ... or "1", "2", ...
   ClockSpan span;
+  std::optional<BlockLayer> layer;  // absent: the stage's kind (deep-only stage: deep, else full)
   MarginResult peripheral = MarginResult::Clear;
   MarginResult deep = MarginResult::Clear;
   std::optional<std::string> ink;  // edge ink colour: "blue", "red", "black", "green", "yellow"
@@ -55,6 +68,8 @@ struct MohsStage {
 
   // Clock spans the stage covers: the union of its blocks.
   bool covers(double hour) const;
+  BlockLayer layer_of(const MohsBlock& b) const;
+  bool takes_periphery_anywhere() const;  // some block widens the defect
 };
 
 struct MohsRecord {

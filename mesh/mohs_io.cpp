@@ -7,10 +7,11 @@ namespace {
 using namespace json_reader;
 
 std::optional<MarginResult> read_result(Reader& r, const json& obj, const char* key, const std::string& path) {
-  auto v = r.string(obj, key, path, false, "\"clear\", \"positive\", \"close\" or \"indeterminate\"");
+  // Absent means clear, as in files written before "pending" existed (schema 1.0).
+  auto v = r.string(obj, key, path, false, "\"clear\", \"positive\", \"close\", \"indeterminate\" or \"pending\"");
   if (!v) return MarginResult::Clear;
   if (auto res = result_from_key(*v)) return res;
-  r.error(path, "\"" + *v + "\" — must be \"clear\", \"positive\", \"close\" or \"indeterminate\"");
+  r.error(path, "\"" + *v + "\" — must be \"clear\", \"positive\", \"close\", \"indeterminate\" or \"pending\" (not read yet)");
   return std::nullopt;
 }
 
@@ -28,7 +29,11 @@ std::optional<MohsBlock> read_block(Reader& r, const json& bj, const std::string
   if (peripheral) b.peripheral = *peripheral;
   if (deep) b.deep = *deep;
   b.ink = r.string(bj, "ink", p + ".ink", false, "an ink colour name");
-  b.extra = without(bj, {"label", "from", "to", "peripheral", "deep", "ink"});
+  if (auto v = r.string(bj, "layer", p + ".layer", false, "\"full\", \"peripheral\" or \"deep\"")) {
+    if (auto l = layer_from_key(*v)) b.layer = l;
+    else r.error(p + ".layer", "\"" + *v + "\" — must be \"full\" (widened and to the stage's depth), \"peripheral\" (a wedge) or \"deep\" (under the previous defect)");
+  }
+  b.extra = without(bj, {"label", "from", "to", "peripheral", "deep", "ink", "layer"});
   return b;
 }
 
@@ -126,6 +131,7 @@ Json write_mohs(const MohsRecord& m) {
       json bj = {{"label", b.label}, {"from", number(b.span.from)}, {"to", number(b.span.to)},
                  {"peripheral", result_key(b.peripheral)}, {"deep", result_key(b.deep)}};
       if (b.ink) bj["ink"] = *b.ink;
+      if (b.layer) bj["layer"] = layer_key(*b.layer);
       blocks.push_back(with_extra(bj, b.extra));
     }
     sj["blocks"] = blocks;

@@ -83,11 +83,13 @@ MohsReconstruction reconstruct_mohs(const Case& c, const SiteModel& model, const
       const double hour = angle_to_clock(theta[j]);
       const MohsBlock* blk = block_at(s, hour);
       if (!blk) continue;
-      double radius = current.radius_mm[j] + (s.deep_only ? 0.0 : units::cm_to_mm(s.margin_cm));
-      if (!s.outline_cm.empty() && !s.deep_only)
+      const BlockLayer layer = s.layer_of(*blk);
+      double radius = current.radius_mm[j] + (takes_periphery(layer) ? units::cm_to_mm(s.margin_cm) : 0.0);
+      if (!s.outline_cm.empty() && takes_periphery(layer))
         if (auto pr = polygon_radius(s.outline_cm, theta[j])) radius = std::max(current.radius_mm[j], *pr);
       current.radius_mm[j] = radius;
-      current.depth_mm[j] = std::max(current.depth_mm[j], depth);
+      // A wedge is cut at the depth the defect already had there (stage 1: the stage's depth).
+      if (takes_deep(layer) || k == 0) current.depth_mm[j] = std::max(current.depth_mm[j], depth);
       // Tumour at a block's margin reached that far: the confirmed extent grows to it.
       if (blk->peripheral == MarginResult::Positive) r.confirmed.radius_mm[j] = std::max(r.confirmed.radius_mm[j], radius);
       if (blk->deep == MarginResult::Positive) r.confirmed.depth_mm[j] = std::max(r.confirmed.depth_mm[j], depth);
@@ -146,10 +148,8 @@ MohsReconstruction reconstruct_mohs(const Case& c, const SiteModel& model, const
     r.margin_at_hour_cm[static_cast<size_t>(h - 1)] = margin;
     r.largest_margin_cm = std::max(r.largest_margin_cm, margin);
   }
-  const MohsStage& last = m.stages[static_cast<size_t>(r.stages - 1)];
-  // Clear: no block positive or indeterminate (a close margin is clear, as reported).
-  auto unclear = [](MarginResult x) { return x == MarginResult::Positive || x == MarginResult::Indeterminate; };
-  r.clear = std::none_of(last.blocks.begin(), last.blocks.end(), [&](const MohsBlock& blk) { return unclear(blk.peripheral) || unclear(blk.deep); });
+  r.completeness = mohs_completeness(m, r.stages);
+  r.clear = r.completeness.clear();
   return r;
 }
 
@@ -166,6 +166,14 @@ nlohmann::json mohs_report_json(const MohsReconstruction& r) {
                       {"cumulative_defect_area_cm2", round_to(units::mm2_to_cm2(r.defect_solids[static_cast<size_t>(k)].skin_area_mm2), 3)}});
   nlohmann::json margins = nlohmann::json::array();
   for (int h = 1; h <= 12; ++h) margins.push_back({{"hour", h}, {"margin_cm", round_to(r.margin_at_hour_cm[static_cast<size_t>(h - 1)], 2)}});
+  // Every margin still open, in any included stage: where a further stage must go.
+  nlohmann::json open = nlohmann::json::array();
+  for (const auto& o : r.completeness.open) {
+    nlohmann::json spans = nlohmann::json::array();
+    for (const auto& sp : o.open.spans()) spans.push_back({{"from", round_to(sp.from, 2)}, {"to", round_to(sp.to, 2)}});
+    open.push_back({{"stage", o.stage + 1}, {"block", o.label}, {"margin", o.kind == MarginKind::Peripheral ? "peripheral" : "deep"},
+                    {"result", result_key(o.result)}, {"open_hours", spans}});
+  }
   return {{"stages_taken", r.stages},
           {"stages", stages},
           {"final_defect_area_cm2", round_to(r.final_defect_area_cm2, 3)},
@@ -177,7 +185,8 @@ nlohmann::json mohs_report_json(const MohsReconstruction& r) {
           {"defect_to_clinical_area", round_to(r.defect_to_clinical_area, 3)},
           {"final_margin_by_clock_hour_cm", margins},
           {"largest_final_margin_cm", round_to(r.largest_margin_cm, 2)},
-          {"margins_clear", r.clear}};
+          {"margins_clear", r.clear},
+          {"open_margins", open}};
 }
 
 }  // namespace mv

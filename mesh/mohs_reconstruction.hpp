@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "case_model.hpp"
+#include "mohs_completeness.hpp"
 #include "polar_solid.hpp"
 #include "site_model.hpp"
 #include "tissue_column.hpp"
@@ -15,7 +16,8 @@ namespace mv {
 
 // What the Mohs stages of a case removed, in 3D over its anatomy (docs/reconstruction.md, "Mohs").
 // Stage k widens the previous defect by its margin over its blocks' clock spans (stage 1 from the
-// clinical edge of the last, pre-operative measurement) and takes it to its depth there.
+// clinical edge of the last, pre-operative measurement) and takes it to its depth there; a
+// peripheral wedge widens without deepening, a deep-only block deepens without widening.
 struct MohsReconstruction {
   int stages = 0;                          // stages included (through_stage)
   std::vector<double> stage_depth_mm;      // resolved depth of each stage
@@ -37,7 +39,8 @@ struct MohsReconstruction {
   double defect_to_clinical_area = 0.0;
   std::array<double, 12> margin_at_hour_cm{};  // index 0 = 1 o'clock ... 11 = 12 o'clock
   double largest_margin_cm = 0.0;
-  bool clear = false;                      // the last included stage has no positive block
+  MohsCompleteness completeness;           // what is still open through the included stages
+  bool clear = false;                      // completeness.clear(): no margin open in any included stage
 };
 
 // `through_stage`: how many stages to include (all when absent). Throws PlacementError when a

@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "mohs_completeness.hpp"
 #include "validation.hpp"
 
 namespace mv {
@@ -48,18 +49,6 @@ void check_coverage(const MohsStage& s, const std::string& p, std::vector<Issue>
   }
   if (s.full_circle && reached < 12.0 - eps)
     out.push_back({Severity::Error, p + ".blocks", "gap from " + number_text(reached) + " to 12 o'clock — a full-circle stage's blocks must cover 0-12 without gaps"});
-}
-
-bool all_clear(const MohsStage& s) {
-  return std::all_of(s.blocks.begin(), s.blocks.end(),
-                     [](const MohsBlock& b) { return b.peripheral == MarginResult::Clear && b.deep == MarginResult::Clear; });
-}
-
-// Is `hour` under a block of `s` that was not clear at the periphery (or, for `deep`, at depth)?
-bool not_clear_at(const MohsStage& s, double hour) {
-  for (const auto& b : s.blocks)
-    if (b.span.contains(hour) && (b.peripheral != MarginResult::Clear || b.deep != MarginResult::Clear)) return true;
-  return false;
 }
 
 }  // namespace
@@ -110,23 +99,28 @@ void validate_mohs(const Case& c, std::vector<Issue>& out) {
         out.push_back({Severity::Warning, bp + ".ink", "\"" + *blk.ink + "\" — not one of blue, red, black, green, yellow, orange; drawn grey"});
     }
     check_coverage(s, p, out);
+    for (size_t b = 0; b < s.blocks.size(); ++b) {
+      const auto& blk = s.blocks[b];
+      if (!blk.layer) continue;
+      if (i == 0 && *blk.layer != BlockLayer::Full)
+        out.push_back({Severity::Error, block_name(p, b, blk) + ".layer", "\"" + layer_key(*blk.layer) + "\" — the first stage takes full layers"});
+      else if (s.deep_only && *blk.layer != BlockLayer::Deep)
+        out.push_back({Severity::Error, block_name(p, b, blk) + ".layer", "\"" + layer_key(*blk.layer) + "\" — a deep-only stage has no peripheral margin"});
+    }
     if (i > 0) {
-      const MohsStage& prev = stages[i - 1];
-      if (all_clear(prev)) {
-        out.push_back({Severity::Warning, p, "taken after every margin of stage " + std::to_string(i) + " was clear"});
-      }
-      if (!s.surgeons_choice) {
+      // A later stage goes where an earlier one left a margin open, unless the surgeon chose otherwise.
+      const MohsCompleteness before = mohs_completeness(*c.mohs, static_cast<int>(i));
+      if (before.clear()) out.push_back({Severity::Warning, p, "taken when every earlier margin was clear"});
+      ClockSet open = before.open_periphery();
+      open.add(before.open_deep());
+      if (!s.surgeons_choice && !before.clear()) {
         for (size_t b = 0; b < s.blocks.size(); ++b) {
-          const auto& span = s.blocks[b].span;
-          for (double t = 0.0; t < span.hours(); t += 0.05) {
-            const double hour = std::fmod(span.from + t, 12.0);
-            if (!not_clear_at(prev, hour)) {
-              out.push_back({Severity::Error, block_name(p, b, s.blocks[b]),
-                             number_text(span.from) + " to " + number_text(span.to) + " o'clock — reaches " + number_text(std::round(hour * 10) / 10) +
-                                 " o'clock, where stage " + std::to_string(i) + " was clear; a later stage goes where the previous one was not clear (set \"surgeons_choice\": true if intended)"});
-              break;
-            }
-          }
+          const ClockSet outside = ClockSet(s.blocks[b].span).minus(open);
+          if (outside.hours() < 0.05) continue;
+          const ClockSpan first = outside.spans().front();
+          out.push_back({Severity::Error, block_name(p, b, s.blocks[b]),
+                         number_text(s.blocks[b].span.from) + " to " + number_text(s.blocks[b].span.to) + " o'clock — reaches " + number_text(first.from) + "-" +
+                             number_text(first.to) + " o'clock, where no earlier margin is open; a later stage goes where a margin was not clear (set \"surgeons_choice\": true if intended)"});
         }
       }
     }
@@ -143,15 +137,11 @@ void validate_mohs(const Case& c, std::vector<Issue>& out) {
       previous_depth = *s.depth_mm;
     }
   }
-  if (!stages.empty()) {
-    const auto& last = stages.back();
-    const bool positive = std::any_of(last.blocks.begin(), last.blocks.end(), [](const MohsBlock& b) {
-      return b.peripheral == MarginResult::Positive || b.deep == MarginResult::Positive;
-    });
-    if (positive)
-      out.push_back({Severity::Warning, "mohs.stages[" + std::to_string(stages.size() - 1) + "]",
-                     "the last stage still has positive margins — the defect shown is not a clear boundary"});
-  }
+  // Open margins in ANY stage, not just the last: the record is not yet a clear boundary.
+  for (const auto& o : mohs_completeness(*c.mohs).open)
+    out.push_back({Severity::Warning, "mohs.stages[" + std::to_string(o.stage) + "].blocks[" + std::to_string(o.block) + "] (" + o.label + ")",
+                   o.describe() + (o.result == MarginResult::Pending ? " — not read yet" : " — no later stage has taken it") +
+                       ": the margins are not clear"});
 }
 
 }  // namespace mv

@@ -100,6 +100,30 @@ TEST(Cli, ReportHasTheMohsMetrics) {
   EXPECT_GT(m["defect_to_clinical_area"].get<double>(), 1.0);
 }
 
+// Issue 9 (2): stage-1 block D of the abdomen peripheral positive, which stage 2 (deep only, under
+// C) never takes: report and validate both say the margins are not clear, naming D.
+TEST(Cli, AnOpenBlockOfAnEarlierStageIsNotClear) {
+  const CliResult before = run("report " + quoted(test::case_path("han2009-abdomen")));
+  ASSERT_EQ(before.code, 0) << before.err;
+  EXPECT_EQ(nlohmann::json::parse(before.out)["mohs"]["margins_clear"], true);
+  auto j = nlohmann::json::parse(std::ifstream(test::case_path("han2009-abdomen")));
+  ASSERT_EQ(j["mohs"]["stages"][0]["blocks"][3]["label"], "D");
+  j["mohs"]["stages"][0]["blocks"][3]["peripheral"] = "positive";
+  const auto path = std::filesystem::temp_directory_path() / ("marginviz-open-d-" + std::to_string(::getpid()) + ".json");
+  std::ofstream(path) << j.dump(2);
+  const CliResult r = run("report " + quoted(path));
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto m = nlohmann::json::parse(r.out)["mohs"];
+  EXPECT_EQ(m["margins_clear"], false);
+  ASSERT_EQ(m["open_margins"].size(), 1u) << m.dump();
+  EXPECT_EQ(m["open_margins"][0]["block"], "D");
+  EXPECT_EQ(m["open_margins"][0]["margin"], "peripheral");
+  EXPECT_EQ(m["open_margins"][0]["open_hours"][0]["from"], 7.5);
+  const CliResult v = run("validate " + quoted(path));
+  EXPECT_NE(v.err.find("stage 1 block D: peripheral positive at 7.5-10.5 o'clock"), std::string::npos) << v.out << v.err;
+  std::filesystem::remove(path);
+}
+
 TEST(Cli, MohsViewsAndMaps) {
   const auto dir = std::filesystem::temp_directory_path() / ("marginviz-cli-mohs-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);

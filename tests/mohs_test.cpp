@@ -1,6 +1,8 @@
 // Mohs stages: reconstruction accuracy on phantoms, the bundled series, and every validation rule.
 #include <gtest/gtest.h>
 
+#include "mohs_completeness.hpp"
+
 #include <numbers>
 
 #include <glm/geometric.hpp>
@@ -30,7 +32,7 @@ Case circle_case(double r_cm) {
 }
 
 MohsBlock block(const std::string& label, double from, double to, MarginResult p = MarginResult::Clear, MarginResult d = MarginResult::Clear) {
-  return {label, {from, to}, p, d, std::nullopt, {}};
+  return {label, {from, to}, std::nullopt, p, d, std::nullopt, {}};
 }
 
 MohsStage stage(double margin_cm, std::vector<MohsBlock> blocks, bool full = false) {
@@ -170,11 +172,32 @@ TEST(MohsValidation, FullCircleBlocksCoverTheClockWithoutGapsOrOverlaps) {
 TEST(MohsValidation, LaterStagesGoWhereThePreviousWasNotClear) {
   MohsStage first = stage(1.0, {block("A", 0, 6, MarginResult::Positive), block("B", 6, 12)}, true);
   auto bad = validate_case(with_stages({first, stage(1.0, {block("A2", 4, 8)})}));
-  EXPECT_TRUE(has(bad, Severity::Error, "mohs.stages[1].blocks[0] (A2)", "where stage 1 was clear")) << format_issues(bad);
+  EXPECT_TRUE(has(bad, Severity::Error, "mohs.stages[1].blocks[0] (A2)", "reaches 6-8 o'clock, where no earlier margin is open")) << format_issues(bad);
   MohsStage chosen = stage(1.0, {block("A2", 4, 8)});
   chosen.surgeons_choice = true;
   EXPECT_FALSE(has_errors(validate_case(with_stages({first, chosen}))));
   EXPECT_FALSE(has_errors(validate_case(with_stages({first, stage(1.0, {block("A2", 1, 5)})}))));
+}
+
+// Issue 9 (2): validate names a positive block of an earlier stage that no later stage took,
+// however clear the last stage is; a later stage may go where an EARLIER stage (not only the
+// previous one) left a margin open.
+TEST(MohsValidation, AnOpenBlockInAnyStageIsNamed) {
+  MohsStage first = stage(1.0, {block("A", 0, 6, MarginResult::Clear, MarginResult::Positive), block("B", 6, 12, MarginResult::Positive)}, true);
+  MohsStage deep = stage(0.0, {block("A2", 0, 6)});
+  deep.deep_only = true;
+  deep.plane = DepthPlane::Muscle;
+  auto issues = validate_case(with_stages({first, deep}));
+  EXPECT_FALSE(has_errors(issues)) << format_issues(issues);
+  EXPECT_TRUE(has(issues, Severity::Warning, "mohs.stages[0].blocks[1] (B)", "peripheral positive at 6-12 o'clock — no later stage has taken it"))
+      << format_issues(issues);
+  // Stage 3 under B: B was open in stage 1, not in stage 2.
+  const auto three = validate_case(with_stages({first, deep, stage(1.0, {block("B3", 6, 12)})}));
+  EXPECT_FALSE(has_errors(three)) << format_issues(three);
+  EXPECT_FALSE(has(three, Severity::Warning, "mohs.stages[0].blocks[1] (B)", "no later stage has taken it"));
+  // A wedge block in a deep-only stage is refused.
+  deep.blocks[0].layer = BlockLayer::Peripheral;
+  EXPECT_TRUE(has(validate_case(with_stages({first, deep})), Severity::Error, "mohs.stages[1].blocks[0] (A2).layer", "a deep-only stage has no peripheral margin"));
 }
 
 TEST(MohsValidation, AStageAfterAllClearIsAWarning) {
@@ -183,7 +206,7 @@ TEST(MohsValidation, AStageAfterAllClearIsAWarning) {
   extra.surgeons_choice = true;
   const auto issues = validate_case(with_stages({clear, extra}));
   EXPECT_FALSE(has_errors(issues));
-  EXPECT_TRUE(has(issues, Severity::Warning, "mohs.stages[1]", "after every margin of stage 1 was clear"));
+  EXPECT_TRUE(has(issues, Severity::Warning, "mohs.stages[1]", "taken when every earlier margin was clear"));
 }
 
 TEST(MohsValidation, MarginsDepthPlanesAndDeepOnly) {
@@ -207,7 +230,7 @@ TEST(MohsValidation, MarginsDepthPlanesAndDeepOnly) {
   j["mohs"]["stages"][0].erase("depth_mm");
   j["mohs"]["stages"][0]["blocks"][0]["peripheral"] = "negative";
   EXPECT_TRUE(has(parse_case(j.dump()).issues, Severity::Error, "mohs.stages[0].blocks[0].peripheral",
-                  "\"negative\" — must be \"clear\", \"positive\", \"close\" or \"indeterminate\""));
+                  "\"negative\" — must be \"clear\", \"positive\", \"close\", \"indeterminate\" or \"pending\" (not read yet)"));
 }
 
 TEST(MohsIo, RoundTripsThroughAFile) {
@@ -233,8 +256,17 @@ TEST(MohsIo, RoundTripsThroughAFile) {
 namespace mv {
 namespace {
 
+// Stage-1 quadrants (A 10.5-1.5, B 1.5-4.5, C 4.5-7.5, D 7.5-10.5) read as given.
+MohsStage read_quadrants(Site site, MarginResult a_p, MarginResult c_d) {
+  MohsStage s = app::first_stage(site, std::nullopt);
+  for (auto& b : s.blocks) b.peripheral = b.deep = MarginResult::Clear;
+  s.blocks[0].peripheral = a_p;
+  s.blocks[2].deep = c_d;
+  return s;
+}
+
 TEST(MohsEditing, SplitMergeAndNextStage) {
-  MohsStage s = app::first_stage(Site::Thigh);
+  MohsStage s = read_quadrants(Site::Thigh, MarginResult::Clear, MarginResult::Clear);
   ASSERT_EQ(s.blocks.size(), 4u);
   EXPECT_EQ(s.blocks[0].span.from, 10.5);
   app::split_block(s, 0);  // A: 10.5-1.5 becomes 10.5-12 and 0-1.5
@@ -247,29 +279,109 @@ TEST(MohsEditing, SplitMergeAndNextStage) {
   ASSERT_EQ(s.blocks.size(), 4u);
   EXPECT_DOUBLE_EQ(s.blocks[0].span.to, 1.5);
   EXPECT_EQ(s.blocks[0].peripheral, MarginResult::Positive);  // the worse result survives the merge
+}
 
-  MohsRecord rec{{s}, "", {}};
-  rec.stages[0].blocks[2].deep = MarginResult::Positive;  // C, deep only
-  auto next = app::next_stage_from_positive(rec, Site::Thigh);
+// Issue 9 (3): a new stage's blocks start pending, and "next stage" gives each open span the
+// layer it needs: A positive at the periphery only gets a wedge, C positive at depth only a
+// deep-only layer one plane deeper — not a 2-cm wedge as well.
+TEST(MohsEditing, NextStageTakesWhatEachBlockNeeds) {
+  const MohsStage fresh = app::first_stage(Site::Thigh, CaseDate{3, std::nullopt, Json::object()});
+  for (const auto& b : fresh.blocks) {
+    EXPECT_EQ(b.peripheral, MarginResult::Pending);
+    EXPECT_EQ(b.deep, MarginResult::Pending);
+  }
+  EXPECT_FALSE(mohs_completeness(MohsRecord{{fresh}, "", {}}).clear());  // unread slides are not clear
+
+  MohsRecord rec{{read_quadrants(Site::Thigh, MarginResult::Positive, MarginResult::Positive)}, "", {}};
+  rec.stages[0].margin_cm = 2.0;
+  auto next = app::next_stage_from_open(rec, Site::Thigh, CaseDate{4, std::nullopt, Json::object()});
   ASSERT_TRUE(next);
-  EXPECT_FALSE(next->deep_only);  // A was peripherally positive
-  EXPECT_EQ(next->blocks.size(), 2u);
-  EXPECT_EQ(next->plane, DepthPlane::Muscle);  // a deep margin was involved: one plane deeper than fascia
+  ASSERT_EQ(next->blocks.size(), 2u);
+  EXPECT_FALSE(next->deep_only);
+  EXPECT_EQ(next->plane, DepthPlane::Muscle);  // a deep margin is open: one plane deeper than fascia
+  EXPECT_EQ(next->date->day, 4);
+  const MohsBlock& a2 = next->blocks[0].label == "A2" ? next->blocks[0] : next->blocks[1];
+  const MohsBlock& c2 = next->blocks[0].label == "C2" ? next->blocks[0] : next->blocks[1];
+  EXPECT_EQ(a2.label, "A2");
+  EXPECT_EQ(next->layer_of(a2), BlockLayer::Peripheral);
+  EXPECT_DOUBLE_EQ(a2.span.from, 10.5);
+  EXPECT_DOUBLE_EQ(a2.span.to, 1.5);
+  EXPECT_EQ(c2.label, "C2");
+  EXPECT_EQ(next->layer_of(c2), BlockLayer::Deep);
+  EXPECT_EQ(c2.peripheral, MarginResult::Clear);  // a deep-only layer has no peripheral margin to read
+  EXPECT_EQ(c2.deep, MarginResult::Pending);
+  EXPECT_EQ(a2.peripheral, MarginResult::Pending);
+  EXPECT_EQ(next->margin_cm, 2.0);
 
-  MohsRecord deep_only{{app::first_stage(Site::Abdomen)}, "", {}};
-  deep_only.stages[0].blocks[2].deep = MarginResult::Positive;
-  next = app::next_stage_from_positive(deep_only, Site::Abdomen);
+  MohsRecord deep_only{{read_quadrants(Site::Abdomen, MarginResult::Clear, MarginResult::Positive)}, "", {}};
+  next = app::next_stage_from_open(deep_only, Site::Abdomen, std::nullopt);
   ASSERT_TRUE(next);
   EXPECT_TRUE(next->deep_only);
+  EXPECT_EQ(next->margin_cm, 0.0);
   EXPECT_EQ(next->blocks[0].label, "C2");
   Case c = test::load_bundled("han2009-abdomen");
   c.mohs = deep_only;
   c.mohs->stages.push_back(*next);
   EXPECT_FALSE(has_errors(validate_case(c))) << format_issues(validate_case(c));
 
-  MohsRecord clear{{app::first_stage(Site::Abdomen)}, "", {}};
-  EXPECT_FALSE(app::next_stage_from_positive(clear, Site::Abdomen));
+  MohsRecord clear{{read_quadrants(Site::Abdomen, MarginResult::Clear, MarginResult::Clear)}, "", {}};
+  EXPECT_FALSE(app::next_stage_from_open(clear, Site::Abdomen, std::nullopt));
+  EXPECT_EQ(app::next_result(MarginResult::Pending), MarginResult::Clear);
   EXPECT_EQ(app::next_result(MarginResult::Clear), MarginResult::Positive);
+  EXPECT_EQ(app::next_result(MarginResult::Indeterminate), MarginResult::Pending);
+}
+
+// Issue 9 (2): a positive block stays open until a later stage takes its margin over its span.
+// Stage 1 D (7.5-10.5) peripheral positive; stage 2 is deep-only under C: D is still open.
+TEST(MohsCompleteness, OpenBlockInAnEarlierStageIsNotClear) {
+  MohsRecord rec{{read_quadrants(Site::Abdomen, MarginResult::Clear, MarginResult::Positive)}, "", {}};
+  rec.stages[0].blocks[3].peripheral = MarginResult::Positive;  // D
+  MohsStage deep;
+  deep.deep_only = true;
+  deep.plane = DepthPlane::Muscle;
+  deep.blocks = {block("C2", 4.5, 7.5)};
+  rec.stages.push_back(deep);
+  MohsCompleteness done = mohs_completeness(rec);
+  ASSERT_EQ(done.open.size(), 1u) << done.summary();
+  EXPECT_EQ(done.open[0].label, "D");
+  EXPECT_EQ(done.open[0].kind, MarginKind::Peripheral);
+  EXPECT_NEAR(done.open[0].open.hours(), 3.0, 1e-9);
+  EXPECT_FALSE(done.clear());
+  EXPECT_NE(done.summary().find("stage 1 block D: peripheral positive at 7.5-10.5 o'clock"), std::string::npos) << done.summary();
+
+  // A deep-only layer under D does not take its periphery either; a wedge over half of it leaves half.
+  MohsStage wedge;
+  wedge.margin_cm = 1.0;
+  wedge.plane = DepthPlane::Fascia;
+  wedge.blocks = {block("D3", 7.5, 9.0)};
+  wedge.blocks[0].layer = BlockLayer::Peripheral;
+  rec.stages.push_back(wedge);
+  done = mohs_completeness(rec);
+  ASSERT_EQ(done.open.size(), 1u);
+  ASSERT_EQ(done.open[0].open.spans().size(), 1u);
+  EXPECT_NEAR(done.open[0].open.spans()[0].from, 9.0, 1e-9);
+  EXPECT_NEAR(done.open[0].open.spans()[0].to, 10.5, 1e-9);
+  rec.stages.back().blocks[0].span.to = 10.5;
+  EXPECT_TRUE(mohs_completeness(rec).clear()) << mohs_completeness(rec).summary();
+  // Through stage 2 only, D is still open.
+  EXPECT_FALSE(mohs_completeness(rec, 2).clear());
+  // The next stage's own pending deep margin under its wedge opens again.
+  rec.stages.back().blocks[0].deep = MarginResult::Pending;
+  EXPECT_TRUE(mohs_completeness(rec).pending());
+}
+
+// A span through 12 o'clock stays one span; sets subtract exactly.
+TEST(MohsCompleteness, ClockSetsWrapThroughTwelve) {
+  ClockSet a(ClockSpan{10.5, 1.5});
+  EXPECT_NEAR(a.hours(), 3.0, 1e-12);
+  ASSERT_EQ(a.spans().size(), 1u);
+  EXPECT_DOUBLE_EQ(a.spans()[0].from, 10.5);
+  EXPECT_DOUBLE_EQ(a.spans()[0].to, 1.5);
+  a.subtract(ClockSpan{11.0, 0.5});
+  ASSERT_EQ(a.spans().size(), 2u);
+  EXPECT_NEAR(a.hours(), 1.5, 1e-12);
+  EXPECT_TRUE(ClockSet(ClockSpan{3.0, 3.0}).minus(ClockSet(ClockSpan{0.0, 12.0})).empty());
+  EXPECT_NEAR(ClockSet(ClockSpan{1.0, 5.0}).intersected(ClockSet(ClockSpan{4.0, 8.0})).hours(), 1.0, 1e-12);
 }
 
 }  // namespace

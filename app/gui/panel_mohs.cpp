@@ -61,7 +61,7 @@ void draw_mohs_panel(GuiState& s) {
   if (!c.mohs || c.mohs->stages.empty()) {
     ImGui::TextWrapped("No Mohs stages recorded.");
     if (ImGui::Button("Start a Mohs record (stage 1, blocks A-D)")) {
-      c.mohs = MohsRecord{{first_stage(c.site)}, "", {}};
+      c.mohs = MohsRecord{{first_stage(c.site, new_stage_date(c, today_iso()))}, "", {}};
       s.mohs_stage = 0;
       s.view.mohs = true;
       s.doc.changed();
@@ -123,7 +123,7 @@ void draw_mohs_panel(GuiState& s) {
       changed |= ImGui::InputText("label", &b.label);
       for (auto [title, result] : {std::pair{"peripheral", &b.peripheral}, std::pair{"deep", &b.deep}}) {
         int v = static_cast<int>(*result);
-        if (ImGui::Combo(title, &v, "clear\0positive\0close\0indeterminate\0")) *result = static_cast<MarginResult>(v), changed = true;
+        if (ImGui::Combo(title, &v, "clear\0positive\0close\0indeterminate\0pending\0")) *result = static_cast<MarginResult>(v), changed = true;
       }
       if (ImGui::MenuItem("Split block")) split_block(st, index), changed = true, ImGui::CloseCurrentPopup();
       if (ImGui::MenuItem("Merge with the next block")) {
@@ -135,15 +135,17 @@ void draw_mohs_panel(GuiState& s) {
   }
 
   stage_controls(s, c, st, changed);
-  if (ImGui::Button("Next stage from positive blocks")) {
-    if (auto next = next_stage_from_positive(*c.mohs, c.site)) {
+  if (ImGui::Button("Next stage over open margins")) {
+    if (auto next = next_stage_from_open(*c.mohs, c.site, new_stage_date(c, today_iso()))) {
       stages.push_back(*next);
       s.mohs_stage = static_cast<int>(stages.size()) - 1;
       changed = true;
     } else {
-      s.status = "Every margin of the last stage is clear: no further stage.";
+      s.status = "Every margin of every stage is clear: no further stage.";
     }
   }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("One block per open span, of the kind it needs: a peripheral wedge, a deep-only layer, or both.\nIts slides start as pending.");
   ImGui::SameLine();
   if (ImGui::Button("Delete stage")) {
     stages.erase(stages.begin() + s.mohs_stage);
@@ -171,7 +173,10 @@ void draw_mohs_panel(GuiState& s) {
     if (rec) {
       ImGui::Text("Final defect %.1f × %.1f cm, %.1f cm², depth %.1f mm (%s)", rec->extent_x_cm, rec->extent_y_cm, rec->final_defect_area_cm2,
                   rec->max_depth_mm, rec->deepest_layer.c_str());
-      ImGui::Text("Largest margin from the clinical edge: %.1f cm; %s", rec->largest_margin_cm, rec->clear ? "margins clear" : "margins not clear");
+      ImGui::Text("Largest margin from the clinical edge: %.1f cm", rec->largest_margin_cm);
+      ImGui::PushStyleColor(ImGuiCol_Text, rec->clear ? ImVec4(0.5f, 1.0f, 0.6f, 1.0f) : ImVec4(1.0f, 0.6f, 0.45f, 1.0f));
+      ImGui::TextWrapped("%s", rec->completeness.summary().c_str());
+      ImGui::PopStyleColor();
       std::string hours;
       for (int h = 0; h < 12; ++h) {
         char buf[24];
