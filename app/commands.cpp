@@ -17,6 +17,7 @@
 #include "png_file.hpp"
 #include "mesh_io.hpp"
 #include "metrics.hpp"
+#include "mohs_editing.hpp"
 #include "mohs_map.hpp"
 #include "mohs_scene.hpp"
 #include "teaching.hpp"
@@ -24,6 +25,7 @@
 #include "paths.hpp"
 #include "renderer.hpp"
 #include "tissue_colours.hpp"
+#include "validation.hpp"
 
 namespace mv::app {
 
@@ -215,7 +217,8 @@ int export_command(const std::filesystem::path& case_path, const std::filesystem
 
 PlanRequest plan_request(const Case& c, const PlanOptions& o) {
   const double margin = o.margin_cm.value_or(2.0);
-  if (!(margin >= 0.0 && margin <= 10.0)) throw InputError("--plan-margin: " + std::to_string(margin) + " — must be from 0 to 10 (cm)");
+  if (!(margin >= 0.0 && margin <= limits::kMaxPlanMarginCm))
+    throw InputError("--plan-margin: " + number_text(margin) + " — must be from 0 to " + number_text(limits::kMaxPlanMarginCm) + " (cm)");
   std::optional<DepthPlane> plane = plane_from_key(o.depth, c.site);
   if (!plane) {
     std::string names;
@@ -238,7 +241,7 @@ int teach_command(const std::filesystem::path& case_path, const PlanOptions& pla
   prepare(session, c, std::nullopt, err);
   const PlanRequest request = plan_request(c, plan);
   const PlannedExcision excision = planned_or_throw(session, request);
-  TeachingTally tally;
+  TeachingTally tally{c.case_id, today_iso(), {}};
   for (int i = 0; i < scenarios; ++i) {
     const TeachingScenario s = draw_scenario(c, plan.seed + static_cast<std::uint64_t>(i));
     tally.rows.push_back({s.seed, judge(c, session.site_model(), session.frame(), excision, s), plan_margins_by_hour(request), plan.depth});
@@ -273,8 +276,11 @@ int report_command(const std::filesystem::path& case_path, const PlanOptions& pl
       throw InputError(std::string("mohs: ") + e.what());
     }
   }
-  if (plan.margin_cm) {
-    const PlannedExcision excision = planned_or_throw(session, plan_request(c, plan));
+  // A plan on the command line, or else the one saved with the case.
+  if (plan.margin_cm || c.plan) {
+    PlanRequest request = plan.margin_cm ? plan_request(c, plan) : PlanRequest::from_saved(*c.plan);
+    request.seed = plan.seed;
+    const PlannedExcision excision = planned_or_throw(session, request);
     report["plan"] = plan_report_json(excision);
     // With Mohs stages: the plan beside the defect that surgery actually made.
     if (const MohsReconstruction* mohs = c.mohs && !c.mohs->stages.empty() ? session.mohs() : nullptr) {

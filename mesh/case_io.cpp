@@ -7,6 +7,7 @@
 
 #include "case_json.hpp"
 #include "mohs_io.hpp"
+#include "plan_io.hpp"
 #include "validation.hpp"
 
 namespace mv {
@@ -235,7 +236,8 @@ CaseLoad parse_case(std::string_view text) {
     ua.extra = without(*a, {"mesh", "unit"});
     c.anatomy = ua;
   }
-  c.extra = without(doc, {"schema_version", "case_id", "site", "presentation", "lesion", "measurements", "imatinib", "tissue_mm", "illustrative", "mohs", "anatomy"});
+  if (const json* pl = r.object(doc, "plan", "plan", false, "an object {margin_cm, depth, outline}")) c.plan = read_plan(r, *pl, c.site);
+  c.extra = without(doc, {"schema_version", "case_id", "site", "presentation", "lesion", "measurements", "imatinib", "tissue_mm", "illustrative", "mohs", "anatomy", "plan"});
   warn_identifier_keys(doc, "", issues);
 
   if (has_errors(issues)) return out;
@@ -307,6 +309,7 @@ std::string serialize_case(const Case& c) {
   }
   if (c.mohs) doc["mohs"] = write_mohs(*c.mohs);
   if (c.anatomy) doc["anatomy"] = with_extra({{"mesh", c.anatomy->mesh}, {"unit", c.anatomy->unit}}, c.anatomy->extra);
+  if (c.plan) doc["plan"] = write_plan(*c.plan);
   doc = with_extra(doc, c.extra);
   check_writable(doc, "");
   return doc.dump(2) + "\n";

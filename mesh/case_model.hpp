@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -55,6 +56,16 @@ struct UserAnatomy {
   Json extra = Json::object();
 };
 
+// The excision planned in the app's planning panel, kept with the case so a reopened case shows
+// the same plan (docs/case-format.md, "plan").
+struct SavedPlan {
+  std::array<double, 12> margin_cm{};  // beyond the clinical edge; index 0 = 1 o'clock ... 11 = 12 o'clock
+  DepthPlane plane = DepthPlane::Fascia;
+  bool from_post_treatment = false;    // widen the last measurement's outline instead of the first's
+  Json extra = Json::object();
+  bool uniform() const;                // one margin at every clock hour
+};
+
 struct Case {
   std::string schema_version = "1.0";
   std::string case_id;
@@ -67,6 +78,7 @@ struct Case {
   std::optional<Illustrative> illustrative;
   std::optional<MohsRecord> mohs;
   std::optional<UserAnatomy> anatomy;
+  std::optional<SavedPlan> plan;
   Json extra = Json::object();
   std::filesystem::path source_dir;  // where the case was read from (not saved): resolves relative paths
 };

@@ -34,6 +34,23 @@ PlanRequest PlanRequest::uniform(double margin_cm, std::optional<DepthPlane> pla
   return r;
 }
 
+// Both keep index 0 = 1 o'clock, so the sectors carry over as they are.
+PlanRequest PlanRequest::from_saved(const SavedPlan& saved) {
+  PlanRequest r;
+  r.margin_cm = saved.margin_cm;
+  r.plane = saved.plane;
+  r.from_post_treatment = saved.from_post_treatment;
+  return r;
+}
+
+SavedPlan PlanRequest::saved() const {
+  SavedPlan s;
+  s.margin_cm = margin_cm;
+  s.plane = plane.value_or(DepthPlane::Fascia);
+  s.from_post_treatment = from_post_treatment;
+  return s;
+}
+
 int deep_level_of(const PlanRequest& r, const TissueColumn& column) {
   if (r.plane) return ExtensionModel::plane_level(*r.plane);
   // A depth in mm takes out every plane at or above it.

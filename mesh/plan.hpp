@@ -24,6 +24,8 @@ struct PlanRequest {
   bool from_post_treatment = false;
   std::uint64_t seed = 20091996;
   static PlanRequest uniform(double margin_cm, std::optional<DepthPlane> plane);
+  static PlanRequest from_saved(const SavedPlan& saved);  // the case's plan (sectors in clock order)
+  SavedPlan saved() const;
 };
 
 struct PlannedExcision {

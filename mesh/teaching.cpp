@@ -58,10 +58,14 @@ TeachingOutcome judge(const Case& c, const SiteModel& model, const LesionFrame& 
 
 std::string TeachingTally::csv() const {
   std::ostringstream out;
-  out << "scenario,seed,margins_cm_1_to_12,depth,clear,left_behind_hours,deep_left_behind,plan_area_cm2,tumour_area_cm2,needless_area_cm2,score\n";
+  out << "case_id,date,scenario,seed,margins_cm_1_to_12,depth,clear,left_behind_hours,deep_left_behind,plan_area_cm2,tumour_area_cm2,needless_area_cm2,score\n";
+  // A case id is an identifier of ours (letters, digits, - and _), but quote it in case.
+  std::string id = "\"";
+  for (char ch : case_id) id += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  id += "\"";
   for (size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
-    out << i + 1 << ',' << r.seed << ',';
+    out << id << ',' << date << ',' << i + 1 << ',' << r.seed << ',';
     for (size_t h = 0; h < 12; ++h) out << (h ? ";" : "") << r.margin_cm[h];
     out << ',' << r.depth << ',' << (r.outcome.clear ? "yes" : "no") << ',';
     for (size_t k = 0; k < r.outcome.left_behind_hours.size(); ++k) out << (k ? ";" : "") << r.outcome.left_behind_hours[k];

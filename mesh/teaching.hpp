@@ -26,7 +26,10 @@ struct TeachingOutcome {
 TeachingOutcome judge(const Case& c, const SiteModel& model, const LesionFrame& frame, const PlannedExcision& plan, const TeachingScenario& s);
 PolarRegion hidden_region(const Case& c, const PolarRegion& like, const TeachingScenario& s);
 
+// A teaching session's scenarios on ONE case: a new case starts a new tally.
 struct TeachingTally {
+  std::string case_id;
+  std::string date;  // the session's date (ISO), written on every row
   struct Row {
     std::uint64_t seed;
     TeachingOutcome outcome;
@@ -34,7 +37,7 @@ struct TeachingTally {
     std::string depth;
   };
   std::vector<Row> rows;
-  std::string csv() const;  // one line per scenario, with a header
+  std::string csv() const;  // one line per scenario with the case id, date, seed and plan, under a header
   int cleared() const;
   double mean_score() const;
 };

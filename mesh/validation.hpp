@@ -24,6 +24,7 @@ constexpr double kMaxTotalLayersMm = 20.0;
 constexpr double kMaxHeightCm = 100.0;
 // What one file may hold: far beyond any real case, small enough that a hostile file cannot make
 // reconstruction take minutes (docs/case-format.md, "Limits").
+constexpr double kMaxPlanMarginCm = 10.0;     // a planned margin, GUI and CLI alike
 constexpr size_t kMaxMeasurements = 200;
 constexpr size_t kMaxMohsStages = 30;
 constexpr size_t kMaxBlocksPerStage = 48;

@@ -166,8 +166,8 @@ class GuiApp {
     state_.doc = std::move(candidate);
     applied_revision_ = state_.doc.revision();
     state_.time = state_.session.time();
-    state_.view.layer_hidden.clear();
-    state_.geometry_problem.clear();
+    state_.case_replaced();
+    sync_plan(state_);
     refresh_metrics();
     reset_camera();
     path_input_ = path.string();
@@ -225,6 +225,7 @@ class GuiApp {
         try {
           state_.session.set_case(state_.doc.working());
           state_.time = state_.session.time();
+          sync_plan(state_);
           state_.geometry_problem.clear();
           refresh_metrics();
           if (before != state_.session.current_case().site) state_.camera_reset_requested = true;
@@ -322,6 +323,7 @@ class GuiApp {
   void draw_popups() {
     keeper_.draw_offer(imgui_scale_, [&](RecoverableWork& w) {
       state_.doc.recover(std::move(w.work), w.case_path);
+      state_.case_replaced();
       path_input_ = w.case_path.string();
       state_.camera_reset_requested = true;
     });

@@ -32,8 +32,16 @@ struct GuiState {
   bool place_by_click = false;   // the next click on the skin places the lesion
   bool per_sector = false;       // planning: a margin per clock hour rather than one for all
   std::uint64_t next_seed = 1;   // teaching: the next hidden tumour
-  TeachingTally tally;           // teaching: the session's scenarios
+  TeachingTally tally;           // teaching: the session's scenarios on this case
+  // Another case was opened or recovered: nothing of the previous case's teaching, plan view or
+  // Mohs selection carries over.
+  void case_replaced();
 };
+
+// The plan a case without one starts from (2 cm to the fascia, from the pre-treatment outline).
+SavedPlan default_plan();
+// Takes the shown case's plan into the view (after each change of the shown case); keeps the seed.
+void sync_plan(GuiState& s);
 
 void draw_case_panel(GuiState& s);
 void draw_measurements_panel(GuiState& s);

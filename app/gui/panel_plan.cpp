@@ -11,6 +11,7 @@
 #include "extension_model.hpp"
 #include "gui_state.hpp"
 #include "number_input.hpp"
+#include "validation.hpp"
 
 namespace mv::app {
 namespace {
@@ -46,38 +47,51 @@ void clearance_curve_plot(const Case& c, const PlanRequest& r, double chosen_mar
 
 }  // namespace
 
-void draw_plan_panel(GuiState& s) {
-  PlanRequest& r = s.view.plan_request;
+SavedPlan default_plan() { return PlanRequest::uniform(2.0, DepthPlane::Fascia).saved(); }
+
+void sync_plan(GuiState& s) {
+  const std::uint64_t seed = s.view.plan_request.seed;
   const Case& c = s.session.current_case();
+  s.view.plan_request = PlanRequest::from_saved(c.plan.value_or(default_plan()));
+  s.view.plan_request.seed = seed;
+}
+
+void draw_plan_panel(GuiState& s) {
+  // The plan is part of the case: edits go through the document (undo, save, autosave); what is
+  // drawn and estimated is the plan of the last valid case (view.plan_request, see sync_plan).
+  const Case& c = s.session.current_case();
+  const PlanRequest& r = s.view.plan_request;
+  SavedPlan plan = s.doc.working().plan.value_or(default_plan());
+  bool edited = false;
   if (ImGui::Checkbox("show the plan in 3D", &s.view.plan)) s.camera_reset_requested = true;
   ImGui::Checkbox("one margin per clock hour", &s.per_sector);
   if (!s.per_sector) {
-    double m = r.margin_cm[0];
-    if (drag_number("margin", m, 0.02f, 0.0, 6.0, "%.2f cm")) r.margin_cm.fill(std::round(m * 100.0) / 100.0);
+    double m = plan.margin_cm[0];
+    if (drag_number("plan margin", m, 0.02f, 0.0, limits::kMaxPlanMarginCm, "%.2f cm")) plan.margin_cm.fill(std::round(m * 100.0) / 100.0), edited = true;
   } else {
     for (int h = 1; h <= 12; ++h) {
       ImGui::PushID(h);
-      double& m = r.margin_cm[static_cast<size_t>(sector_of_hour(h))];
+      double& m = plan.margin_cm[static_cast<size_t>(sector_of_hour(h))];
       ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.3f);
-      drag_number(("##m" + std::to_string(h)).c_str(), m, 0.02f, 0.0, 6.0, "%.2f cm");
+      edited |= drag_number("##plan margin", m, 0.02f, 0.0, limits::kMaxPlanMarginCm, "%.2f cm");
       ImGui::SameLine();
       ImGui::Text("%d o'clock", h);
       if (h % 2 == 1) ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.5f);
       ImGui::PopID();
     }
   }
-  // A plane the site does not have (the case changed under the plan) falls back to the fascia.
-  if (r.plane) {
-    const auto planes = planes_at(c.site);
-    if (std::find(planes.begin(), planes.end(), *r.plane) == planes.end()) r.plane = DepthPlane::Fascia;
-  }
-  const std::string plane = r.plane ? plane_key(*r.plane) : "?";
+  const std::string plane = plane_key(plan.plane);
   if (ImGui::BeginCombo("deep plane", plane.c_str())) {
-    for (auto p : planes_at(c.site))
-      if (ImGui::Selectable(plane_key(p).c_str(), r.plane == p)) r.plane = p;
+    for (auto p : planes_at(s.doc.working().site))
+      if (ImGui::Selectable(plane_key(p).c_str(), plan.plane == p)) plan.plane = p, edited = true;
     ImGui::EndCombo();
   }
-  ImGui::Checkbox("plan from the post-treatment outline", &r.from_post_treatment);
+  edited |= ImGui::Checkbox("plan from the post-treatment outline", &plan.from_post_treatment);
+  if (edited) {
+    s.doc.edit().plan = plan;
+    s.doc.changed();
+  }
+  draw_issue_lines(s.doc.issues_under("plan"));
   ImGui::Text("envelopes:");
   for (size_t i = 0; i < 3; ++i) {
     ImGui::SameLine();
@@ -140,7 +154,7 @@ void draw_plan_panel(GuiState& s) {
       s.view.plan = true;
       s.view.reveal_seed = s.next_seed;
       const TeachingScenario sc = draw_scenario(c, s.next_seed);
-      s.tally.rows.push_back({sc.seed, judge(c, s.session.site_model(), s.session.frame(), p, sc), plan_margins_by_hour(r), plane});
+      s.tally.rows.push_back({sc.seed, judge(c, s.session.site_model(), s.session.frame(), p, sc), plan_margins_by_hour(r), r.plane ? plane_key(*r.plane) : "?"});
     }
   } else {
     if (ImGui::Button("Next scenario")) {

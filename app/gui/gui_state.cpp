@@ -1,0 +1,22 @@
+#include "gui_state.hpp"
+
+#include "mohs_editing.hpp"
+
+namespace mv::app {
+
+void GuiState::case_replaced() {
+  next_seed = 1;
+  tally = TeachingTally{doc.working().case_id, today_iso(), {}};
+  view.reveal_seed.reset();
+  view.through_stage.reset();
+  view.layer_hidden.clear();
+  mohs_stage = 0;
+  popup_block = -1;
+  map_key.clear();
+  status.clear();
+  place_by_click = false;
+  geometry_problem.clear();
+  per_sector = !doc.working().plan.value_or(default_plan()).uniform();
+}
+
+}  // namespace mv::app
