@@ -139,7 +139,7 @@ std::vector<Issue> validate_case(const Case& c) {
       out.push_back({Severity::Error, "plan.depth", "\"" + plane_key(c.plan->plane) + "\" — not a tissue plane of the " + site_spec(c.site).key});
   }
   if (c.plan)
-    for (size_t h = 0; h < 12; ++h)
+    for (size_t h = 0; h < (c.plan->uniform() ? 1 : 12); ++h)
       if (const double m = c.plan->margin_cm[h]; !(std::isfinite(m) && m >= 0.0 && m <= limits::kMaxPlanMarginCm))
         out.push_back({Severity::Error, c.plan->uniform() ? "plan.margin_cm" : "plan.margin_cm[" + std::to_string(h) + "]",
                        number_text(m) + " — must be from 0 to " + number_text(limits::kMaxPlanMarginCm) + " (cm)"});

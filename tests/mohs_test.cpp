@@ -247,7 +247,40 @@ TEST(MohsIo, RoundTripsThroughAFile) {
   old["schema_version"] = "1.0";
   const auto loaded = parse_case(old.dump());
   ASSERT_TRUE(loaded.value);
-  EXPECT_NE(serialize_case(*loaded.value).find("\"schema_version\": \"1.1\""), std::string::npos);
+  EXPECT_NE(serialize_case(*loaded.value).find("\"schema_version\": \"1.2\""), std::string::npos);
+}
+
+// Schema 1.2: a saved plan (one margin or twelve), pending results and block layers survive a
+// save and a load; a bad plan names its field.
+TEST(MohsIo, PlanPendingAndLayersRoundTrip) {
+  Case c = test::load_bundled("han2009-abdomen");
+  SavedPlan plan;
+  plan.margin_cm.fill(2.5);
+  plan.margin_cm[5] = 3.0;  // 6 o'clock
+  plan.plane = DepthPlane::Muscle;
+  plan.from_post_treatment = true;
+  c.plan = plan;
+  c.mohs->stages[1].blocks[0].deep = MarginResult::Pending;
+  c.mohs->stages[1].blocks[0].layer = BlockLayer::Deep;
+  const std::string text = serialize_case(c);
+  const auto again = parse_case(text);
+  ASSERT_TRUE(again.value) << format_issues(again.issues);
+  EXPECT_EQ(serialize_case(*again.value), text);
+  ASSERT_TRUE(again.value->plan);
+  EXPECT_EQ(again.value->plan->margin_cm[5], 3.0);
+  EXPECT_EQ(again.value->plan->margin_cm[4], 2.5);
+  EXPECT_EQ(again.value->plan->plane, DepthPlane::Muscle);
+  EXPECT_TRUE(again.value->plan->from_post_treatment);
+  EXPECT_EQ(again.value->mohs->stages[1].blocks[0].deep, MarginResult::Pending);
+  EXPECT_EQ(again.value->mohs->stages[1].blocks[0].layer, BlockLayer::Deep);
+  auto j = nlohmann::json::parse(text);
+  j["plan"]["margin_cm"] = 11;
+  EXPECT_TRUE(has(parse_case(j.dump()).issues, Severity::Error, "plan.margin_cm", "11 — must be from 0 to 10 (cm)"));
+  j["plan"]["margin_cm"] = "2";
+  EXPECT_TRUE(has(parse_case(j.dump()).issues, Severity::Error, "plan.margin_cm", "must be a number (cm) or an array of twelve"));
+  j["plan"]["margin_cm"] = 2;
+  j["plan"]["depth"] = "periosteum";
+  EXPECT_TRUE(has(parse_case(j.dump()).issues, Severity::Error, "plan.depth", "not a tissue plane of the abdomen"));
 }
 
 }  // namespace
