@@ -7,13 +7,22 @@
 
 namespace mv::app {
 
+void CaseDocument::reset_history() {
+  undo_.clear();
+  redo_.clear();
+  committed_ = working_;
+  state_ = next_state_++;
+  last_gesture_ = 0;
+}
+
 std::vector<Issue> CaseDocument::open(const std::filesystem::path& path) {
   CaseLoad load = load_case_file(path);
   if (!load.value) return load.issues;
   working_ = std::move(*load.value);
   path_ = path;
-  dirty_ = false;
   issues_ = load.issues;
+  reset_history();
+  saved_state_ = state_;
   ++revision_;
   return {};
 }
@@ -26,20 +35,58 @@ std::string CaseDocument::save_as(const std::filesystem::path& path) {
     return e.what();
   }
   path_ = path;
-  dirty_ = false;
+  saved_state_ = state_;
   return {};
 }
 
 void CaseDocument::recover(Case work, const std::filesystem::path& path) {
   working_ = std::move(work);
   path_ = path;
-  changed();
+  reset_history();
+  saved_state_ = 0;  // never saved: dirty
+  issues_ = validate_case(working_);
+  ++revision_;
 }
 
 void CaseDocument::changed() {
-  dirty_ = true;
+  const bool same_gesture = gesture_ != 0 && gesture_ == last_gesture_ && !undo_.empty();
+  if (!same_gesture) {
+    undo_.push_back({std::move(committed_), state_});
+    if (undo_.size() > kUndoSteps) undo_.erase(undo_.begin());
+  }
+  redo_.clear();
+  committed_ = working_;
+  state_ = next_state_++;
+  last_gesture_ = gesture_;
   issues_ = validate_case(working_);
   ++revision_;
+}
+
+void CaseDocument::restore(Snapshot s) {
+  working_ = std::move(s.c);
+  committed_ = working_;
+  state_ = s.state;
+  last_gesture_ = 0;
+  issues_ = validate_case(working_);
+  ++revision_;
+}
+
+bool CaseDocument::undo() {
+  if (undo_.empty()) return false;
+  redo_.push_back({committed_, state_});
+  Snapshot s = std::move(undo_.back());
+  undo_.pop_back();
+  restore(std::move(s));
+  return true;
+}
+
+bool CaseDocument::redo() {
+  if (redo_.empty()) return false;
+  undo_.push_back({committed_, state_});
+  Snapshot s = std::move(redo_.back());
+  redo_.pop_back();
+  restore(std::move(s));
+  return true;
 }
 
 std::vector<Issue> CaseDocument::issues_under(const std::string& prefix) const {

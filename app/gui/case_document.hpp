@@ -9,13 +9,14 @@
 namespace mv::app {
 
 // The case the user is editing: the working copy, where it lives, whether it has unsaved
-// changes, and what validation says about it now. Opening or saving never loses work: a failed
-// open keeps the current case; a failed save leaves the file on disk as it was.
+// changes, what validation says about it now, and its undo history. Opening or saving never
+// loses work: a failed open keeps the current case; a failed save leaves the file on disk as it was.
 class CaseDocument {
  public:
   // Replaces the document with the file's case; on failure returns the problems and changes nothing.
   std::vector<Issue> open(const std::filesystem::path& path);
-  // Writes to `path` (atomic, keeps .bak); returns an error message, empty on success.
+  // Writes to `path` (atomic; a file already there is kept as .bak); returns an error message,
+  // empty on success. The undo history survives.
   std::string save_as(const std::filesystem::path& path);
 
   // Takes unsaved work recovered from an autosave: it belongs to `path` and is not saved yet.
@@ -23,22 +24,45 @@ class CaseDocument {
 
   Case& edit() { return working_; }  // call changed() after editing
   const Case& working() const { return working_; }
+  // Records an edit: one undo step, unless it continues the gesture of the last one (see below).
   void changed();
 
+  // Undo and redo whole-case snapshots. false when there is nothing to undo or redo.
+  bool undo();
+  bool redo();
+  bool can_undo() const { return !undo_.empty(); }
+  bool can_redo() const { return !redo_.empty(); }
+  // The GUI names the widget being dragged or typed in (0 when none): the changes one drag makes
+  // frame after frame are one undo step. A new gesture (or none in between) starts a new step.
+  void set_gesture(unsigned id) {
+    if (id != gesture_) last_gesture_ = 0;
+    gesture_ = id;
+  }
+
   const std::filesystem::path& path() const { return path_; }
-  bool dirty() const { return dirty_; }
+  bool dirty() const { return state_ != saved_state_; }
   const std::vector<Issue>& issues() const { return issues_; }
   // Issues whose path starts with `prefix` (e.g. "measurements[1]").
   std::vector<Issue> issues_under(const std::string& prefix) const;
   // Bumped on each change: lets views know when to rebuild.
   unsigned revision() const { return revision_; }
 
+  static constexpr size_t kUndoSteps = 200;
+
  private:
-  Case working_;
+  struct Snapshot {
+    Case c;
+    unsigned state;
+  };
+  void restore(Snapshot s);
+  void reset_history();
+  Case working_, committed_;  // committed_: working_ as of the last recorded change
   std::filesystem::path path_;
-  bool dirty_ = false;
   std::vector<Issue> issues_;
+  std::vector<Snapshot> undo_, redo_;
   unsigned revision_ = 0;
+  unsigned state_ = 0, saved_state_ = 0, next_state_ = 1;  // a number per distinct content
+  unsigned gesture_ = 0, last_gesture_ = 0;
 };
 
 }  // namespace mv::app

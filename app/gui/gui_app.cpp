@@ -14,12 +14,14 @@
 #include <epoxy/gl.h>
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui_stdlib.h>
 
 #include "glfw_window.hpp"
 #include "gui_state.hpp"
+#include "sidebar.hpp"
 #include "case_io.hpp"
 #include "image.hpp"
 #include "png_file.hpp"
@@ -69,6 +71,15 @@ class GuiApp {
     style.ScaleAllSizes(imgui_scale_);
     ImGui_ImplGlfw_InitForOpenGL(window_.handle, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    state_.upload_texture = [](const render::Image& image, unsigned texture) {
+      if (!texture) glGenTextures(1, &texture);
+      glBindTexture(GL_TEXTURE_2D, texture);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+      glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+      glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, image.width, image.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+      return texture;
+    };
     glfwSetWindowUserPointer(window_.handle, this);
     glfwSetWindowCloseCallback(window_.handle, [](GLFWwindow* h) {
       auto* self = static_cast<GuiApp*>(glfwGetWindowUserPointer(h));
@@ -127,6 +138,8 @@ class GuiApp {
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
+      // The widget being dragged or typed in: its changes, frame after frame, are one undo step.
+      state_.doc.set_gesture(ImGui::GetCurrentContext()->ActiveId);
       state_.view.highlight_stage = state_.view.highlight_block = -1;
       hover_block_in_view();
       draw_ui();
@@ -257,6 +270,11 @@ class GuiApp {
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window_.handle, GLFW_TRUE), request_quit();
         ImGui::EndMenu();
       }
+      if (ImGui::BeginMenu("Edit")) {
+        if (ImGui::MenuItem("Undo", "Ctrl+Z", false, state_.doc.can_undo())) state_.doc.undo();
+        if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z / Ctrl+Y", false, state_.doc.can_redo())) state_.doc.redo();
+        ImGui::EndMenu();
+      }
       if (ImGui::BeginMenu("Help")) {
         ImGui::MenuItem("Left-drag: orbit   Middle-drag or Shift+left-drag: pan", nullptr, false, false);
         ImGui::MenuItem("Wheel: zoom   Double-click: re-centre   R: reset   F12: screenshot", nullptr, false, false);
@@ -286,13 +304,7 @@ class GuiApp {
       ImGui::TextWrapped("%s", problem->c_str());
       ImGui::PopStyleColor();
     }
-    if (ImGui::CollapsingHeader("Case")) draw_case_panel(state_);
-    if (ImGui::CollapsingHeader("Measurements", ImGuiTreeNodeFlags_DefaultOpen)) draw_measurements_panel(state_);
-    if (ImGui::CollapsingHeader("Timeline", ImGuiTreeNodeFlags_DefaultOpen)) draw_timeline_panel(state_);
-    if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) draw_view_panel(state_);
-    if (ImGui::CollapsingHeader("Metrics")) draw_metrics_panel(state_);
-    if (ImGui::CollapsingHeader("Mohs stages", ImGuiTreeNodeFlags_DefaultOpen)) draw_mohs_panel(state_);
-    if (ImGui::CollapsingHeader("Planning and teaching")) draw_plan_panel(state_);
+    draw_sidebar_panels(state_);
     ImGui::End();
     draw_popups();
   }
@@ -438,6 +450,8 @@ class GuiApp {
       if (ImGui::IsKeyPressed(GLFW_KEY_R, false)) state_.camera.go_home();
       if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) state_.screenshot_requested = true;
       if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S, false)) save(state_.doc.path());
+      if (io.KeyCtrl && !io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_Z, false)) state_.doc.undo();
+      if (io.KeyCtrl && ((io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_Z, false)) || ImGui::IsKeyPressed(GLFW_KEY_Y, false))) state_.doc.redo();
       if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) request_open();
       if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) glfwSetWindowShouldClose(window_.handle, GLFW_TRUE), request_quit();
     }

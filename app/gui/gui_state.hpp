@@ -1,10 +1,12 @@
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 
 #include "camera_controller.hpp"
 #include "case_document.hpp"
 #include "case_session.hpp"
+#include "image.hpp"
 #include "metrics.hpp"
 #include "teaching.hpp"
 #include "scene_assembly.hpp"
@@ -26,7 +28,10 @@ struct GuiState {
   bool screenshot_requested = false;
   int mohs_stage = 0;            // the stage whose map the Mohs panel shows
   int popup_block = -1;          // block whose context menu is open on the map
-  unsigned map_texture = 0;      // GL texture of the map drawing
+  unsigned map_texture = 0;      // GL texture of the map drawing (0: none yet)
+  // Uploads an image as a texture (replacing `old` when not 0) and returns it; the GUI sets it,
+  // the headless panel tests leave it empty (no OpenGL).
+  std::function<unsigned(const render::Image&, unsigned old)> upload_texture;
   std::string map_key;           // what the texture shows, to redraw only on change
   std::string status;            // a one-line note for the user (e.g. where a PNG went)
   bool place_by_click = false;   // the next click on the skin places the lesion

@@ -2,7 +2,6 @@
 // margin and depth, and the stages shown in 3D. Hovering a block outlines it in 3D too.
 #include <cstdio>
 
-#include <epoxy/gl.h>
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -17,19 +16,10 @@
 namespace mv::app {
 namespace {
 
-void upload_map(GuiState& s, const Canvas& map) {
-  if (!s.map_texture) glGenTextures(1, &s.map_texture);
-  glBindTexture(GL_TEXTURE_2D, s.map_texture);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, map.width(), map.height(), 0, GL_RGBA, GL_UNSIGNED_BYTE, map.image().rgba.data());
-}
-
 void stage_controls(GuiState& s, Case& c, MohsStage& st, bool& changed) {
   const int index = s.mohs_stage;
   if (!st.deep_only || index == 0) {
-    if (drag_number("margin", st.margin_cm, 0.05f, 0.1, 10.0, "%.2f cm"))
+    if (drag_number("stage margin", st.margin_cm, 0.05f, 0.1, 10.0, "%.2f cm"))
       st.margin_cm = std::round(st.margin_cm * 100.0) / 100.0, changed = true;
   }
   if (index > 0) {
@@ -86,14 +76,16 @@ void draw_mohs_panel(GuiState& s) {
   const std::string key = std::to_string(s.doc.revision()) + "/" + std::to_string(s.mohs_stage) + "/" + std::to_string(highlight) + "/" +
                           std::to_string(depth.value_or(-1.0));
   const MohsMapLayout layout;
-  if (key != s.map_key) {
-    upload_map(s, draw_mohs_map({&c, s.mohs_stage, depth, highlight}, layout));
+  if (key != s.map_key && s.upload_texture) {
+    s.map_texture = s.upload_texture(draw_mohs_map({&c, s.mohs_stage, depth, highlight}, layout).image(), s.map_texture);
     s.map_key = key;
   }
   const float w = ImGui::GetContentRegionAvail().x;
   const float scale = w / static_cast<float>(layout.width);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(s.map_texture)), ImVec2(w, layout.height * scale));
+  ImGui::InvisibleButton("map", ImVec2(w, layout.height * scale));
+  if (s.map_texture)
+    ImGui::GetWindowDrawList()->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(s.map_texture)), origin, ImGui::GetItemRectMax());
   if (ImGui::IsItemHovered()) {
     const ImVec2 m = ImGui::GetMousePos();
     const MohsMapLayout::Hit hit = layout.hit(st, {(m.x - origin.x) / scale, (m.y - origin.y) / scale});
@@ -134,7 +126,9 @@ void draw_mohs_panel(GuiState& s) {
     ImGui::EndPopup();
   }
 
+  ImGui::PushID(s.mohs_stage);
   stage_controls(s, c, st, changed);
+  ImGui::PopID();
   if (ImGui::Button("Next stage over open margins")) {
     if (auto next = next_stage_from_open(*c.mohs, c.site, new_stage_date(c, today_iso()))) {
       stages.push_back(*next);

@@ -1,0 +1,222 @@
+// The sidebar's panels, driven through a headless ImGui context as a user's mouse and keys would
+// (no OpenGL): every widget is found by pointing at the sidebar, then each is Ctrl+clicked and
+// typed into, and the whole case is compared before and after. An edit must change one field
+// (or one record: a stage, a measurement), never two unrelated ones, and no two widgets may
+// share an ID. Issue 9 (1): the plan's margin and the Mohs stage's margin once shared one.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <nlohmann/json.hpp>
+
+#include "case_io.hpp"
+#include "gui/sidebar.hpp"
+#include "paths.hpp"
+#include "test_support.hpp"
+
+namespace mv::app {
+namespace {
+
+constexpr float kSidebarWidth = 430.0f, kSidebarHeight = 3600.0f;
+
+// One GUI session on a copy of a case: the panels as gui_app draws them, with the same step from
+// the document to the shown geometry between frames.
+class PanelHarness {
+ public:
+  PanelHarness(AnatomyLibrary& library, const std::filesystem::path& case_file) : s_(library) {
+    ctx_ = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(kSidebarWidth + 20.0f, kSidebarHeight);
+    io.DeltaTime = 1.0f / 30.0f;
+    io.IniFilename = nullptr;
+    for (int k : {ImGuiKey_Enter, ImGuiKey_Tab, ImGuiKey_Escape, ImGuiKey_Backspace}) io.KeyMap[k] = k;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    const auto problems = s_.doc.open(case_file);
+    EXPECT_TRUE(problems.empty()) << format_issues(problems);
+    s_.session.set_case(s_.doc.working());
+    s_.case_replaced();
+    sync_plan(s_);
+    applied_ = s_.doc.revision();
+  }
+  ~PanelHarness() { ImGui::DestroyContext(ctx_); }
+
+  GuiState& state() { return s_; }
+
+  void frame() {
+    ImGui::NewFrame();
+    s_.doc.set_gesture(ImGui::GetCurrentContext()->ActiveId);
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(kSidebarWidth, kSidebarHeight));
+    ImGui::Begin("sidebar", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove);
+    draw_sidebar_panels(s_, true);
+    ImGui::End();
+    ImGui::Render();
+    hovered_ = ImGui::GetCurrentContext()->HoveredIdPreviousFrame;
+    if (s_.doc.revision() != applied_ && !has_errors(s_.doc.issues())) {
+      s_.session.set_case(s_.doc.working());
+      sync_plan(s_);
+    }
+    applied_ = s_.doc.revision();
+  }
+  ImGuiID hovered() {
+    frame();  // HoveredId is settled the frame after the mouse arrives
+    return ImGui::GetCurrentContext()->HoveredId;
+  }
+  void mouse(ImVec2 at, bool down, bool ctrl = false) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = at;
+    io.MouseDown[0] = down;
+    io.KeyCtrl = ctrl;
+    frame();
+  }
+  void type(const std::string& text) {
+    for (char ch : text) ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(ch));
+    frame();
+  }
+  void key(int k) {
+    ImGui::GetIO().KeysDown[k] = true;
+    frame();
+    ImGui::GetIO().KeysDown[k] = false;
+    frame();
+  }
+
+ private:
+  GuiState s_;
+  ImGuiContext* ctx_ = nullptr;
+  unsigned applied_ = 0;
+  ImGuiID hovered_ = 0;
+};
+
+nlohmann::json as_json(const Case& c) { return nlohmann::json::parse(serialize_case(c)); }
+
+// Where the edit landed: the longest path every change lies under ("" when they share none).
+std::string common_parent(const nlohmann::json& patch) {
+  std::vector<std::string> common;
+  bool first = true;
+  for (const auto& op : patch) {
+    std::vector<std::string> parts;
+    std::string p = op["path"].get<std::string>(), part;
+    for (size_t i = 1; i <= p.size(); ++i)
+      if (i == p.size() || p[i] == '/') parts.push_back(part), part.clear();
+      else part += p[i];
+    if (first) common = parts, first = false;
+    size_t k = 0;
+    while (k < common.size() && k < parts.size() && common[k] == parts[k]) ++k;
+    common.resize(k);
+  }
+  std::string out;
+  for (const auto& c : common) out += "/" + c;
+  return out;
+}
+
+struct Widget {
+  ImGuiID id;
+  ImVec2 at;
+};
+
+// Points at the sidebar on a grid; returns one point per widget found. A widget is a rectangle,
+// so down one column its ID is hovered over one unbroken run: a second run of the same ID further
+// down is a second widget with that ID.
+std::vector<Widget> find_widgets(PanelHarness& h, std::vector<std::string>& duplicates) {
+  std::vector<Widget> out;
+  std::set<ImGuiID> seen;
+  for (float x : {24.0f, 90.0f, 160.0f, 230.0f, 300.0f, 370.0f, 415.0f}) {
+    std::map<ImGuiID, float> run_end;  // id -> last y it was hovered at in this column
+    ImGuiID previous = 0;
+    for (float y = 4.0f; y < kSidebarHeight - 8.0f; y += 5.0f) {
+      ImGui::GetIO().MousePos = ImVec2(x, y);
+      const ImGuiID id = h.hovered();
+      if (id != 0 && id != previous && run_end.count(id))
+        duplicates.push_back("ID " + std::to_string(id) + " at x " + std::to_string(static_cast<int>(x)) + ", y " + std::to_string(static_cast<int>(run_end[id])) +
+                             " and again at y " + std::to_string(static_cast<int>(y)));
+      if (id != 0) run_end[id] = y;
+      if (id != 0 && seen.insert(id).second) out.push_back({id, ImVec2(x, y)});
+      previous = id;
+    }
+  }
+  return out;
+}
+
+class GuiPanels : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    scratch_ = std::make_unique<test::ScratchDir>();
+    case_file_ = scratch_->path / "abdomen.json";
+    std::filesystem::copy_file(test::case_path("han2009-abdomen"), case_file_);
+  }
+  AnatomyLibrary library_{anatomy_dir()};
+  std::unique_ptr<test::ScratchDir> scratch_;
+  std::filesystem::path case_file_;
+};
+
+TEST_F(GuiPanels, EveryWidgetHasItsOwnIdAndEachEditChangesOneThing) {
+  std::vector<std::string> duplicates;
+  std::vector<Widget> widgets;
+  {
+    PanelHarness h(library_, case_file_);
+    h.frame();
+    widgets = find_widgets(h, duplicates);
+  }
+  EXPECT_TRUE(duplicates.empty()) << [&] {
+    std::string all;
+    for (const auto& d : duplicates) all += d + "\n";
+    return all;
+  }();
+  EXPECT_GE(widgets.size(), 40u) << "the sweep found too few widgets";
+  int edits = 0;
+  for (const Widget& w : widgets) {
+    PanelHarness h(library_, case_file_);
+    h.frame();
+    const nlohmann::json before = as_json(h.state().doc.working());
+    // Ctrl+click (a number box turns into a text cell), type, Enter.
+    h.mouse(w.at, false);
+    h.mouse(w.at, true, true);
+    h.mouse(w.at, false, true);
+    h.mouse(w.at, false, false);
+    h.type("3");
+    h.key(ImGuiKey_Enter);
+    h.mouse(ImVec2(kSidebarWidth + 10.0f, 2.0f), false);
+    const nlohmann::json patch = nlohmann::json::diff(before, as_json(h.state().doc.working()));
+    if (patch.empty()) continue;
+    ++edits;
+    EXPECT_NE(common_parent(patch), "") << "one action at (" << w.at.x << ", " << w.at.y << ") changed unrelated fields:\n" << patch.dump(1);
+  }
+  EXPECT_GE(edits, 15) << "too few widgets edited the case";
+}
+
+// Issue 9 (1), as reported: type 3 into the plan's margin; the Mohs stage-1 margin stays 2.0 and
+// only the plan changes.
+TEST_F(GuiPanels, PlanMarginLeavesTheMohsStageAlone) {
+  std::vector<std::string> duplicates;
+  PanelHarness probe(library_, case_file_);
+  probe.frame();
+  const ImGuiID plan_margin = ImHashStr("plan margin", 0, ImHashStr("Planning and teaching", 0, ImHashStr("sidebar")));
+  std::optional<ImVec2> at;
+  for (const Widget& w : find_widgets(probe, duplicates))
+    if (w.id == plan_margin) at = w.at;
+  ASSERT_TRUE(at) << "the plan's margin box was not found";
+  PanelHarness h(library_, case_file_);
+  h.frame();
+  const Case before = h.state().doc.working();
+  h.mouse(*at, true, true);
+  h.mouse(*at, false, false);
+  h.type("3");
+  h.key(ImGuiKey_Enter);
+  const Case& after = h.state().doc.working();
+  ASSERT_TRUE(after.plan);
+  EXPECT_EQ(after.plan->margin_cm[0], 3.0);
+  EXPECT_EQ(after.mohs->stages[0].margin_cm, before.mohs->stages[0].margin_cm);
+  EXPECT_EQ(h.state().view.plan_request.margin_cm[5], 3.0);  // the shown plan follows
+  // One undo step takes it back whole.
+  EXPECT_TRUE(h.state().doc.undo());
+  EXPECT_EQ(serialize_case(h.state().doc.working()), serialize_case(before));
+  EXPECT_FALSE(h.state().doc.dirty());
+}
+
+}  // namespace
+}  // namespace mv::app
