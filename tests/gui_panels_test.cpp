@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "case_io.hpp"
+#include "gui/case_document.hpp"
 #include "gui/sidebar.hpp"
 #include "paths.hpp"
 #include "test_support.hpp"
@@ -216,6 +217,57 @@ TEST_F(GuiPanels, PlanMarginLeavesTheMohsStageAlone) {
   EXPECT_TRUE(h.state().doc.undo());
   EXPECT_EQ(serialize_case(h.state().doc.working()), serialize_case(before));
   EXPECT_FALSE(h.state().doc.dirty());
+}
+
+// Issue 9 (7): edit -> undo -> redo -> save, file by file; deleting a stage or a measurement is
+// undoable; the history survives Save; a drag is one step.
+TEST_F(GuiPanels, UndoRedoSurvivesSaveAndRestoresDeletions) {
+  CaseDocument doc;
+  ASSERT_TRUE(doc.open(case_file_).empty());
+  const std::string original = serialize_case(doc.working());
+  EXPECT_FALSE(doc.can_undo());
+  doc.edit().measurements[0].x_cm = 9.1;
+  doc.changed();
+  const std::string edited = serialize_case(doc.working());
+  doc.edit().mohs->stages.pop_back();  // "Delete stage"
+  doc.changed();
+  doc.edit().measurements.erase(doc.edit().measurements.begin());  // a measurement deleted
+  doc.changed();
+  ASSERT_TRUE(doc.undo());
+  ASSERT_TRUE(doc.undo());
+  EXPECT_EQ(serialize_case(doc.working()), edited);
+  EXPECT_EQ(doc.working().mohs->stages.size(), 2u);
+  ASSERT_TRUE(doc.redo());
+  EXPECT_EQ(doc.working().mohs->stages.size(), 1u);
+  ASSERT_TRUE(doc.undo());
+  // Save, then keep undoing: the history is still there, and the saved state is "not dirty".
+  const auto saved = scratch_->path / "saved.json";
+  ASSERT_EQ(doc.save_as(saved), "");
+  EXPECT_FALSE(doc.dirty());
+  EXPECT_EQ(test::slurp_file(saved), edited);
+  ASSERT_TRUE(doc.undo());
+  EXPECT_TRUE(doc.dirty());
+  EXPECT_EQ(serialize_case(doc.working()), original);
+  ASSERT_TRUE(doc.redo());
+  EXPECT_FALSE(doc.dirty());  // back at what is on disk
+  EXPECT_EQ(serialize_case(doc.working()), test::slurp_file(saved));
+  // A new edit after an undo drops the redo branch.
+  ASSERT_TRUE(doc.undo());
+  doc.edit().case_id = "other";
+  doc.changed();
+  EXPECT_FALSE(doc.can_redo());
+  // One gesture (a drag across frames) is one step; the next gesture is another.
+  doc.set_gesture(42);
+  for (double x : {1.0, 1.1, 1.2}) doc.edit().measurements[0].y_cm = x, doc.changed();
+  doc.set_gesture(0);
+  doc.set_gesture(42);
+  doc.edit().measurements[0].y_cm = 5.0;
+  doc.changed();
+  ASSERT_TRUE(doc.undo());
+  EXPECT_EQ(doc.working().measurements[0].y_cm, 1.2);
+  ASSERT_TRUE(doc.undo());
+  EXPECT_EQ(doc.working().case_id, "other");
+  EXPECT_NE(doc.working().measurements[0].y_cm, 1.0);
 }
 
 }  // namespace
