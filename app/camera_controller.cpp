@@ -26,9 +26,41 @@ void CameraController::orbit_radians(float yaw_angle, float pitch_angle) {
   const glm::quat yaw = glm::angleAxis(yaw_angle, glm::normalize(camera_.up));
   const glm::quat pitch = glm::angleAxis(pitch_angle, right);
   const glm::quat q = yaw * pitch;
-  offset = q * offset;
+  const glm::vec3 turned = q * offset;
+  if (glm::length(outward_) > 0.0f) {
+    const glm::vec3 n = glm::normalize(outward_);
+    const float before = glm::dot(glm::normalize(offset), n), after = glm::dot(glm::normalize(turned), n);
+    if (after < std::sin(min_elevation_) && after < before) return;  // would pass under the skin
+  }
   camera_.up = glm::normalize(q * camera_.up);
-  camera_.eye = camera_.target + offset;
+  camera_.eye = camera_.target + turned;
+}
+
+const char* preset_name(ViewPreset p) {
+  switch (p) {
+    case ViewPreset::Anterior: return "front (anterior)";
+    case ViewPreset::Posterior: return "back (posterior)";
+    case ViewPreset::Left: return "patient's left";
+    case ViewPreset::Right: return "patient's right";
+    case ViewPreset::Superior: return "top (superior)";
+    case ViewPreset::Inferior: return "bottom (inferior)";
+  }
+  return "";
+}
+
+void CameraController::view_from(ViewPreset p) {
+  const float distance = glm::length(camera_.eye - camera_.target);
+  glm::vec3 from{0.0f, 0.0f, 1.0f}, up{0.0f, 1.0f, 0.0f};
+  switch (p) {
+    case ViewPreset::Anterior: break;
+    case ViewPreset::Posterior: from = {0.0f, 0.0f, -1.0f}; break;
+    case ViewPreset::Left: from = {1.0f, 0.0f, 0.0f}; break;
+    case ViewPreset::Right: from = {-1.0f, 0.0f, 0.0f}; break;
+    case ViewPreset::Superior: from = {0.0f, 1.0f, 0.0f}, up = {0.0f, 0.0f, -1.0f}; break;  // anterior at the bottom, as if standing at the head
+    case ViewPreset::Inferior: from = {0.0f, -1.0f, 0.0f}, up = {0.0f, 0.0f, 1.0f}; break;
+  }
+  camera_.eye = camera_.target + from * distance;
+  camera_.up = up;
 }
 
 void CameraController::pan(glm::vec2 d, float viewport_h) {

@@ -24,4 +24,10 @@ std::filesystem::path autosave_dir() {
   return std::filesystem::path(home && *home ? home : "/tmp") / ".local" / "state" / "marginviz" / "autosave";
 }
 
+std::filesystem::path settings_file() {
+  if (const char* env = std::getenv("XDG_CONFIG_HOME"); env && *env) return std::filesystem::path(env) / "marginviz" / "settings.json";
+  const char* home = std::getenv("HOME");
+  return std::filesystem::path(home && *home ? home : "/tmp") / ".config" / "marginviz" / "settings.json";
+}
+
 }  // namespace mv::app

@@ -12,5 +12,8 @@ std::filesystem::path font_file();
 // Where unsaved work is autosaved: $XDG_STATE_HOME/marginviz/autosave, else
 // ~/.local/state/marginviz/autosave (never beside the user's own case file).
 std::filesystem::path autosave_dir();
+// The app's remembered settings (window size, sidebar, recent files):
+// $XDG_CONFIG_HOME/marginviz/settings.json, else ~/.config/marginviz/settings.json.
+std::filesystem::path settings_file();
 
 }  // namespace mv::app

@@ -12,6 +12,7 @@
 #include "mesh_io.hpp"
 #include "metrics.hpp"
 #include "placement.hpp"
+#include "skin_ruler.hpp"
 #include "test_support.hpp"
 
 namespace mv {
@@ -134,6 +135,30 @@ TEST(Picking, RaysHitTheExpectedTriangleAndPlacementRoundTrips) {
       EXPECT_LT(glm::length(place_lesion(caster, p).centre - centroid), 0.5);
     }
   }
+}
+
+}  // namespace
+}  // namespace mv
+
+namespace mv {
+namespace {
+
+// The ruler over a cylinder (r 40 mm) seen from the front: two points a quarter turn apart on one
+// ring are 40·π/2 = 62.8 mm apart along the skin and 56.6 mm in a straight line; points picked
+// 10 mm under the skin are carried onto it first.
+TEST(SkinRuler, AlongTheSkinAndStraight) {
+  const TriangleMesh cyl = test::cylinder_phantom(40.0, 512, 40);
+  const RayCaster skin(cyl);
+  const double c = 40.0 * std::cos(std::numbers::pi / 4.0);
+  const glm::dvec3 a{-c, 5.0, c}, b{c, 5.0, c};
+  const glm::dvec3 under{0.0, 0.0, -10.0};
+  const auto m = measure_on_skin(skin, a + under, b + under, {0.0, 0.0, -1.0});
+  ASSERT_TRUE(m);
+  EXPECT_NEAR(m->along_skin_mm, 40.0 * std::numbers::pi / 2.0, 0.4);
+  EXPECT_NEAR(m->straight_mm, 2.0 * c, 0.2);
+  EXPECT_NEAR(m->a.z, c, 0.2);  // on the skin, not at the picked depth
+  // Seen from the side the tape cannot follow the front: no skin in front of the far point.
+  EXPECT_FALSE(measure_on_skin(skin, {100.0, 0.0, 0.0}, b, {0.0, 0.0, -1.0}));
 }
 
 }  // namespace
