@@ -1,3 +1,4 @@
+#include "palette.hpp"
 #include "commands.hpp"
 
 #include <cmath>
@@ -206,9 +207,10 @@ int export_command(const std::filesystem::path& case_path, const std::filesystem
   if (mohs) {
     for (int k = 0; k < mohs->stages; ++k)
       items.push_back({"mohs-stage-" + std::to_string(k + 1), &mohs->stage_tissue[static_cast<size_t>(k)], stage_colour(k)});
-    items.push_back({"mohs-defect", &mohs->defect_solids.back().mesh, {0.9f, 0.9f, 0.85f, 0.5f}});
-    items.push_back({"confirmed-tumour", &mohs->confirmed_solid.mesh, {0.92f, 0.22f, 0.2f, 1.0f}});
-    items.push_back({mohs->clear ? "clear-boundary" : "final-margin-not-clear", &mohs->defect_solids.back().margin_surface, {0.25f, 0.95f, 0.45f, 1.0f}});
+    items.push_back({"mohs-defect", &mohs->defect_solids.back().mesh, palette::kDefect});
+    items.push_back({"confirmed-tumour", &mohs->confirmed_solid.mesh, palette::kConfirmedTumour});
+    items.push_back({mohs->clear ? "clear-boundary" : "final-margin-not-clear", &mohs->defect_solids.back().margin_surface,
+                     mohs->clear ? palette::kClear : palette::kNotClear});
   }
   export_meshes(items, output);
   out << output.string() << ": " << items.size() << " objects, unit " << unit_name(file_unit(format)) << "\n";

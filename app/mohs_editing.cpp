@@ -103,6 +103,13 @@ std::optional<MohsStage> next_stage_from_open(const MohsRecord& record, Site sit
     const auto planes = planes_at(site);
     const auto it = std::find(planes.begin(), planes.end(), *next.plane);
     if (it != planes.end() && it + 1 != planes.end()) next.plane = *(it + 1);
+  } else if (deep.empty()) {
+    // Wedges only: they are cut at the depth already reached there, the plane of the stage whose
+    // periphery is open (the deepest, if several).
+    std::optional<DepthPlane> plane;
+    for (const auto& o : done.open)
+      if (const auto& p = record.stages[static_cast<size_t>(o.stage)].plane; p && (!plane || static_cast<int>(*p) > static_cast<int>(*plane))) plane = p;
+    if (plane) next.plane = plane;
   }
   // The block whose open margin lies at a clock position: its label and ink carry over.
   auto origin = [&](double hour) -> const MohsBlock* {

@@ -1,4 +1,7 @@
+#include "palette.hpp"
 #include "mohs_map.hpp"
+
+#include <algorithm>
 
 #include <cmath>
 #include <cstdio>
@@ -52,7 +55,7 @@ MohsMapLayout::Hit MohsMapLayout::hit(const MohsStage& stage, glm::vec2 pixel) c
 Rgba result_colour(MarginResult r) {
   switch (r) {
     case MarginResult::Clear: return {0.55f, 0.80f, 0.55f, 1.0f};
-    case MarginResult::Positive: return {0.86f, 0.16f, 0.16f, 1.0f};
+    case MarginResult::Positive: return palette::kNotClear;
     case MarginResult::Close: return {0.97f, 0.72f, 0.22f, 1.0f};
     case MarginResult::Indeterminate: return {0.70f, 0.70f, 0.72f, 1.0f};
     case MarginResult::Pending: return {0.98f, 0.98f, 0.98f, 1.0f};
@@ -87,7 +90,9 @@ Canvas draw_mohs_map(const MapRequest& req, const MohsMapLayout& L) {
   const std::string margin = stage.deep_only ? "deep-only stage"
                              : !stage.outline_cm.empty() ? "irregular outline (drawn)"
                              : "margin " + fixed(stage.margin_cm, 1) + " cm" + (req.stage == 0 ? " from the clinical edge" : " beyond stage " + std::to_string(req.stage));
-  cv.text(margin + " · to " + depth + (stage.surgeons_choice ? " · surgeon's choice" : ""), {40.0f, y}, 20.0f, kInk);
+  const bool wedges_only = std::all_of(stage.blocks.begin(), stage.blocks.end(), [&](const MohsBlock& b) { return stage.layer_of(b) == BlockLayer::Peripheral; });
+  cv.text(margin + (wedges_only ? " · wedges at the depth already reached" : " · to " + depth) + (stage.surgeons_choice ? " · surgeon's choice" : ""), {40.0f, y},
+          20.0f, kInk);
   y += 28.0f;
   cv.text("Orientation: 12 o'clock toward the head, as seen facing the patient", {40.0f, y}, 18.0f, kGrey);
 

@@ -1,3 +1,4 @@
+#include "palette.hpp"
 #include "mohs_scene.hpp"
 
 #include <cmath>
@@ -73,14 +74,7 @@ void add_wall_bands(render::Scene& scene, const PolarRegion& region, const Polar
   }
 }
 
-std::array<float, 4> stage_colour(int stage) {
-  static const std::array<std::array<float, 4>, 5> palette{{{0.16f, 0.66f, 0.72f, 1.0f},
-                                                           {0.96f, 0.66f, 0.16f, 1.0f},
-                                                           {0.38f, 0.48f, 0.96f, 1.0f},
-                                                           {0.90f, 0.38f, 0.62f, 1.0f},
-                                                           {0.55f, 0.80f, 0.25f, 1.0f}}};
-  return palette[static_cast<size_t>(stage) % palette.size()];
-}
+std::array<float, 4> stage_colour(int stage) { return palette::stage(stage); }
 
 void add_mohs(render::Scene& scene, CaseSession& session, const MohsReconstruction& rec, const ViewSettings& view,
               std::vector<std::string>& legend, std::vector<std::array<float, 4>>& swatches) {
@@ -102,7 +96,7 @@ void add_mohs(render::Scene& scene, CaseSession& session, const MohsReconstructi
   const PolarRegion& fin = rec.defects.back();
   const PolarSolid& fin_solid = rec.defect_solids.back();
   if (!section) add_wall_bands(scene, fin, fin_solid, rec.column, rec.max_depth_mm, "defect-wall-");
-  const std::array<float, 4> confirmed_colour{0.92f, 0.22f, 0.20f, 1.0f};
+  const std::array<float, 4> confirmed_colour = palette::kConfirmedTumour;
   scene.items.push_back({"confirmed-tumour", to_mesh_data(rec.confirmed_solid.mesh), v4(confirmed_colour, section ? 1.0f : 0.35f),
                          section ? render::Style::Opaque : render::Style::Translucent, 0.5f, kTumourCapPriority - 1});
   legend.push_back("tumour confirmed by positive blocks");
@@ -110,7 +104,7 @@ void add_mohs(render::Scene& scene, CaseSession& session, const MohsReconstructi
 
   const auto layer = section ? render::LineLayer::InScene : render::LineLayer::OnTop;
   render::LineSet boundary{{}, 3.0f, layer};
-  const std::array<float, 4> clear_colour = rec.clear ? std::array<float, 4>{0.25f, 0.95f, 0.45f, 1.0f} : std::array<float, 4>{1.0f, 0.6f, 0.1f, 1.0f};
+  const std::array<float, 4> clear_colour = rec.clear ? palette::kClear : palette::kNotClear;
   std::vector<glm::dvec3> rim;
   for (const auto& p : fin_solid.rim) rim.push_back(p.point + 0.4 * p.normal);
   add_polyline(boundary, rim, v4(clear_colour, 1.0f), true);
@@ -119,7 +113,7 @@ void add_mohs(render::Scene& scene, CaseSession& session, const MohsReconstructi
   swatches.push_back(clear_colour);
 
   render::LineSet positive{{}, 4.0f, layer};
-  const auto red = result_colour(MarginResult::Positive);
+  const auto red = palette::kNotClear;
   bool any_positive = false;
   for (int k = 0; k < K; ++k) {
     const auto& s = m.stages[static_cast<size_t>(k)];

@@ -1,3 +1,4 @@
+#include "palette.hpp"
 #include "plan_scene.hpp"
 
 #include <algorithm>
@@ -36,7 +37,7 @@ void add_plan(render::Scene& scene, CaseSession& session, const ViewSettings& vi
     return;
   }
   const PlannedExcision& p = *planned;
-  const std::array<float, 4> plan_colour{0.25f, 0.55f, 0.95f, 1.0f};
+  const std::array<float, 4> plan_colour = palette::kPlan;
   scene.items.push_back({"planned-excision", to_mesh_data(p.solid.mesh), v4(plan_colour, section ? 1.0f : 0.3f),
                          section ? render::Style::Opaque : render::Style::Translucent, 0.2f, 10});  // behind the tumour (0.4)
   outline(scene, p.solid, plan_colour, section ? render::LineLayer::InScene : render::LineLayer::OnTop, 3.0f);
@@ -48,7 +49,7 @@ void add_plan(render::Scene& scene, CaseSession& session, const ViewSettings& vi
   swatches.push_back(plan_colour);
 
   // Probability envelopes: films on the skin (Dawes 1996, Kimmel 2007 via docs/model.md).
-  const std::array<std::array<float, 4>, 3> env_colours{{{1.0f, 0.9f, 0.3f, 1.0f}, {1.0f, 0.65f, 0.2f, 1.0f}, {0.95f, 0.35f, 0.2f, 1.0f}}};
+  const auto& env_colours = palette::kEnvelopes;
   if (!section)
     for (size_t i = 0; i < p.envelopes.size() && i < view.envelopes.size(); ++i) {
       if (!view.envelopes[i]) continue;
@@ -67,7 +68,7 @@ void add_plan(render::Scene& scene, CaseSession& session, const ViewSettings& vi
     for (size_t j = 0; j < reach.size(); ++j) reach[j] = std::max(truth.radius_mm[j], p.region.radius_mm[j]);
     const SkinRays rays(session.site_model().skin, session.frame(), truth.theta, reach);
     const PolarSolid hidden = build_polar_solid(rays, truth);
-    const std::array<float, 4> hidden_colour{0.95f, 0.15f, 0.45f, 1.0f};
+    const std::array<float, 4> hidden_colour = palette::kHiddenTumour;
     scene.items.push_back({"hidden-tumour", to_mesh_data(hidden.mesh), v4(hidden_colour, 0.5f), render::Style::Translucent, 0.3f, -1});
     outline(scene, hidden, hidden_colour, render::LineLayer::OnTop, 2.5f);
     legend.push_back("hidden tumour (seed " + std::to_string(s.seed) + ")");

@@ -1,6 +1,7 @@
 #include "scene_assembly.hpp"
 
 #include "mohs_scene.hpp"
+#include "palette.hpp"
 #include "plan_scene.hpp"
 
 #include <cmath>
@@ -147,7 +148,7 @@ render::Scene SceneAssembler::build(CaseSession& s, const ViewSettings& view, co
 
   const auto& first = s.current_case().measurements.front();
   const bool show_ghost = view.ghost && state.fraction > 0.0 && s.current_case().measurements.size() > 1;
-  const std::array<float, 4> ghost_colour{0.80f, 0.92f, 1.0f, 1.0f};
+  const std::array<float, 4> ghost_colour = palette::kGhost;
   // On the 3D view the outline shows through the tumour; on a section it is cut with the scene.
   render::LineSet outlines{{}, 2.0f, section ? render::LineLayer::InScene : render::LineLayer::OnTop};
   if (show_ghost) {
@@ -213,6 +214,17 @@ render::Scene SceneAssembler::build(CaseSession& s, const ViewSettings& view, co
     }
     if (state.interpolated) title.lines.push_back("interpolated linearly between measurements (assumption)");
     scene.overlays.push_back(title);
+    // A compact legend: past 8 entries the tissue layers share one line (their colours are the
+    // atlas ones, and the GUI lists them with swatches), so the legend does not climb over the lesion.
+    size_t layer_lines = 0;
+    for (size_t i = 0; i < layers.size(); ++i) layer_lines += !(i < view.layer_hidden.size() && view.layer_hidden[i]);
+    if (legend.size() > 8 && layer_lines > 1) {
+      std::string names;
+      for (size_t i = 0; i < layer_lines; ++i) names += (i ? ", " : "") + legend[i];
+      legend.erase(legend.begin(), legend.begin() + static_cast<long>(layer_lines));
+      swatches.erase(swatches.begin() + 1, swatches.begin() + static_cast<long>(layer_lines));
+      legend.insert(legend.begin(), "tissue, outside in: " + names);
+    }
     scene.overlays.push_back({render::Corner::BottomLeft, legend, {0.92f, 0.92f, 0.92f, 1.0f}, swatches});
     std::vector<std::string> notes;
     if (c.illustrative) notes.push_back("Illustrative reconstruction — not patient data");

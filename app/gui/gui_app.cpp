@@ -20,6 +20,14 @@
 #include <imgui_stdlib.h>
 
 #include "glfw_window.hpp"
+#include "mohs_editing.hpp"
+#include "double_click.hpp"
+#include "file_browser.hpp"
+#include "help_overlay.hpp"
+#include "settings_store.hpp"
+#include "skin_ruler.hpp"
+#include "text_format.hpp"
+#include <glm/gtc/matrix_transform.hpp>
 #include "gui_state.hpp"
 #include "sidebar.hpp"
 #include "case_io.hpp"
@@ -37,16 +45,26 @@ namespace {
 enum class Pending { None, Open, Quit };
 
 struct Window : GlfwWindow {
-  Window()
-      : GlfwWindow(1440, 900, true, "no display for the desktop app (is DISPLAY set?). Headless use: marginviz render CASE -o out.png") {
+  // Sized to the remembered size, or to the monitor's work area (a 1366×768 laptop included),
+  // never larger than the work area, so the whole window and its status bar stay on screen.
+  explicit Window(const Settings& settings)
+      : GlfwWindow(1280, 720, true, "no display for the desktop app (is DISPLAY set?). Headless use: marginviz render CASE -o out.png") {
     glfwSwapInterval(1);
+    int x = 0, y = 0, w = 0, h = 0;
+    if (GLFWmonitor* m = glfwGetPrimaryMonitor()) glfwGetMonitorWorkarea(m, &x, &y, &w, &h);
+    if (w <= 0 || h <= 0) return;
+    int want_w = settings.window_w > 0 ? settings.window_w : w, want_h = settings.window_h > 0 ? settings.window_h : h;
+    want_w = std::clamp(want_w, 640, w);
+    want_h = std::clamp(want_h, 480, h);
+    glfwSetWindowSize(handle, want_w, want_h);
+    glfwSetWindowPos(handle, x + (w - want_w) / 2, y + (h - want_h) / 2);
   }
 };
 
 class GuiApp {
  public:
-  GuiApp(Window& w, AnatomyLibrary& library, const std::filesystem::path& case_path)
-      : window_(w), library_(library), state_(library_), renderer_(font_file()) {
+  GuiApp(Window& w, AnatomyLibrary& library, const std::filesystem::path& case_path, Settings settings)
+      : window_(w), library_(library), state_(library_), renderer_(font_file()), settings_(std::move(settings)) {
     float sx = 1.0f, sy = 1.0f;
     glfwGetWindowContentScale(window_.handle, &sx, &sy);
     int fb_w = 0, fb_h = 0, win_w = 0, win_h = 0;
@@ -69,6 +87,15 @@ class GuiApp {
     style.WindowRounding = 4.0f;
     style.FrameRounding = 3.0f;
     style.ScaleAllSizes(imgui_scale_);
+    glfwSetWindowUserPointer(window_.handle, this);
+    // Installed before ImGui's, which chains to it: the press's own time decides a double click.
+    glfwSetMouseButtonCallback(window_.handle, [](GLFWwindow* h, int button, int action, int) {
+      auto* self = static_cast<GuiApp*>(glfwGetWindowUserPointer(h));
+      if (button != GLFW_MOUSE_BUTTON_LEFT || action != GLFW_PRESS) return;
+      double x = 0.0, y = 0.0;
+      glfwGetCursorPos(h, &x, &y);
+      if (self->double_click_.press(glfwGetTime(), x, y)) self->pending_recentre_ = glm::vec2(static_cast<float>(x), static_cast<float>(y));
+    });
     ImGui_ImplGlfw_InitForOpenGL(window_.handle, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     state_.upload_texture = [](const render::Image& image, unsigned texture) {
@@ -96,10 +123,24 @@ class GuiApp {
     }
     last_motion_ = glfwGetTime();  // the first frames come quickly without MSAA; the still view then gets it
     if (const char* shot = std::getenv("MARGINVIZ_GUI_SCREENSHOT"); shot && *shot) auto_screenshot_ = shot;
+    if (const char* acts = std::getenv("MARGINVIZ_GUI_ACTIONS"); acts && *acts) {
+      std::string a = acts, item;
+      for (size_t i = 0; i <= a.size(); ++i)
+        if (i == a.size() || a[i] == ';') {
+          if (!item.empty()) test_actions_.push_back(item);
+          item.clear();
+        } else {
+          item += a[i];
+        }
+    }
     report_first_frame_ = std::getenv("MARGINVIZ_GUI_FIRST_FRAME") != nullptr;
   }
 
   ~GuiApp() {
+    int w = 0, h = 0;
+    glfwGetWindowSize(window_.handle, &w, &h);
+    settings_.window_w = w, settings_.window_h = h;
+    save_settings(settings_, settings_file());
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
@@ -146,6 +187,8 @@ class GuiApp {
       handle_view_input();
       ImGui::Render();
       draw_frame();
+      if (!auto_screenshot_.empty() && frames_ == 1)
+        for (const auto& a : test_actions_) apply_test_action(a);
       if (!auto_screenshot_.empty() && ++frames_ == 6) {
         // Test hook: the whole window, panels included, then quit.
         int fb_w = 0, fb_h = 0;
@@ -184,6 +227,8 @@ class GuiApp {
     refresh_metrics();
     reset_camera();
     path_input_ = path.string();
+    settings_.add_recent(path);
+    save_settings(settings_, settings_file());
     update_title();
     return {};
   }
@@ -196,7 +241,11 @@ class GuiApp {
     }
   }
 
-  void reset_camera() { state_.camera.reset(default_camera(state_.session, state_.view)); }
+  // The current view's home: the section faces its cut; in 3D the orbit stays outside the skin.
+  void reset_camera() {
+    state_.camera.reset(default_camera(state_.session, state_.view));
+    state_.camera.keep_outside(state_.view.mode == ViewMode::ThreeD ? glm::vec3(state_.session.frame().normal) : glm::vec3(0.0f));
+  }
 
   void update_title() {
     const std::string title = "marginviz — " + state_.doc.working().case_id + (state_.doc.dirty() ? " *" : "") + " (" +
@@ -262,8 +311,22 @@ class GuiApp {
     if (ImGui::BeginMainMenuBar()) {
       if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Open...", "Ctrl+O")) request_open();
+        if (ImGui::BeginMenu("Open recent", !settings_.recent.empty())) {
+          for (size_t i = 0; i < settings_.recent.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::MenuItem(settings_.recent[i].filename().string().c_str())) request_open(settings_.recent[i]);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", settings_.recent[i].string().c_str());
+            ImGui::PopID();
+          }
+          ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu("Open a bundled case")) {
+          for (const auto& e : FileBrowser::list(asset_dir() / "cases"))
+            if (!e.folder && ImGui::MenuItem(e.name.c_str())) request_open(asset_dir() / "cases" / e.name);
+          ImGui::EndMenu();
+        }
         if (ImGui::MenuItem("Save", "Ctrl+S")) save(state_.doc.path());
-        if (ImGui::MenuItem("Save As...")) save_as_popup_ = true;
+        if (ImGui::MenuItem("Save As...", "Ctrl+Shift+S")) show_save_as();
         if (ImGui::MenuItem("Import surface scan...")) scan_popup_ = true;
         if (ImGui::MenuItem("Screenshot", "F12")) state_.screenshot_requested = true;
         ImGui::Separator();
@@ -275,48 +338,208 @@ class GuiApp {
         if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z / Ctrl+Y", false, state_.doc.can_redo())) state_.doc.redo();
         ImGui::EndMenu();
       }
+      if (ImGui::BeginMenu("View")) {
+        if (ImGui::MenuItem("Sidebar", "Tab", settings_.sidebar_shown)) settings_.sidebar_shown = !settings_.sidebar_shown;
+        if (ImGui::MenuItem("Reset this view", "R")) state_.camera_reset_requested = true;
+        ImGui::Separator();
+        for (int k = 0; k < 6; ++k)
+          if (ImGui::MenuItem(preset_name(static_cast<ViewPreset>(k)), kPresetKeys[k])) state_.camera.view_from(static_cast<ViewPreset>(k));
+        ImGui::Separator();
+        if (ImGui::MenuItem("Ruler", "M", ruler_mode_)) toggle_ruler();
+        ImGui::EndMenu();
+      }
       if (ImGui::BeginMenu("Help")) {
-        ImGui::MenuItem("Left-drag: orbit   Middle-drag or Shift+left-drag: pan", nullptr, false, false);
-        ImGui::MenuItem("Wheel: zoom   Double-click: re-centre   R: reset   F12: screenshot", nullptr, false, false);
-        ImGui::MenuItem("For illustration and teaching, not for clinical decisions.", nullptr, false, false);
+        if (ImGui::MenuItem("Keys and mouse", "H, F1")) help_ = true;
+        if (ImGui::MenuItem("About marginviz")) about_ = true;
         ImGui::EndMenu();
       }
       ImGui::EndMainMenuBar();
     }
-    sidebar_width_ = 430.0f * imgui_scale_;
     const float top = ImGui::GetFrameHeight();
     menu_height_ = top;
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + top));
-    ImGui::SetNextWindowSize(ImVec2(sidebar_width_, vp->Size.y - top));
-    ImGui::Begin("sidebar", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
-    if (scan_loading_.valid()) {
-      ImGui::TextWrapped("Reading the surface scan %s", state_.doc.working().anatomy ? state_.doc.working().anatomy->mesh.c_str() : "");
-      ImGui::ProgressBar(scan_progress_.load(), ImVec2(-FLT_MIN, 0.0f));
+    status_height_ = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
+    draw_status_bar(vp);
+    if (settings_.sidebar_shown) {
+      // Resizable by its right edge; its width is remembered.
+      ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + top));
+      ImGui::SetNextWindowSize(ImVec2(settings_.sidebar_width * imgui_scale_, vp->Size.y - top - status_height_), ImGuiCond_Always);
+      ImGui::SetNextWindowSizeConstraints(ImVec2(280.0f * imgui_scale_, 0.0f), ImVec2(std::max(300.0f, vp->Size.x * 0.6f), FLT_MAX));
+      ImGui::Begin("sidebar", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
+      const float w = ImGui::GetWindowWidth();
+      if (std::abs(w - settings_.sidebar_width * imgui_scale_) > 0.5f) settings_.sidebar_width = w / imgui_scale_;
+      sidebar_width_ = w;
+      if (scan_loading_.valid()) {
+        ImGui::TextWrapped("Reading the surface scan %s", state_.doc.working().anatomy ? state_.doc.working().anatomy->mesh.c_str() : "");
+        ImGui::ProgressBar(scan_progress_.load(), ImVec2(-FLT_MIN, 0.0f));
+      }
+      for (const auto& note : state_.session.notes()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.8f, 0.35f, 1.0f));
+        ImGui::TextWrapped("%s", note.c_str());
+        ImGui::PopStyleColor();
+      }
+      for (const std::string* problem : {static_cast<const std::string*>(&state_.geometry_problem), &keeper_.problem()}) {
+        if (problem->empty()) continue;
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1.0f));
+        ImGui::TextWrapped("%s", problem->c_str());
+        ImGui::PopStyleColor();
+      }
+      draw_sidebar_panels(state_);
+      ImGui::End();
+    } else {
+      sidebar_width_ = 0.0f;
     }
-    for (const auto& note : state_.session.notes()) {
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.8f, 0.35f, 1.0f));
-      ImGui::TextWrapped("%s", note.c_str());
-      ImGui::PopStyleColor();
-    }
-    for (const std::string* problem : {static_cast<const std::string*>(&state_.geometry_problem), &keeper_.problem()}) {
-      if (problem->empty()) continue;
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1.0f));
-      ImGui::TextWrapped("%s", problem->c_str());
-      ImGui::PopStyleColor();
-    }
-    draw_sidebar_panels(state_);
-    ImGui::End();
+    draw_view_decorations(vp);
+    draw_help_overlay(help_, imgui_scale_);
+    draw_about(about_, imgui_scale_);
     draw_popups();
   }
 
-  void request_open() {
+  // The disclaimer, always on screen, and the last status note.
+  void draw_status_bar(const ImGuiViewport* vp) {
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - status_height_));
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, status_height_));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8.0f, 3.0f));
+    ImGui::Begin("status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::TextDisabled("For illustration, counselling and teaching — not for clinical decisions.%s",
+                        state_.doc.working().illustrative ? " Illustrative case, not patient data." : "");
+    if (!state_.status.empty()) {
+      ImGui::SameLine();
+      ImGui::TextUnformatted(("   " + state_.status).c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state_.status.c_str());
+    }
+    ImGui::End();
+    ImGui::PopStyleVar();
+  }
+
+  // Over the 3D view: the orientation marker (patient directions as the camera sees them) and the ruler.
+  void draw_view_decorations(const ImGuiViewport* vp) {
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const render::Camera& cam = state_.camera.camera();
+    const glm::vec3 forward = glm::normalize(cam.target - cam.eye);
+    const glm::vec3 right = glm::normalize(glm::cross(forward, cam.up));
+    const glm::vec3 up = glm::cross(right, forward);
+    const float r = 34.0f * imgui_scale_;
+    // Bottom right, above the corner where the view's disclaimer is drawn (the legend is bottom left).
+    const ImVec2 c(vp->Pos.x + vp->Size.x - r - 30.0f * imgui_scale_, vp->Pos.y + vp->Size.y - status_height_ - r - 84.0f * imgui_scale_);
+    struct Axis {
+      glm::vec3 dir;
+      const char *plus, *minus;
+      ImU32 colour;
+    };
+    // Patient directions: +X left, +Y superior, +Z anterior (mesh/lesion_frame.cpp).
+    const Axis axes[] = {{{0, 1, 0}, "S", "I", IM_COL32(120, 200, 255, 255)},
+                         {{0, 0, 1}, "A", "P", IM_COL32(255, 210, 120, 255)},
+                         {{1, 0, 0}, "L", "R", IM_COL32(190, 255, 170, 255)}};
+    dl->AddCircleFilled(c, r + 14.0f * imgui_scale_, IM_COL32(20, 22, 28, 170));
+    for (const Axis& a : axes) {
+      const ImVec2 d(glm::dot(a.dir, right) * r, -glm::dot(a.dir, up) * r);
+      dl->AddLine(ImVec2(c.x - d.x, c.y - d.y), ImVec2(c.x + d.x, c.y + d.y), (a.colour & 0x00FFFFFFu) | 0x60000000u, 1.5f);
+      dl->AddLine(c, ImVec2(c.x + d.x, c.y + d.y), a.colour, 2.5f);
+      dl->AddText(ImVec2(c.x + d.x * 1.25f - 4.0f, c.y + d.y * 1.25f - 7.0f), a.colour, a.plus);
+      dl->AddText(ImVec2(c.x - d.x * 1.25f - 4.0f, c.y - d.y * 1.25f - 7.0f), (a.colour & 0x00FFFFFFu) | 0x90000000u, a.minus);
+    }
+    if (ruler_) {
+      std::vector<ImVec2> pts;
+      for (const auto& p : ruler_->path)
+        if (auto q = to_screen(glm::vec3(p))) pts.push_back(*q);
+      if (pts.size() > 1) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), IM_COL32(255, 255, 255, 230), 0, 2.5f);
+      const auto a = to_screen(glm::vec3(ruler_->a)), b = to_screen(glm::vec3(ruler_->b));
+      if (a && b) {
+        dl->AddLine(*a, *b, IM_COL32(255, 255, 255, 110), 1.0f);
+        const std::string text = "along the skin " + fixed(ruler_->along_skin_mm / 10.0, 1) + " cm · straight " + fixed(ruler_->straight_mm / 10.0, 1) + " cm";
+        const ImVec2 m((a->x + b->x) / 2.0f + 8.0f, (a->y + b->y) / 2.0f + 8.0f);
+        const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+        dl->AddRectFilled(ImVec2(m.x - 4, m.y - 2), ImVec2(m.x + size.x + 4, m.y + size.y + 2), IM_COL32(20, 22, 28, 220), 3.0f);
+        dl->AddText(m, IM_COL32(255, 255, 255, 255), text.c_str());
+      }
+    } else if (ruler_mode_) {
+      dl->AddText(ImVec2(vp->Pos.x + sidebar_width_ + 16.0f * imgui_scale_, vp->Pos.y + menu_height_ + 90.0f * imgui_scale_), IM_COL32(255, 255, 255, 230),
+                  ruler_points_.empty() ? "Ruler: click the first point on the skin (M or Esc to stop)" : "Ruler: click the second point");
+    }
+  }
+
+  // A world point in window coordinates (ImGui units), or nullopt behind the camera.
+  std::optional<ImVec2> to_screen(const glm::vec3& p) const {
+    int win_w = 0, win_h = 0;
+    glfwGetWindowSize(window_.handle, &win_w, &win_h);
+    const float vw = static_cast<float>(win_w) - sidebar_width_, vh = static_cast<float>(win_h) - menu_height_ - status_height_;
+    if (vw <= 1.0f || vh <= 1.0f) return std::nullopt;
+    const render::Camera& cam = state_.camera.camera();
+    const glm::mat4 proj = glm::perspective(glm::radians(cam.fov_y_deg), vw / vh, 1.0f, 10000.0f);
+    const glm::vec4 q = proj * glm::lookAt(cam.eye, cam.target, cam.up) * glm::vec4(p, 1.0f);
+    if (q.w <= 0.0f) return std::nullopt;
+    return ImVec2(sidebar_width_ + (q.x / q.w * 0.5f + 0.5f) * vw, menu_height_ + (0.5f - q.y / q.w * 0.5f) * vh);
+  }
+
+  // Test hook (MARGINVIZ_GUI_ACTIONS, with MARGINVIZ_GUI_SCREENSHOT): what a user would do, applied
+  // after the first frame; each says on stderr what the app then shows.
+  void apply_test_action(const std::string& a) {
+    if (a == "help") help_ = true;
+    else if (a == "about") about_ = true;
+    else if (a == "hide-sidebar") settings_.sidebar_shown = false;
+    else if (a.rfind("panel:", 0) == 0) state_.focus_panel = a.substr(6);
+    else if (a.rfind("block:", 0) == 0 && state_.doc.working().mohs) {
+      // block:STAGE:LABEL:peripheral|deep:RESULT, as a click on the map would set it
+      std::vector<std::string> f;
+      std::string part;
+      for (char ch : a.substr(6) + ":") ch == ':' ? (f.push_back(part), part.clear()) : void(part += ch);
+      auto& st = state_.doc.edit().mohs->stages.at(static_cast<size_t>(std::stoi(f.at(0)) - 1));
+      for (auto& b : st.blocks)
+        if (b.label == f.at(1)) (f.at(2) == "deep" ? b.deep : b.peripheral) = result_from_key(f.at(3)).value_or(MarginResult::Pending);
+      state_.doc.changed();
+    } else if (a == "next-stage" && state_.doc.working().mohs) {
+      Case& c = state_.doc.edit();
+      if (auto next = next_stage_from_open(*c.mohs, c.site, new_stage_date(c, today_iso()))) {
+        c.mohs->stages.push_back(*next);
+        state_.mohs_stage = static_cast<int>(c.mohs->stages.size()) - 1;
+        state_.view.mohs = true;
+        state_.doc.changed();
+        for (const auto& b : next->blocks)
+          std::cerr << "marginviz: next stage block " << b.label << " " << b.span.from << "-" << b.span.to << " o'clock, " << layer_key(next->layer_of(b)) << "\n";
+      } else {
+        std::cerr << "marginviz: no margin open, no next stage\n";
+      }
+    } else if (a.rfind("section:", 0) == 0) {
+      state_.view.mode = ViewMode::Section;
+      state_.view.section_clock = std::stod(a.substr(8));
+      apply_edits();
+      reset_camera();
+      const LesionFrame& f = state_.session.frame();
+      const glm::dvec3 normal = glm::normalize(glm::cross(f.direction(clock_to_angle(state_.view.section_clock)), f.normal));
+      const render::Camera& cam = state_.camera.camera();
+      const double facing = std::abs(glm::dot(glm::normalize(glm::dvec3(cam.target - cam.eye)), normal));
+      std::cerr << "marginviz: section at " << state_.view.section_clock << " o'clock, view direction · cut normal = " << fixed(facing, 3) << "\n";
+    } else if (a.rfind("preset:", 0) == 0) {
+      state_.camera.view_from(static_cast<ViewPreset>(std::stoi(a.substr(7))));
+    } else {
+      std::cerr << "marginviz: unknown test action " << a << "\n";
+    }
+  }
+
+  void toggle_ruler() {
+    ruler_mode_ = !ruler_mode_;
+    ruler_points_.clear();
+    ruler_.reset();
+  }
+
+  // Open with the browser, or a given file (recent, bundled); unsaved work is asked about first.
+  void request_open(std::optional<std::filesystem::path> file = std::nullopt) {
     if (scan_loading_.valid()) {
       message_ = "A surface scan is being read: open another case when it is done.";
       return;
     }
     pending_ = Pending::Open;
+    pending_file_ = std::move(file);
     if (state_.doc.dirty()) confirm_discard_ = true;
-    else open_popup_ = true;
+    else continue_pending();
+  }
+  void show_save_as() {
+    browser_purpose_ = BrowserPurpose::SaveAs;
+    browser_request_ = true;
+  }
+  std::filesystem::path browse_folder() const {
+    if (!state_.doc.path().empty()) return state_.doc.path().parent_path();
+    return settings_.last_folder.empty() ? std::filesystem::current_path() : settings_.last_folder;
   }
   void request_quit() {
     if (state_.doc.dirty()) {
@@ -326,9 +549,18 @@ class GuiApp {
     }
   }
 
+  // Says what happened: a .bak is mentioned only when there was a previous version to keep.
   void save(const std::filesystem::path& path) {
+    std::error_code ec;
+    const bool replaced = std::filesystem::exists(path, ec);
     const std::string error = state_.doc.save_as(path);
-    message_ = error.empty() ? "Saved " + path.string() + " (previous version kept as .bak)" : error;
+    if (error.empty()) {
+      state_.status = "Saved " + path.string() + (replaced ? " (the previous version is kept as " + path.filename().string() + ".bak)" : "");
+      settings_.add_recent(path);
+      save_settings(settings_, settings_file());
+    } else {
+      message_ = "Could not save " + path.string() + " — the file on disk is unchanged.\n" + error;
+    }
     update_title();
   }
 
@@ -339,8 +571,6 @@ class GuiApp {
       path_input_ = w.case_path.string();
       state_.camera_reset_requested = true;
     });
-    if (open_popup_) ImGui::OpenPopup("Open case"), open_popup_ = false;
-    if (save_as_popup_) ImGui::OpenPopup("Save case as"), save_as_popup_ = false;
     if (confirm_discard_) ImGui::OpenPopup("Unsaved changes"), confirm_discard_ = false;
     if (scan_popup_) ImGui::OpenPopup("Import surface scan"), scan_popup_ = false;
     if (ImGui::BeginPopupModal("Import surface scan", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
@@ -360,24 +590,16 @@ class GuiApp {
       ImGui::EndPopup();
     }
     if (!message_.empty()) ImGui::OpenPopup("marginviz");
-    auto path_dialog = [&](const char* title, const char* action, auto&& on_accept) {
-      if (ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted("Case file path (.json):");
-        ImGui::SetNextItemWidth(560.0f * imgui_scale_);
-        const bool enter = ImGui::InputText("##path", &path_input_, ImGuiInputTextFlags_EnterReturnsTrue);
-        if (ImGui::Button(action) || enter) {
-          ImGui::CloseCurrentPopup();
-          on_accept(std::filesystem::path(path_input_));
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-      }
-    };
-    path_dialog("Open case", "Open", [&](const std::filesystem::path& p) {
-      if (const std::string why = open_case(p); !why.empty()) message_ = "Could not open " + p.string() + " — the current case is unchanged.\n" + why;
-    });
-    path_dialog("Save case as", "Save", [&](const std::filesystem::path& p) { save(p); });
+    if (browser_request_) {
+      browser_request_ = false;
+      if (browser_purpose_ == BrowserPurpose::Open) browser_.show(FileBrowser::Mode::Open, browse_folder());
+      else browser_.show(FileBrowser::Mode::Save, browse_folder(), state_.doc.path().filename().string());
+    }
+    if (auto chosen = browser_.draw(settings_, asset_dir() / "cases", imgui_scale_)) {
+      if (browser_purpose_ == BrowserPurpose::SaveAs) save(*chosen);
+      else if (const std::string why = open_case(*chosen); !why.empty())
+        message_ = "Could not open " + chosen->string() + " — the current case is unchanged.\n" + why;
+    }
     if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
       ImGui::Text("%s has unsaved changes.", state_.doc.working().case_id.c_str());
       if (ImGui::Button("Save")) {
@@ -410,7 +632,14 @@ class GuiApp {
   }
 
   void continue_pending() {
-    if (pending_ == Pending::Open) open_popup_ = true;
+    if (pending_ == Pending::Open && pending_file_) {
+      if (const std::string why = open_case(*pending_file_); !why.empty())
+        message_ = "Could not open " + pending_file_->string() + " — the current case is unchanged.\n" + why;
+      pending_file_.reset();
+    } else if (pending_ == Pending::Open) {
+      browser_purpose_ = BrowserPurpose::Open;
+      browser_request_ = true;
+    }
     if (pending_ == Pending::Quit) quit_now_ = true;
     pending_ = Pending::None;
   }
@@ -447,9 +676,16 @@ class GuiApp {
   void handle_view_input() {
     ImGuiIO& io = ImGui::GetIO();
     if (!io.WantCaptureKeyboard) {
-      if (ImGui::IsKeyPressed(GLFW_KEY_R, false)) state_.camera.go_home();
+      if (ImGui::IsKeyPressed(GLFW_KEY_R, false)) state_.camera_reset_requested = true;
+      if (ImGui::IsKeyPressed(GLFW_KEY_H, false) || ImGui::IsKeyPressed(GLFW_KEY_F1, false)) help_ = !help_;
+      if (ImGui::IsKeyPressed(GLFW_KEY_TAB, false)) settings_.sidebar_shown = !settings_.sidebar_shown;
+      if (ImGui::IsKeyPressed(GLFW_KEY_M, false)) toggle_ruler();
+      if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && ruler_mode_) toggle_ruler();
+      for (int k = 0; k < 6; ++k)
+        if (!io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_1 + k, false)) state_.camera.view_from(static_cast<ViewPreset>(k));
+      if (io.KeyCtrl && io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_S, false)) show_save_as();
       if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) state_.screenshot_requested = true;
-      if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S, false)) save(state_.doc.path());
+      else if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S, false)) save(state_.doc.path());
       if (io.KeyCtrl && !io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_Z, false)) state_.doc.undo();
       if (io.KeyCtrl && ((io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_Z, false)) || ImGui::IsKeyPressed(GLFW_KEY_Y, false))) state_.doc.redo();
       if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) request_open();
@@ -461,6 +697,20 @@ class GuiApp {
     glfwGetWindowSize(window_.handle, &win_w, &win_h);
     const float px = win_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
     const glm::vec2 delta{io.MouseDelta.x * px, io.MouseDelta.y * px};
+    const std::optional<glm::vec2> recentre_at = std::exchange(pending_recentre_, std::nullopt);
+    if (ruler_mode_ && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+      const int x = static_cast<int>((io.MousePos.x - sidebar_width_) * px), y = static_cast<int>((io.MousePos.y - menu_height_) * px);
+      if (auto p = renderer_.pick(x, y)) {
+        if (ruler_points_.size() >= 2) ruler_points_.clear(), ruler_.reset();
+        ruler_points_.push_back(*p);
+        if (ruler_points_.size() == 2) {
+          const render::Camera& cam = state_.camera.camera();
+          ruler_ = measure_on_skin(state_.session.site_model().skin, glm::dvec3(ruler_points_[0]), glm::dvec3(ruler_points_[1]), glm::dvec3(cam.target - cam.eye));
+          if (!ruler_) state_.status = "Ruler: the skin between these points cannot be seen from here; turn the view and measure again.";
+        }
+      }
+      return;
+    }
     if (state_.place_by_click && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
       // A ray pick through the depth buffer: the point on the skin under the cursor.
       const int x = static_cast<int>((io.MousePos.x - sidebar_width_) * px), y = static_cast<int>((io.MousePos.y - menu_height_) * px);
@@ -483,9 +733,10 @@ class GuiApp {
         }
       }
       state_.place_by_click = false;
-    } else if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
-      const int x = static_cast<int>((io.MousePos.x - sidebar_width_) * px), y = static_cast<int>((io.MousePos.y - menu_height_) * px);
+    } else if (recentre_at) {
+      const int x = static_cast<int>((recentre_at->x - sidebar_width_) * px), y = static_cast<int>((recentre_at->y - menu_height_) * px);
       if (auto p = renderer_.pick(x, y)) state_.camera.recentre(*p);
+      else state_.status = "Double-click on the body to re-centre the view there.";
     } else if (ImGui::IsMouseDragging(ImGuiMouseButton_Middle) || (io.KeyShift && ImGui::IsMouseDragging(ImGuiMouseButton_Left))) {
       state_.camera.pan(delta, static_cast<float>(fb_h) - menu_height_ * px);
     } else if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
@@ -503,7 +754,8 @@ class GuiApp {
     const float px = win_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
     const int view_x = static_cast<int>(sidebar_width_ * px);
     const int view_w = std::max(1, fb_w - view_x);
-    const int view_h = std::max(1, fb_h - static_cast<int>(menu_height_ * px));
+    const int status_px = static_cast<int>(status_height_ * px);
+    const int view_h = std::max(1, fb_h - static_cast<int>(menu_height_ * px) - status_px);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, fb_w, fb_h);
     glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
@@ -520,6 +772,7 @@ class GuiApp {
       options.samples = glfwGetTime() - last_motion_ > 0.25 ? 4 : 0;
       options.ui_scale = scale_;
       options.dest_x = view_x;
+      options.dest_y = status_px;
       try {
         renderer_.render(scene, view_w, view_h, 0, options);
       } catch (const std::exception& e) {
@@ -540,7 +793,9 @@ class GuiApp {
     const std::time_t now = std::time(nullptr);
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
-    const std::filesystem::path out = std::string("marginviz-") + stamp + ".png";
+    // Next to the case file (the folder the case came from), named by the case id and the time.
+    const std::filesystem::path folder = state_.doc.path().empty() ? browse_folder() : state_.doc.path().parent_path();
+    const std::filesystem::path out = folder / (state_.doc.working().case_id + "-" + stamp + ".png");
     try {
       render::OffscreenTarget target(w, h);
       render::RenderOptions options;
@@ -548,7 +803,7 @@ class GuiApp {
       options.ui_scale = scale_;
       renderer_.render(scene, w, h, target.fbo(), options);
       save_png(target.read(), out);
-      message_ = "Screenshot saved: " + std::filesystem::absolute(out).string();
+      state_.status = "Screenshot saved: " + std::filesystem::absolute(out).string();
     } catch (const std::exception& e) {
       message_ = std::string("Screenshot failed: ") + e.what();
     }
@@ -562,10 +817,22 @@ class GuiApp {
   SceneAssembler assembler_;
   WorkKeeper keeper_{autosave_dir()};
   float scale_ = 1.0f, imgui_scale_ = 1.0f;
-  float sidebar_width_ = 430.0f, menu_height_ = 0.0f;
+  float sidebar_width_ = 430.0f, menu_height_ = 0.0f, status_height_ = 0.0f;
+  Settings settings_;
+  FileBrowser browser_;
+  enum class BrowserPurpose { Open, SaveAs } browser_purpose_ = BrowserPurpose::Open;
+  bool browser_request_ = false;
+  std::optional<std::filesystem::path> pending_file_;  // a file to open once unsaved work is dealt with
+  bool help_ = false, about_ = false;
+  DoubleClick double_click_;
+  std::optional<glm::vec2> pending_recentre_;  // window position of a double click, from the GLFW callback
+  bool ruler_mode_ = false;
+  std::vector<glm::vec3> ruler_points_;
+  std::optional<SkinDistance> ruler_;
+  static constexpr const char* kPresetKeys[6] = {"1", "2", "3", "4", "5", "6"};
   unsigned applied_revision_ = 0;
   std::string message_, path_input_;
-  bool open_popup_ = false, save_as_popup_ = false, confirm_discard_ = false, quit_now_ = false;
+  bool confirm_discard_ = false, quit_now_ = false;
   Pending pending_ = Pending::None;
   std::string render_problem_;   // reported once, not every frame
   double last_motion_ = 0.0;
@@ -576,6 +843,7 @@ class GuiApp {
   int scan_unit_ = 0;
   std::string auto_screenshot_;  // MARGINVIZ_GUI_SCREENSHOT: save the window after a few frames and quit
   int frames_ = 0;
+  std::vector<std::string> test_actions_;  // MARGINVIZ_GUI_ACTIONS
   bool report_first_frame_ = false;  // MARGINVIZ_GUI_FIRST_FRAME: print when the first frame is shown and quit
 };
 
@@ -592,9 +860,10 @@ int run_gui(const std::filesystem::path& case_path) {
     } catch (const std::exception&) {
     }
   });
-  Window window;  // if it throws, the preload's future waits for the worker as it is destroyed
+  Settings settings = load_settings(settings_file());
+  Window window(settings);  // if it throws, the preload's future waits for the worker as it is destroyed
   preload.wait();
-  GuiApp app(window, library, case_path);
+  GuiApp app(window, library, case_path, std::move(settings));
   return app.run_keeping_work();
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 #include <functional>
 #include <optional>
+
+#include <imgui.h>
 #include <string>
 
 #include "camera_controller.hpp"
@@ -34,6 +36,7 @@ struct GuiState {
   std::function<unsigned(const render::Image&, unsigned old)> upload_texture;
   std::string map_key;           // what the texture shows, to redraw only on change
   std::string status;            // a one-line note for the user (e.g. where a PNG went)
+  std::string focus_panel;       // open this sidebar panel and close the others, once
   bool place_by_click = false;   // the next click on the skin places the lesion
   bool per_sector = false;       // planning: a margin per clock hour rather than one for all
   std::uint64_t next_seed = 1;   // teaching: the next hidden tumour
@@ -59,5 +62,6 @@ void draw_plan_panel(GuiState& s);
 // Red text for each issue (errors) or amber (warnings), wrapped to the panel.
 void draw_issue_lines(const std::vector<Issue>& issues);
 void section_heading(const char* text);  // a spaced, dimmed heading with a rule
+void caption(const char* fmt, ...) IM_FMTARGS(1);  // dimmed text wrapped to the panel: never cut off
 
 }  // namespace mv::app

@@ -1,4 +1,7 @@
 // The case panel: identity, site, presentation, where the lesion sits and the imatinib course.
+#include <cstdarg>
+#include <cstdio>
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -17,6 +20,17 @@ void draw_issue_lines(const std::vector<Issue>& issues) {
     ImGui::TextWrapped("%s%s", i.severity == Severity::Error ? "" : "warning: ", i.text().c_str());
     ImGui::PopStyleColor();
   }
+}
+
+void caption(const char* fmt, ...) {
+  char buf[1024];
+  va_list args;
+  va_start(args, fmt);
+  std::vsnprintf(buf, sizeof buf, fmt, args);
+  va_end(args);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", buf);
+  ImGui::PopStyleColor();
 }
 
 void section_heading(const char* text) {

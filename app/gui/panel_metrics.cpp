@@ -8,7 +8,7 @@ namespace mv::app {
 
 void draw_metrics_panel(GuiState& s) {
   if (!s.metrics) {
-    ImGui::TextDisabled("No metrics: the case has errors.");
+    caption("No metrics: the case has errors.");
     return;
   }
   const auto& m = *s.metrics;
@@ -41,7 +41,7 @@ void draw_metrics_panel(GuiState& s) {
     ImGui::BulletText("longest axis: %.1f %%", r.longest_axis_percent);
     ImGui::BulletText("mean of axes: %.1f %%", r.mean_axes_percent);
     ImGui::BulletText("volume (reconstructed): %.1f %%", r.volume_percent);
-    ImGui::TextDisabled("Ugurel 2014: shrinkage does not yet justify smaller margins.");
+    caption("Ugurel 2014: shrinkage does not yet justify smaller margins.");
   }
 }
 

@@ -42,7 +42,7 @@ void clearance_curve_plot(const Case& c, const PlanRequest& r, double chosen_mar
       dl->AddCircleFilled(at(pt.margin_cm, pt.cleared), 4.0f, std::string(pt.source) == "Dawes 1996" ? IM_COL32(255, 210, 80, 255) : IM_COL32(255, 140, 60, 255));
   dl->AddLine(at(chosen_margin, 0), at(chosen_margin, 1), IM_COL32(255, 255, 255, 120));
   ImGui::Dummy(size);
-  ImGui::TextDisabled("margin (cm) — line: model with the chosen depth; dots: Dawes 1996 (yellow), Kimmel 2007 (orange), periphery only");
+  caption("margin (cm) — line: model with the chosen depth; dots: Dawes 1996 (yellow), Kimmel 2007 (orange), periphery only");
 }
 
 }  // namespace
@@ -120,7 +120,7 @@ void draw_plan_panel(GuiState& s) {
   ImGui::TextWrapped("Cuts through: %s", layers.c_str());
   const auto& e = p.clearance;
   ImGui::Text("Chance of clear margins: %.0f%% (95%% interval %.0f–%.0f%%)", e.overall * 100.0, e.low * 100.0, e.high * 100.0);
-  ImGui::TextDisabled("peripheral %.0f%%, deep %.0f%%; Monte Carlo, seed %llu, %d draws", e.peripheral * 100.0, e.deep * 100.0,
+  caption("peripheral %.0f%%, deep %.0f%%; Monte Carlo, seed %llu, %d draws", e.peripheral * 100.0, e.deep * 100.0,
                       static_cast<unsigned long long>(e.seed), e.draws);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Sources: Dawes 1996 (26 MMS), Kimmel 2007 (98 tumours), Serra-Guillén 2016 (155 DFSP). See docs/model.md.\nAn illustration from small series, not a clinical decision.");
@@ -144,7 +144,7 @@ void draw_plan_panel(GuiState& s) {
       cmp += buf;
     }
     ImGui::TextWrapped("margin by clock hour, plan/Mohs (cm): %s", cmp.c_str());
-    ImGui::TextDisabled("The plan widens the %s outline; the Mohs margins are measured from the pre-operative one.", p.outline_from.c_str());
+    caption("The plan widens the %s outline; the Mohs margins are measured from the pre-operative one.", p.outline_from.c_str());
   }
 
   section_heading("Teaching");

@@ -33,8 +33,10 @@ void draw_timeline_panel(GuiState& s) {
     ImGui::PopID();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: X %.2f × Y %.2f cm", m.date.describe().c_str(), m.x_cm, m.y_cm);
   }
-  if (s.session.state().interpolated)
-    ImGui::TextDisabled("Between measurements the size is interpolated linearly in time: an assumption (no published shrinkage curve).");
+  // Always drawn (brighter between measurements), so that the controls below never move.
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(s.session.state().interpolated ? ImGuiCol_Text : ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("Between measurements the size is interpolated linearly in time: an assumption (no published shrinkage curve).");
+  ImGui::PopStyleColor();
 }
 
 }  // namespace mv::app

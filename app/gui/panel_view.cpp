@@ -20,7 +20,8 @@ void draw_view_panel(GuiState& s) {
   if (v.mode == ViewMode::ThreeD) ImGui::SliderFloat("skin opacity", &v.skin_opacity, 0.0f, 1.0f, "%.2f", ImGuiSliderFlags_AlwaysClamp);
   else {
     float clock = static_cast<float>(v.section_clock);
-    if (ImGui::SliderFloat("cut along", &clock, 0.0f, 12.0f, "%.1f o'clock", ImGuiSliderFlags_AlwaysClamp)) v.section_clock = clock;
+    // The camera turns with the cut, so that the cut face is always seen face on (as `render` frames it).
+    if (ImGui::SliderFloat("cut along", &clock, 0.0f, 12.0f, "%.1f o'clock", ImGuiSliderFlags_AlwaysClamp)) v.section_clock = clock, s.camera_reset_requested = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The cut runs through the lesion centre along this clock axis (3 = the 3-9 axis).");
   }
   const auto& layers = s.session.site_model().anatomy.layers;
@@ -39,7 +40,7 @@ void draw_view_panel(GuiState& s) {
   ImGui::SameLine();
   ImGui::Checkbox("pre-treatment ghost", &v.ghost);
   ImGui::Checkbox("legend and notes", &v.legend);
-  if (ImGui::Button("Reset camera (R)")) s.camera_reset_requested = true;
+  if (ImGui::Button("Reset view (R)")) s.camera_reset_requested = true;
   ImGui::SameLine();
   if (ImGui::Button("Screenshot (F12)")) s.screenshot_requested = true;
 }
