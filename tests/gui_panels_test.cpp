@@ -219,6 +219,56 @@ TEST_F(GuiPanels, PlanMarginLeavesTheMohsStageAlone) {
   EXPECT_FALSE(h.state().doc.dirty());
 }
 
+// The widget with `label` inside panel `panel` (as ImGui hashes it), found by pointing.
+std::optional<ImVec2> find_widget(PanelHarness& h, const char* panel, const char* label) {
+  std::vector<std::string> duplicates;
+  const ImGuiID id = ImHashStr(label, 0, ImHashStr(panel, 0, ImHashStr("sidebar")));
+  for (const Widget& w : find_widgets(h, duplicates))
+    if (w.id == id) return w.at;
+  return std::nullopt;
+}
+
+// Issue 9 (5): moving the cut in the section view turns the camera to face it (the GUI then
+// frames it with the same default_camera as `render --view section`).
+TEST_F(GuiPanels, MovingTheCutTurnsTheCamera) {
+  PanelHarness h(library_, case_file_);
+  h.state().view.mode = ViewMode::Section;
+  h.frame();
+  const auto at = find_widget(h, "View", "cut along");
+  ASSERT_TRUE(at);
+  h.state().camera_reset_requested = false;
+  h.mouse(*at, true, true);
+  h.mouse(*at, false, false);
+  h.type("6");
+  h.key(ImGuiKey_Enter);
+  EXPECT_DOUBLE_EQ(h.state().view.section_clock, 6.0);
+  EXPECT_TRUE(h.state().camera_reset_requested);
+}
+
+// Issue 9 (4): nothing of one case's teaching session reaches the next case; the tally names
+// its case and date.
+TEST_F(GuiPanels, TeachingStartsAfreshOnAnotherCase) {
+  PanelHarness h(library_, case_file_);
+  h.frame();
+  GuiState& s = h.state();
+  const auto reveal = find_widget(h, "Planning and teaching", "Reveal hidden tumour");
+  ASSERT_TRUE(reveal);
+  h.mouse(*reveal, true);
+  h.mouse(*reveal, false);
+  ASSERT_EQ(s.tally.rows.size(), 1u);
+  ASSERT_TRUE(s.view.reveal_seed);
+  const std::string csv = s.tally.csv();
+  EXPECT_EQ(csv.rfind("case_id,date,scenario,seed,", 0), 0u) << csv;
+  EXPECT_NE(csv.find("\"han2009-abdomen\","), std::string::npos) << csv;
+  ASSERT_TRUE(s.doc.open(test::case_path("han2009-scalp")).empty());
+  s.session.set_case(s.doc.working());
+  s.case_replaced();
+  EXPECT_TRUE(s.tally.rows.empty());
+  EXPECT_EQ(s.tally.case_id, "han2009-scalp");
+  EXPECT_FALSE(s.view.reveal_seed);
+  EXPECT_EQ(s.next_seed, 1u);
+}
+
 // Issue 9 (7): edit -> undo -> redo -> save, file by file; deleting a stage or a measurement is
 // undoable; the history survives Save; a drag is one step.
 TEST_F(GuiPanels, UndoRedoSurvivesSaveAndRestoresDeletions) {

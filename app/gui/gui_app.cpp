@@ -126,7 +126,7 @@ class GuiApp {
     if (const char* acts = std::getenv("MARGINVIZ_GUI_ACTIONS"); acts && *acts) {
       std::string a = acts, item;
       for (size_t i = 0; i <= a.size(); ++i)
-        if (i == a.size() || a[i] == ';') {
+        if (i == a.size() || a[i] == ',') {
           if (!item.empty()) test_actions_.push_back(item);
           item.clear();
         } else {
@@ -471,7 +471,7 @@ class GuiApp {
     return ImVec2(sidebar_width_ + (q.x / q.w * 0.5f + 0.5f) * vw, menu_height_ + (0.5f - q.y / q.w * 0.5f) * vh);
   }
 
-  // Test hook (MARGINVIZ_GUI_ACTIONS, with MARGINVIZ_GUI_SCREENSHOT): what a user would do, applied
+  // Test hook (MARGINVIZ_GUI_ACTIONS, comma-separated, with MARGINVIZ_GUI_SCREENSHOT): what a user would do, applied
   // after the first frame; each says on stderr what the app then shows.
   void apply_test_action(const std::string& a) {
     if (a == "help") help_ = true;
@@ -508,7 +508,8 @@ class GuiApp {
       const glm::dvec3 normal = glm::normalize(glm::cross(f.direction(clock_to_angle(state_.view.section_clock)), f.normal));
       const render::Camera& cam = state_.camera.camera();
       const double facing = std::abs(glm::dot(glm::normalize(glm::dvec3(cam.target - cam.eye)), normal));
-      std::cerr << "marginviz: section at " << state_.view.section_clock << " o'clock, view direction · cut normal = " << fixed(facing, 3) << "\n";
+      std::cerr << "marginviz: section at " << state_.view.section_clock << " o'clock, view direction · cut normal = " << fixed(facing, 3)
+                << (facing > 0.85 ? ": the view faces the cut" : ": the cut is seen edge-on") << "\n";
     } else if (a.rfind("preset:", 0) == 0) {
       state_.camera.view_from(static_cast<ViewPreset>(std::stoi(a.substr(7))));
     } else {
