@@ -116,7 +116,8 @@ int run_subcommands(int argc, char** argv) {
 
 int run_gui_from_args(int argc, char** argv) {
   CLI::App app{"marginviz — opens CASE (the bundled demo case when none is given) in the desktop app.\n"
-               "Subcommands: render, export, report, validate (see marginviz SUBCOMMAND --help)"};
+               "Subcommands: render, export, report, teach, validate (see marginviz SUBCOMMAND --help)"};
+  app.set_version_flag("--version", std::string("marginviz ") + MARGINVIZ_VERSION);
   std::filesystem::path case_path = demo_case_path();
   app.add_option("case", case_path, "Case file (JSON)");
   try {

@@ -258,7 +258,8 @@ int teach_command(const std::filesystem::path& case_path, const PlanOptions& pla
   for (const auto& r : tally.rows)
     rows.push_back({{"seed", r.seed}, {"clear", r.outcome.clear}, {"left_behind_hours", r.outcome.left_behind_hours},
                     {"deep_left_behind", r.outcome.deep_left_behind}, {"needless_area_cm2", std::round(r.outcome.needless_area_cm2 * 100.0) / 100.0},
-                    {"score", r.outcome.score}});
+                    {"score", r.outcome.score}, {"clearing_margin_cm", std::round(r.outcome.clearing_margin_cm * 100.0) / 100.0},
+                    {"reached_plane", r.outcome.reached_plane}});
   j["results"] = rows;
   out << j.dump(2) << "\n";
   return 0;

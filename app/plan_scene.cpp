@@ -50,7 +50,7 @@ void add_plan(render::Scene& scene, CaseSession& session, const ViewSettings& vi
 
   // Probability envelopes: films on the skin (Dawes 1996, Kimmel 2007 via docs/model.md).
   const auto& env_colours = palette::kEnvelopes;
-  if (!section)
+  if (!section && !view.blind)
     for (size_t i = 0; i < p.envelopes.size() && i < view.envelopes.size(); ++i) {
       if (!view.envelopes[i]) continue;
       const auto& env = p.envelopes[i];
@@ -83,6 +83,11 @@ void add_plan(render::Scene& scene, CaseSession& session, const ViewSettings& vi
     if (o.deep_left_behind) t.lines.push_back("at the deep margin");
     t.lines.push_back("removed needlessly " + fixed(o.needless_area_cm2, 1) + " cm²; score " + std::to_string(o.score));
     scene.overlays.push_back(t);
+  } else if (view.legend && view.blind) {
+    scene.overlays.push_back({render::Corner::TopRight,
+                              {"plan " + fixed(p.extent_x_cm, 1) + " × " + fixed(p.extent_y_cm, 1) + " cm, depth " + fixed(p.depth_mm, 1) + " mm",
+                               "teaching: the chances are hidden until the reveal"},
+                              {1, 1, 1, 1}, {}});
   } else if (view.legend) {
     render::OverlayText o{render::Corner::TopRight, {}, {1, 1, 1, 1}, {}};
     const auto& e = p.clearance;

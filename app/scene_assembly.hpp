@@ -29,6 +29,7 @@ struct ViewSettings {
   PlanRequest plan_request = PlanRequest::uniform(2.0, DepthPlane::Fascia);
   std::array<bool, 3> envelopes{true, true, true};  // 50%, 80%, 95%
   std::optional<std::uint64_t> reveal_seed;          // teaching: show this hidden tumour
+  bool blind = false;             // teaching before the reveal: no chances, no envelopes
 };
 
 // Section caps: where solids nest, the higher priority shows (tissue < Mohs stages < tumour).

@@ -1,5 +1,6 @@
 #include "teaching.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <sstream>
@@ -23,7 +24,10 @@ PolarRegion hidden_region(const Case& c, const PolarRegion& like, const Teaching
   for (double t : like.theta) {
     const double cc = b * std::cos(t), ss = a * std::sin(t);
     const double base = a * b / std::sqrt(cc * cc + ss * ss);
-    r.radius_mm.push_back(base + units::cm_to_mm(s.truth.reach_cm[static_cast<size_t>(sector_of_hour(angle_to_clock(t)))]));
+    // Between the sector centres (whole hours) the reach blends smoothly; at each hour it is the draw.
+    const double hour = angle_to_clock(t), below = std::floor(hour), w = (1.0 - std::cos(std::numbers::pi * (hour - below))) / 2.0;
+    const double reach = (1.0 - w) * s.truth.reach_cm[static_cast<size_t>(sector_of_hour(below))] + w * s.truth.reach_cm[static_cast<size_t>(sector_of_hour(below + 1.0))];
+    r.radius_mm.push_back(base + units::cm_to_mm(reach));
     r.depth_mm.push_back(0.8);
   }
   return r;
@@ -35,8 +39,15 @@ TeachingOutcome judge(const Case& c, const SiteModel& model, const LesionFrame& 
   // been drawn from a smaller, post-treatment outline).
   const PolarRegion truth = hidden_region(c, plan.region, s);
   std::array<bool, 12> beyond{};
-  for (size_t j = 0; j < truth.theta.size(); ++j)
-    if (truth.radius_mm[j] > plan.region.radius_mm[j] + 1e-6) beyond[static_cast<size_t>(sector_of_hour(angle_to_clock(truth.theta[j])))] = true;
+  for (size_t j = 0; j < truth.theta.size(); ++j) {
+    const size_t sector = static_cast<size_t>(sector_of_hour(angle_to_clock(truth.theta[j])));
+    const double past = units::mm_to_cm(truth.radius_mm[j] - plan.region.radius_mm[j]);
+    if (past > 1e-7) beyond[sector] = true, o.shortfall_cm[sector] = std::max(o.shortfall_cm[sector], past);
+    // The plan's outline lies its margin inside its edge: the margin that would have reached the tumour here.
+    o.clearing_margin_cm = std::max(o.clearing_margin_cm, plan.request.margin_cm[sector] + past);
+  }
+  static const char* planes[] = {"subcutis", "fascia", "muscle", "below the muscle"};
+  o.reached_plane = planes[std::clamp(s.truth.depth_level, 0, 3)];
   for (int h = 1; h <= 12; ++h)
     if (beyond[static_cast<size_t>(sector_of_hour(h))]) o.left_behind_hours.push_back(h);
   o.deep_left_behind = s.truth.depth_level > deep_level_of(plan.request, plan.column);
@@ -58,7 +69,7 @@ TeachingOutcome judge(const Case& c, const SiteModel& model, const LesionFrame& 
 
 std::string TeachingTally::csv() const {
   std::ostringstream out;
-  out << "case_id,date,scenario,seed,margins_cm_1_to_12,depth,clear,left_behind_hours,deep_left_behind,plan_area_cm2,tumour_area_cm2,needless_area_cm2,score\n";
+  out << "case_id,date,scenario,seed,margins_cm_1_to_12,depth,clear,left_behind_hours,deep_left_behind,plan_area_cm2,tumour_area_cm2,needless_area_cm2,score,clearing_margin_cm,reached_plane\n";
   // A case id is an identifier of ours (letters, digits, - and _), but quote it in case.
   std::string id = "\"";
   for (char ch : case_id) id += ch == '"' ? std::string("\"\"") : std::string(1, ch);
@@ -70,7 +81,7 @@ std::string TeachingTally::csv() const {
     out << ',' << r.depth << ',' << (r.outcome.clear ? "yes" : "no") << ',';
     for (size_t k = 0; k < r.outcome.left_behind_hours.size(); ++k) out << (k ? ";" : "") << r.outcome.left_behind_hours[k];
     out << ',' << (r.outcome.deep_left_behind ? "yes" : "no") << ',' << r.outcome.plan_area_cm2 << ',' << r.outcome.tumour_area_cm2 << ','
-        << r.outcome.needless_area_cm2 << ',' << r.outcome.score << '\n';
+        << r.outcome.needless_area_cm2 << ',' << r.outcome.score << ',' << r.outcome.clearing_margin_cm << ',' << r.outcome.reached_plane << '\n';
   }
   return out.str();
 }

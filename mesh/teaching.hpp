@@ -22,8 +22,17 @@ struct TeachingOutcome {
   double plan_area_cm2 = 0.0, tumour_area_cm2 = 0.0;
   double needless_area_cm2 = 0.0;      // excised skin the tumour never reached
   int score = 0;                       // 0 when tumour is left behind; else 100 × tumour area / plan area
+  // The lesson: by how much the tumour passed the plan at each clock hour (cm, 0 where it did not;
+  // index 0 = 1 o'clock), the smallest single margin from the plan's outline that would have
+  // cleared it, and the plane it reached.
+  std::array<double, 12> shortfall_cm{};
+  double clearing_margin_cm = 0.0;
+  std::string reached_plane;           // "subcutis", "fascia", "muscle" or "below the muscle"
 };
 TeachingOutcome judge(const Case& c, const SiteModel& model, const LesionFrame& frame, const PlannedExcision& plan, const TeachingScenario& s);
+// The hidden tumour's outline on the skin: the pre-treatment outline widened by its reach, which
+// runs smoothly between the clock hours (cosine interpolation between sector centres) rather
+// than in sector steps.
 PolarRegion hidden_region(const Case& c, const PolarRegion& like, const TeachingScenario& s);
 
 // A teaching session's scenarios on ONE case: a new case starts a new tally.

@@ -199,6 +199,12 @@ TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_NE(r.err.find("no such file"), std::string::npos) << r.err;
 }
 
+TEST(Cli, VersionIsPrinted) {
+  const CliResult r = run("--version");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("marginviz 0.", 0), 0u) << r.out;
+}
+
 TEST(Cli, EverySubcommandHasHelp) {
   for (const char* sub : {"render", "export", "report", "validate"}) {
     const CliResult r = run(std::string(sub) + " --help");

@@ -478,6 +478,7 @@ class GuiApp {
     else if (a == "about") about_ = true;
     else if (a == "hide-sidebar") settings_.sidebar_shown = false;
     else if (a.rfind("panel:", 0) == 0) state_.focus_panel = a.substr(6);
+    else if (a == "teach") state_.teaching = state_.view.plan = true, state_.camera_reset_requested = true;
     else if (a.rfind("block:", 0) == 0 && state_.doc.working().mohs) {
       // block:STAGE:LABEL:peripheral|deep:RESULT, as a click on the map would set it
       std::vector<std::string> f;

@@ -8,6 +8,7 @@ void GuiState::case_replaced() {
   next_seed = 1;
   tally = TeachingTally{doc.working().case_id, today_iso(), {}};
   view.reveal_seed.reset();
+  teaching = false;
   view.through_stage.reset();
   view.layer_hidden.clear();
   mohs_stage = 0;

@@ -39,6 +39,7 @@ struct GuiState {
   std::string focus_panel;       // open this sidebar panel and close the others, once
   bool place_by_click = false;   // the next click on the skin places the lesion
   bool per_sector = false;       // planning: a margin per clock hour rather than one for all
+  bool teaching = false;         // teaching mode: the chances and envelopes stay hidden until the reveal
   std::uint64_t next_seed = 1;   // teaching: the next hidden tumour
   TeachingTally tally;           // teaching: the session's scenarios on this case
   // Another case was opened or recovered: nothing of the previous case's teaching, plan view or

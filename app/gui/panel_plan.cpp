@@ -11,6 +11,7 @@
 #include "extension_model.hpp"
 #include "gui_state.hpp"
 #include "number_input.hpp"
+#include "text_format.hpp"
 #include "validation.hpp"
 
 namespace mv::app {
@@ -92,11 +93,13 @@ void draw_plan_panel(GuiState& s) {
     s.doc.changed();
   }
   draw_issue_lines(s.doc.issues_under("plan"));
-  ImGui::Text("envelopes:");
-  for (size_t i = 0; i < 3; ++i) {
-    ImGui::SameLine();
-    bool on = s.view.envelopes[i];
-    if (ImGui::Checkbox((std::to_string(i == 0 ? 50 : i == 1 ? 80 : 95) + "%").c_str(), &on)) s.view.envelopes[i] = on;
+  if (!s.view.blind) {
+    ImGui::Text("envelopes:");
+    for (size_t i = 0; i < 3; ++i) {
+      ImGui::SameLine();
+      bool on = s.view.envelopes[i];
+      if (ImGui::Checkbox((std::to_string(i == 0 ? 50 : i == 1 ? 80 : 95) + "%").c_str(), &on)) s.view.envelopes[i] = on;
+    }
   }
 
   const PlannedExcision* planned = nullptr;
@@ -118,6 +121,12 @@ void draw_plan_panel(GuiState& s) {
   std::string layers;
   for (const auto& l : p.exposed_layers) layers += (layers.empty() ? "" : ", ") + l;
   ImGui::TextWrapped("Cuts through: %s", layers.c_str());
+  // Teaching is blind: a resident chooses a plan before seeing any chance or envelope.
+  s.view.blind = s.teaching && !s.view.reveal_seed;
+  if (ImGui::Checkbox("teaching mode (numbers hidden until the reveal)", &s.teaching)) s.view.plan = s.view.plan || s.teaching;
+  if (s.view.blind) {
+    caption("Choose the margins and the plane, then reveal a hidden tumour below.");
+  } else {
   const auto& e = p.clearance;
   ImGui::Text("Chance of clear margins: %.0f%% (95%% interval %.0f–%.0f%%)", e.overall * 100.0, e.low * 100.0, e.high * 100.0);
   caption("peripheral %.0f%%, deep %.0f%%; Monte Carlo, seed %llu, %d draws", e.peripheral * 100.0, e.deep * 100.0,
@@ -132,6 +141,7 @@ void draw_plan_panel(GuiState& s) {
   }
   ImGui::TextWrapped("Per clock hour: %s", sectors.c_str());
   clearance_curve_plot(c, r, r.margin_cm[0]);
+  }
 
   if (const MohsReconstruction* rec = c.mohs && !c.mohs->stages.empty() ? s.session.mohs() : nullptr) {
     section_heading("Plan against the actual Mohs defect");
@@ -164,6 +174,15 @@ void draw_plan_panel(GuiState& s) {
     if (!s.tally.rows.empty()) {
       const auto& o = s.tally.rows.back().outcome;
       ImGui::Text("%s, score %d, removed needlessly %.1f cm²", o.clear ? "Clear" : "Tumour left behind", o.score, o.needless_area_cm2);
+      // The lesson: where it was missed and by how much, and what would have cleared it.
+      std::string missed;
+      for (int h = 1; h <= 12; ++h)
+        if (const double by = o.shortfall_cm[static_cast<size_t>(sector_of_hour(h))]; by > 0.0)
+          missed += (missed.empty() ? "" : ", ") + std::to_string(h) + " o'clock by " + fixed(by, 1) + " cm";
+      if (!missed.empty()) ImGui::TextWrapped("Missed at %s.", missed.c_str());
+      if (o.deep_left_behind) ImGui::TextWrapped("Missed at depth: it reached the %s.", o.reached_plane.c_str());
+      ImGui::TextWrapped("The smallest single margin that would have cleared it: %.1f cm from the %s outline; it reached the %s.",
+                         o.clearing_margin_cm, p.outline_from.c_str(), o.reached_plane.c_str());
     }
   }
   ImGui::Text("Scenario seed %llu; session: %d of %zu cleared, mean score %.0f", static_cast<unsigned long long>(s.next_seed), s.tally.cleared(),
