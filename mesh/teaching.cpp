@@ -67,6 +67,17 @@ TeachingOutcome judge(const Case& c, const SiteModel& model, const LesionFrame& 
   return o;
 }
 
+Difficulty teaching_difficulty(const Case& c) {
+  Difficulty d;
+  const auto& first = c.measurements.front();
+  if (std::max(first.x_cm, first.y_cm) > 5.0) d.reasons.push_back("large");
+  if (c.site == Site::Scalp) d.reasons.push_back("head and neck");
+  if (c.presentation == Presentation::Recurrent) d.reasons.push_back("recurrent");
+  if (c.imatinib) d.reasons.push_back("after imatinib");
+  d.level = static_cast<int>(d.reasons.size());
+  return d;
+}
+
 std::string TeachingTally::csv() const {
   std::ostringstream out;
   out << "case_id,date,scenario,seed,margins_cm_1_to_12,depth,clear,left_behind_hours,deep_left_behind,plan_area_cm2,tumour_area_cm2,needless_area_cm2,score,clearing_margin_cm,reached_plane\n";

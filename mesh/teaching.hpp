@@ -35,6 +35,16 @@ TeachingOutcome judge(const Case& c, const SiteModel& model, const LesionFrame& 
 // than in sector steps.
 PolarRegion hidden_region(const Case& c, const PolarRegion& like, const TeachingScenario& s);
 
+// How hard a case is to plan for, for the teaching ladder: one step for each of a large tumour
+// (largest first-measurement axis over 5 cm), the head and neck (wider subclinical spread,
+// Serra-Guillén 2021), a recurrence, and an imatinib course (a shrunken outline tempts a smaller
+// margin, Ugurel 2014). 0 (easiest) to 4. A teaching heuristic, not a clinical score.
+struct Difficulty {
+  int level = 0;
+  std::vector<std::string> reasons;  // "large", "head and neck", "recurrent", "after imatinib"
+};
+Difficulty teaching_difficulty(const Case& c);
+
 // A teaching session's scenarios on ONE case: a new case starts a new tally.
 struct TeachingTally {
   std::string case_id;

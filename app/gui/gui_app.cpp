@@ -176,6 +176,7 @@ class GuiApp {
         state_.geometry_problem = std::string("Could not update the view: ") + e.what() + " — your edits are kept.";
       }
       keeper_.tick(state_.doc, glfwGetTime());
+      if (auto file = std::exchange(state_.open_request, std::nullopt)) request_open(*file);
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();

@@ -37,6 +37,7 @@ struct GuiState {
   std::string map_key;           // what the texture shows, to redraw only on change
   std::string status;            // a one-line note for the user (e.g. where a PNG went)
   std::string focus_panel;       // open this sidebar panel and close the others, once
+  std::optional<std::filesystem::path> open_request;  // a panel asks to open this case (unsaved work is asked about first)
   bool place_by_click = false;   // the next click on the skin places the lesion
   bool per_sector = false;       // planning: a margin per clock hour rather than one for all
   bool teaching = false;         // teaching mode: the chances and envelopes stay hidden until the reveal

@@ -24,7 +24,16 @@ void draw_measurements_panel(GuiState& s) {
     ImGui::TableSetupColumn("depth mm", ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableSetupColumn("exo mm", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
-    ImGui::TableHeadersRow();
+    // Headers cut short by a narrow sidebar say in full what they mean when pointed at.
+    static const char* const full[] = {"label of the measurement (consultation, preoperative, ...)", "day offset or ISO date",
+                                        "X: along the skin, 3 to 9 o'clock (cm)", "Y: along the skin, 12 to 6 o'clock (cm)",
+                                        "depth below the skin (mm)", "exophytic height above the skin (mm)", "delete the measurement"};
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int col = 0; col < 7; ++col) {
+      ImGui::TableSetColumnIndex(col);
+      ImGui::TableHeader(ImGui::TableGetColumnName(col));
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", full[col]);
+    }
     for (size_t i = 0; i < c.measurements.size(); ++i) {
       auto& m = c.measurements[i];
       ImGui::PushID(static_cast<int>(i));

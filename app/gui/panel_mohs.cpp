@@ -156,7 +156,6 @@ void draw_mohs_panel(GuiState& s) {
       s.status = e.what();
     }
   }
-  if (!s.status.empty()) ImGui::TextWrapped("%s", s.status.c_str());
   draw_issue_lines(s.doc.issues_under("mohs"));
 
   section_heading("3D");

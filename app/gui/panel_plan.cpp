@@ -4,11 +4,13 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
-#include <fstream>
 
 #include <imgui.h>
 
+#include "case_io.hpp"
 #include "extension_model.hpp"
+#include "paths.hpp"
+#include "file_io.hpp"
 #include "gui_state.hpp"
 #include "number_input.hpp"
 #include "text_format.hpp"
@@ -44,6 +46,26 @@ void clearance_curve_plot(const Case& c, const PlanRequest& r, double chosen_mar
   dl->AddLine(at(chosen_margin, 0), at(chosen_margin, 1), IM_COL32(255, 255, 255, 120));
   ImGui::Dummy(size);
   caption("margin (cm) — line: model with the chosen depth; dots: Dawes 1996 (yellow), Kimmel 2007 (orange), periphery only");
+}
+
+// The bundled case one step easier (step -1) or harder (+1) on the teaching ladder, if any.
+std::optional<std::filesystem::path> ladder_neighbour(const Case& c, int step) {
+  std::vector<std::pair<int, std::filesystem::path>> ladder;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(asset_dir() / "cases", ec))
+    if (e.path().extension() == ".json")
+      if (auto load = load_case_file(e.path()); load.value && load.value->case_id != c.case_id)
+        ladder.push_back({teaching_difficulty(*load.value).level, e.path()});
+  std::sort(ladder.begin(), ladder.end());
+  const int here = teaching_difficulty(c).level;
+  if (step > 0) {
+    for (const auto& [level, path] : ladder)
+      if (level > here) return path;
+  } else {
+    for (auto it = ladder.rbegin(); it != ladder.rend(); ++it)
+      if (it->first < here) return it->second;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -117,7 +139,7 @@ void draw_plan_panel(GuiState& s) {
     ImGui::TextWrapped("%s", p.warning.c_str());
     ImGui::PopStyleColor();
   }
-  ImGui::Text("Predicted defect %.1f × %.1f cm, %.1f cm², depth %.1f mm", p.extent_x_cm, p.extent_y_cm, p.area_cm2, p.depth_mm);
+  ImGui::TextWrapped("Predicted defect %.1f × %.1f cm, %.1f cm², depth %.1f mm", p.extent_x_cm, p.extent_y_cm, p.area_cm2, p.depth_mm);
   std::string layers;
   for (const auto& l : p.exposed_layers) layers += (layers.empty() ? "" : ", ") + l;
   ImGui::TextWrapped("Cuts through: %s", layers.c_str());
@@ -143,7 +165,8 @@ void draw_plan_panel(GuiState& s) {
   clearance_curve_plot(c, r, r.margin_cm[0]);
   }
 
-  if (const MohsReconstruction* rec = c.mohs && !c.mohs->stages.empty() ? s.session.mohs() : nullptr) {
+  // (Not while teaching blind: the surgery's own defect would give the answer away.)
+  if (const MohsReconstruction* rec = c.mohs && !c.mohs->stages.empty() && !s.view.blind ? s.session.mohs() : nullptr) {
     section_heading("Plan against the actual Mohs defect");
     ImGui::Text("area: plan %.1f cm², Mohs defect %.1f cm²", p.area_cm2, rec->final_defect_area_cm2);
     const auto plan_hours = plan_margins_by_hour(r);
@@ -159,6 +182,17 @@ void draw_plan_panel(GuiState& s) {
 
   section_heading("Teaching");
   ImGui::TextWrapped("Choose margins and a plane, then reveal a tumour drawn from the model (seeded, reproducible).");
+  // The ladder: the bundled cases from easiest to hardest, one step at a time.
+  const Difficulty here = teaching_difficulty(c);
+  std::string why;
+  for (const auto& r : here.reasons) why += (why.empty() ? "" : ", ") + r;
+  ImGui::TextWrapped("Difficulty %d of 4%s%s", here.level, why.empty() ? "" : ": ", why.c_str());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("One step each for a large tumour (> 5 cm), the head and neck, a recurrence and an imatinib course.\nA teaching heuristic, not a clinical score.");
+  for (int step : {-1, 1}) {
+    if (step == 1) ImGui::SameLine();
+    if (ImGui::Button(step < 0 ? "Easier case" : "Harder case"))
+      if (auto next = ladder_neighbour(c, step)) s.open_request = *next;
+  }
   if (!s.view.reveal_seed) {
     if (ImGui::Button("Reveal hidden tumour")) {
       s.view.plan = true;
@@ -189,10 +223,13 @@ void draw_plan_panel(GuiState& s) {
               s.tally.rows.size(), s.tally.mean_score());
   if (!s.tally.rows.empty() && ImGui::Button("Export the tally as CSV")) {
     const auto out = s.doc.path().parent_path() / (c.case_id + "-teaching.csv");
-    std::ofstream f(out);
-    s.status = (f << s.tally.csv()) ? "Tally saved: " + out.string() : "Could not write " + out.string();
+    try {
+      replace_file_durably(out, s.tally.csv());
+      s.status = "Tally saved: " + out.string();
+    } catch (const std::exception& e) {
+      s.status = "Could not save the tally: " + std::string(e.what());
+    }
   }
-  if (!s.status.empty()) ImGui::TextWrapped("%s", s.status.c_str());
 }
 
 }  // namespace mv::app
