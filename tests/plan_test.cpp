@@ -115,5 +115,29 @@ TEST(Teaching, ScenariosAreReproducibleFromTheirSeed) {
   EXPECT_EQ(cleared, 20);
 }
 
+// Issue 9: the lesson after a reveal is true: the "smallest margin that would have cleared" does
+// clear the periphery, and a little less does not; the shortfall is where the hours were missed.
+TEST(Teaching, TheSmallestClearingMarginClearsAndLessDoesNot) {
+  const Case c = test::load_bundled("han2009-thigh");
+  const SiteModel model(load_anatomy_file(c.site, test::asset_dir() / "anatomy" / anatomy_file_name(c.site)));
+  const LesionFrame frame = place_lesion(model.skin, c.lesion);
+  const PlannedExcision plan = plan_excision(c, model, frame, PlanRequest::uniform(1.0, DepthPlane::Periosteum));
+  int checked = 0;
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    const TeachingScenario sc = draw_scenario(c, seed);
+    const TeachingOutcome o = judge(c, model, frame, plan, sc);
+    for (int h : o.left_behind_hours) EXPECT_GT(o.shortfall_cm[static_cast<size_t>(sector_of_hour(h))], 0.0) << h;
+    if (o.clearing_margin_cm > 7.5) continue;  // too wide to draw on the thigh
+    const PlannedExcision enough = plan_excision(c, model, frame, PlanRequest::uniform(o.clearing_margin_cm + 0.02, DepthPlane::Periosteum));
+    EXPECT_TRUE(judge(c, model, frame, enough, sc).left_behind_hours.empty()) << "seed " << seed << ", margin " << o.clearing_margin_cm;
+    const PlannedExcision short_of = plan_excision(c, model, frame, PlanRequest::uniform(o.clearing_margin_cm - 0.05, DepthPlane::Periosteum));
+    EXPECT_FALSE(judge(c, model, frame, short_of, sc).left_behind_hours.empty()) << "seed " << seed;
+    ++checked;
+  }
+  EXPECT_GE(checked, 4);
+  // The ladder: the abdomen (8.6 × 14 cm, recurrent, after imatinib) is harder than the ankle.
+  EXPECT_GT(teaching_difficulty(test::load_bundled("han2009-abdomen")).level, teaching_difficulty(test::load_bundled("han2009-ankle")).level);
+}
+
 }  // namespace
 }  // namespace mv
