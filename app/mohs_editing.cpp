@@ -12,10 +12,11 @@ namespace {
 
 int severity(MarginResult r) {
   switch (r) {
+    // What needs a further stage outranks what does not: a merge must never hide an open margin.
     case MarginResult::Clear: return 0;
-    case MarginResult::Pending: return 1;
-    case MarginResult::Indeterminate: return 2;
-    case MarginResult::Close: return 3;
+    case MarginResult::Close: return 1;
+    case MarginResult::Pending: return 2;
+    case MarginResult::Indeterminate: return 3;
     case MarginResult::Positive: return 4;
   }
   return 0;
@@ -59,6 +60,7 @@ bool merge_with_next(MohsStage& stage, size_t index) {
   for (size_t j = 0; j < stage.blocks.size(); ++j) {
     const MohsBlock& n = stage.blocks[j];
     if (j == index || std::abs(std::fmod(n.span.from - b.span.to + 12.0, 12.0)) > 1e-9) continue;
+    if (stage.layer_of(n) != stage.layer_of(b)) return false;  // a wedge and a deep-only layer are different tissue
     b.span.to = n.span.to;
     b.peripheral = worse(b.peripheral, n.peripheral);
     b.deep = worse(b.deep, n.deep);
@@ -96,7 +98,8 @@ std::optional<MohsStage> next_stage_from_open(const MohsRecord& record, Site sit
     if (!st.deep_only && st.margin_cm > 0.0) next.margin_cm = st.margin_cm;
   const MohsStage& last = record.stages.back();
   next.plane = last.plane;
-  next.depth_mm = last.depth_mm;
+  // Stages recorded in mm (no plane) go 5 mm deeper where a deep margin is open.
+  if (!last.plane) next.depth_mm = last.depth_mm.value_or(10.0) + (deep.empty() ? 0.0 : 5.0);
   for (const auto& st : record.stages)
     if (st.plane && next.plane && static_cast<int>(*st.plane) > static_cast<int>(*next.plane)) next.plane = st.plane;
   if (!deep.empty() && next.plane) {
@@ -111,6 +114,7 @@ std::optional<MohsStage> next_stage_from_open(const MohsRecord& record, Site sit
       if (const auto& p = record.stages[static_cast<size_t>(o.stage)].plane; p && (!plane || static_cast<int>(*p) > static_cast<int>(*plane))) plane = p;
     if (plane) next.plane = plane;
   }
+  if (next.plane) next.depth_mm.reset();  // exactly one of plane / depth_mm
   // The block whose open margin lies at a clock position: its label and ink carry over.
   auto origin = [&](double hour) -> const MohsBlock* {
     for (auto it = done.open.rbegin(); it != done.open.rend(); ++it)

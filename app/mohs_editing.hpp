@@ -11,7 +11,8 @@ MarginResult next_result(MarginResult r);  // click cycle: pending → clear →
 // Splits block `index` at the middle of its span; the new half gets an unused label.
 void split_block(MohsStage& stage, size_t index);
 // Merges block `index` with the block that starts where it ends; false if there is none. The
-// merged block keeps the worse of the two results (positive > close > indeterminate > pending > clear).
+// merged block keeps the worse of the two results (positive > indeterminate > pending > close > clear);
+// blocks of different layers (a wedge, a deep-only layer) are not merged.
 bool merge_with_next(MohsStage& stage, size_t index);
 // A first stage: four quadrant blocks A-D centred on 12, 3, 6 and 9 o'clock, all pending.
 MohsStage first_stage(Site site, std::optional<CaseDate> date);

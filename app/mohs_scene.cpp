@@ -122,8 +122,18 @@ void add_mohs(render::Scene& scene, CaseSession& session, const MohsReconstructi
     for (const auto& b : s.blocks) {
       for (bool deep : {false, true}) {
         if ((deep ? b.deep : b.peripheral) != MarginResult::Positive) continue;
+        if (!deep && !takes_periphery(s.layer_of(b))) continue;  // a deep-only layer has no peripheral margin
         any_positive = true;
-        const auto pts = rim_over(region, solid, b.span, deep ? rec.stage_depth_mm[static_cast<size_t>(k)] : 0.0);
+        // A wedge's deep margin lies at the depth the defect had there, not at the stage's plane.
+        double depth = rec.stage_depth_mm[static_cast<size_t>(k)];
+        if (s.layer_of(b) == BlockLayer::Peripheral) {
+          const double t = wrap_angle(clock_to_angle(b.span.middle()));
+          size_t nearest = 0;
+          for (size_t j = 0; j < region.theta.size(); ++j)
+            if (std::abs(region.theta[j] - t) < std::abs(region.theta[nearest] - t)) nearest = j;
+          depth = region.depth_mm[nearest];
+        }
+        const auto pts = rim_over(region, solid, b.span, deep ? depth : 0.0);
         add_polyline(positive, pts, v4(red, 1.0f), false);
         if (!pts.empty() && view.labels)
           scene.labels.push_back({f3(pts[pts.size() / 2]), "stage " + std::to_string(k + 1) + " " + b.label + (deep ? ": deep +" : ": peripheral +"),

@@ -91,8 +91,9 @@ MohsReconstruction reconstruct_mohs(const Case& c, const SiteModel& model, const
       // A wedge is cut at the depth the defect already had there (stage 1: the stage's depth).
       if (takes_deep(layer) || k == 0) current.depth_mm[j] = std::max(current.depth_mm[j], depth);
       // Tumour at a block's margin reached that far: the confirmed extent grows to it.
-      if (blk->peripheral == MarginResult::Positive) r.confirmed.radius_mm[j] = std::max(r.confirmed.radius_mm[j], radius);
-      if (blk->deep == MarginResult::Positive) r.confirmed.depth_mm[j] = std::max(r.confirmed.depth_mm[j], depth);
+      // (A deep-only layer has no peripheral margin; a wedge's deep margin lies at the depth it was cut to.)
+      if (takes_periphery(layer) && blk->peripheral == MarginResult::Positive) r.confirmed.radius_mm[j] = std::max(r.confirmed.radius_mm[j], radius);
+      if (blk->deep == MarginResult::Positive) r.confirmed.depth_mm[j] = std::max(r.confirmed.depth_mm[j], current.depth_mm[j]);
     }
     r.defects.push_back(current);
   }
@@ -170,7 +171,7 @@ nlohmann::json mohs_report_json(const MohsReconstruction& r) {
   nlohmann::json open = nlohmann::json::array();
   for (const auto& o : r.completeness.open) {
     nlohmann::json spans = nlohmann::json::array();
-    for (const auto& sp : o.open.spans()) spans.push_back({{"from", round_to(sp.from, 2)}, {"to", round_to(sp.to, 2)}});
+    for (const auto& sp : o.open.spans()) spans.push_back({{"from", round_to(sp.from, 2)}, {"to", round_to(sp.to == 0.0 ? 12.0 : sp.to, 2)}});
     open.push_back({{"stage", o.stage + 1}, {"block", o.label}, {"margin", o.kind == MarginKind::Peripheral ? "peripheral" : "deep"},
                     {"result", result_key(o.result)}, {"open_hours", spans}});
   }

@@ -70,6 +70,7 @@ void validate_mohs(const Case& c, std::vector<Issue>& out) {
     } else if (!(std::isfinite(s.margin_cm) && s.margin_cm > 0.0 && s.margin_cm <= 10.0)) {
       out.push_back({Severity::Error, p + ".margin_cm", number_text(s.margin_cm) + " — must be > 0 and ≤ 10 (cm)"});
     }
+    if (s.plane && s.depth_mm) out.push_back({Severity::Error, p, "has both \"depth\" and \"depth_mm\" — give one: a tissue plane or a depth in mm"});
     if (s.depth_mm && !(std::isfinite(*s.depth_mm) && *s.depth_mm > 0.0 && *s.depth_mm <= limits::kMaxThicknessMm))
       out.push_back({Severity::Error, p + ".depth_mm", number_text(*s.depth_mm) + " — must be > 0 and ≤ " + number_text(limits::kMaxThicknessMm) + " (mm)"});
     if (s.blocks.empty()) out.push_back({Severity::Error, p + ".blocks", "empty — a stage needs at least one block"});
@@ -120,7 +121,7 @@ void validate_mohs(const Case& c, std::vector<Issue>& out) {
           const ClockSpan first = outside.spans().front();
           out.push_back({Severity::Error, block_name(p, b, s.blocks[b]),
                          number_text(s.blocks[b].span.from) + " to " + number_text(s.blocks[b].span.to) + " o'clock — reaches " + number_text(first.from) + "-" +
-                             number_text(first.to) + " o'clock, where no earlier margin is open; a later stage goes where a margin was not clear (set \"surgeons_choice\": true if intended)"});
+                             number_text(first.to == 0.0 ? 12.0 : first.to) + " o'clock, where no earlier margin is open; a later stage goes where a margin was not clear (set \"surgeons_choice\": true if intended)"});
         }
       }
     }

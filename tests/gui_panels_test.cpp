@@ -315,6 +315,19 @@ TEST_F(GuiPanels, UndoRedoSurvivesSaveAndRestoresDeletions) {
   doc.changed();
   ASSERT_TRUE(doc.undo());
   EXPECT_EQ(doc.working().measurements[0].y_cm, 1.2);
+  // An edit while another widget has just become active (a click on the map while a text cell
+  // was being typed in) is a step of its own.
+  unsigned active = 7;
+  doc.set_active_widget([&] { return active; });
+  doc.set_gesture(7);
+  doc.edit().case_id = "typed";
+  doc.changed();
+  active = 9;  // the click moved activity this frame
+  doc.edit().measurements[0].x_cm = 4.4;
+  doc.changed();
+  ASSERT_TRUE(doc.undo());
+  EXPECT_EQ(doc.working().case_id, "typed");
+  doc.set_active_widget({});
   ASSERT_TRUE(doc.undo());
   EXPECT_EQ(doc.working().case_id, "other");
   EXPECT_NE(doc.working().measurements[0].y_cm, 1.0);

@@ -364,6 +364,36 @@ TEST(MohsEditing, NextStageTakesWhatEachBlockNeeds) {
   EXPECT_EQ(app::next_result(MarginResult::Indeterminate), MarginResult::Pending);
 }
 
+// A merge never hides an open margin, and never joins a wedge to a deep-only layer; a stage in mm
+// gets a deeper mm depth, never both a plane and a depth.
+TEST(MohsEditing, MergesKeepOpenMarginsAndDepthsStayOneKind) {
+  MohsStage s = read_quadrants(Site::Abdomen, MarginResult::Clear, MarginResult::Clear);
+  s.blocks[0].peripheral = MarginResult::Pending;
+  s.blocks[1].peripheral = MarginResult::Close;
+  ASSERT_TRUE(app::merge_with_next(s, 0));
+  EXPECT_EQ(s.blocks[0].peripheral, MarginResult::Pending);
+  MohsStage mixed;
+  mixed.margin_cm = 1.0;
+  mixed.plane = DepthPlane::Fascia;
+  mixed.blocks = {block("A2", 0, 3), block("B2", 3, 6)};
+  mixed.blocks[0].layer = BlockLayer::Peripheral;
+  mixed.blocks[1].layer = BlockLayer::Deep;
+  EXPECT_FALSE(app::merge_with_next(mixed, 0));
+  EXPECT_EQ(mixed.blocks.size(), 2u);
+
+  MohsRecord rec{{read_quadrants(Site::Abdomen, MarginResult::Clear, MarginResult::Positive)}, "", {}};
+  rec.stages[0].plane.reset();
+  rec.stages[0].depth_mm = 12.0;
+  const auto next = app::next_stage_from_open(rec, Site::Abdomen, std::nullopt);
+  ASSERT_TRUE(next);
+  EXPECT_FALSE(next->plane);
+  EXPECT_EQ(next->depth_mm, 17.0);
+  MohsRecord planes{{read_quadrants(Site::Abdomen, MarginResult::Positive, MarginResult::Clear)}, "", {}};
+  const auto wedge = app::next_stage_from_open(planes, Site::Abdomen, std::nullopt);
+  ASSERT_TRUE(wedge);
+  EXPECT_TRUE(wedge->plane.has_value() != wedge->depth_mm.has_value());
+}
+
 // Issue 9 (2): a positive block stays open until a later stage takes its margin over its span.
 // Stage 1 D (7.5-10.5) peripheral positive; stage 2 is deep-only under C: D is still open.
 TEST(MohsCompleteness, OpenBlockInAnEarlierStageIsNotClear) {

@@ -49,7 +49,8 @@ void CaseDocument::recover(Case work, const std::filesystem::path& path) {
 }
 
 void CaseDocument::changed() {
-  const bool same_gesture = gesture_ != 0 && gesture_ == last_gesture_ && !undo_.empty();
+  const unsigned now = active_widget_ ? active_widget_() : gesture_;
+  const bool same_gesture = gesture_ != 0 && now == gesture_ && gesture_ == last_gesture_ && !undo_.empty();
   if (!same_gesture) {
     undo_.push_back({std::move(committed_), state_});
     if (undo_.size() > kUndoSteps) undo_.erase(undo_.begin());

@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,10 @@ class CaseDocument {
     if (id != gesture_) last_gesture_ = 0;
     gesture_ = id;
   }
+  // Where the GUI can say which widget is active at the moment of an edit (0 when none, or when it
+  // only became active this frame): an edit joins the last step only if that is still the gesture.
+  void set_active_widget(std::function<unsigned()> f) { active_widget_ = std::move(f); }
+  void new_step() { last_gesture_ = 0; }  // the next edit starts an undo step of its own
 
   const std::filesystem::path& path() const { return path_; }
   bool dirty() const { return state_ != saved_state_; }
@@ -63,6 +68,7 @@ class CaseDocument {
   unsigned revision_ = 0;
   unsigned state_ = 0, saved_state_ = 0, next_state_ = 1;  // a number per distinct content
   unsigned gesture_ = 0, last_gesture_ = 0;
+  std::function<unsigned()> active_widget_;
 };
 
 }  // namespace mv::app

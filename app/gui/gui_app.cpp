@@ -54,8 +54,8 @@ struct Window : GlfwWindow {
     if (GLFWmonitor* m = glfwGetPrimaryMonitor()) glfwGetMonitorWorkarea(m, &x, &y, &w, &h);
     if (w <= 0 || h <= 0) return;
     int want_w = settings.window_w > 0 ? settings.window_w : w, want_h = settings.window_h > 0 ? settings.window_h : h;
-    want_w = std::clamp(want_w, 640, w);
-    want_h = std::clamp(want_h, 480, h);
+    want_w = std::clamp(want_w, std::min(640, w), w);
+    want_h = std::clamp(want_h, std::min(480, h), h);
     glfwSetWindowSize(handle, want_w, want_h);
     glfwSetWindowPos(handle, x + (w - want_w) / 2, y + (h - want_h) / 2);
   }
@@ -97,6 +97,12 @@ class GuiApp {
       if (self->double_click_.press(glfwGetTime(), x, y)) self->pending_recentre_ = glm::vec2(static_cast<float>(x), static_cast<float>(y));
     });
     ImGui_ImplGlfw_InitForOpenGL(window_.handle, true);
+    // The widget active when an edit is recorded, held since the last frame (a click that just
+    // moved focus is not the same gesture as the typing before it).
+    state_.doc.set_active_widget([] {
+      const ImGuiContext& g = *ImGui::GetCurrentContext();
+      return g.ActiveId != 0 && g.ActiveId == g.ActiveIdPreviousFrame ? static_cast<unsigned>(g.ActiveId) : 0u;
+    });
     ImGui_ImplOpenGL3_Init("#version 330 core");
     state_.upload_texture = [](const render::Image& image, unsigned texture) {
       if (!texture) glGenTextures(1, &texture);
@@ -182,6 +188,8 @@ class GuiApp {
       ImGui::NewFrame();
       // The widget being dragged or typed in: its changes, frame after frame, are one undo step.
       state_.doc.set_gesture(ImGui::GetCurrentContext()->ActiveId);
+      // 8: teaching is blind until the reveal, whether or not its panel is drawn this frame.
+      state_.view.blind = state_.teaching && !state_.view.reveal_seed;
       state_.view.highlight_stage = state_.view.highlight_block = -1;
       hover_block_in_view();
       draw_ui();
@@ -225,6 +233,7 @@ class GuiApp {
     state_.time = state_.session.time();
     state_.case_replaced();
     sync_plan(state_);
+    ruler_mode_ = false, ruler_points_.clear(), ruler_.reset();
     refresh_metrics();
     reset_camera();
     path_input_ = path.string();
@@ -688,19 +697,20 @@ class GuiApp {
         if (!io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_1 + k, false)) state_.camera.view_from(static_cast<ViewPreset>(k));
       if (io.KeyCtrl && io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_S, false)) show_save_as();
       if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) state_.screenshot_requested = true;
-      else if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S, false)) save(state_.doc.path());
+      if (io.KeyCtrl && !io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_S, false)) save(state_.doc.path());
       if (io.KeyCtrl && !io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_Z, false)) state_.doc.undo();
       if (io.KeyCtrl && ((io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_Z, false)) || ImGui::IsKeyPressed(GLFW_KEY_Y, false))) state_.doc.redo();
       if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) request_open();
       if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) glfwSetWindowShouldClose(window_.handle, GLFW_TRUE), request_quit();
     }
+    // A double click over a panel or a dialog is theirs: it never re-centres the view later.
+    const std::optional<glm::vec2> recentre_at = std::exchange(pending_recentre_, std::nullopt);
     if (io.WantCaptureMouse) return;
     int fb_w = 0, fb_h = 0, win_w = 0, win_h = 0;
     glfwGetFramebufferSize(window_.handle, &fb_w, &fb_h);
     glfwGetWindowSize(window_.handle, &win_w, &win_h);
     const float px = win_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
     const glm::vec2 delta{io.MouseDelta.x * px, io.MouseDelta.y * px};
-    const std::optional<glm::vec2> recentre_at = std::exchange(pending_recentre_, std::nullopt);
     if (ruler_mode_ && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
       const int x = static_cast<int>((io.MousePos.x - sidebar_width_) * px), y = static_cast<int>((io.MousePos.y - menu_height_) * px);
       if (auto p = renderer_.pick(x, y)) {
@@ -728,6 +738,7 @@ class GuiApp {
         } catch (const PlacementError&) {
         }
         if (lands) {
+          state_.doc.new_step();  // a text cell may still be active: this is an edit of its own
           state_.doc.edit().lesion = placement;
           state_.doc.changed();
           state_.camera_reset_requested = true;
@@ -741,7 +752,7 @@ class GuiApp {
       if (auto p = renderer_.pick(x, y)) state_.camera.recentre(*p);
       else state_.status = "Double-click on the body to re-centre the view there.";
     } else if (ImGui::IsMouseDragging(ImGuiMouseButton_Middle) || (io.KeyShift && ImGui::IsMouseDragging(ImGuiMouseButton_Left))) {
-      state_.camera.pan(delta, static_cast<float>(fb_h) - menu_height_ * px);
+      state_.camera.pan(delta, static_cast<float>(fb_h) - (menu_height_ + status_height_) * px);
     } else if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
       state_.camera.orbit(delta);
     }

@@ -9,6 +9,7 @@ void GuiState::case_replaced() {
   tally = TeachingTally{doc.working().case_id, today_iso(), {}};
   view.reveal_seed.reset();
   teaching = false;
+  view.blind = false;
   view.through_stage.reset();
   view.layer_hidden.clear();
   mohs_stage = 0;

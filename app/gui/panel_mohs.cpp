@@ -88,11 +88,13 @@ void draw_mohs_panel(GuiState& s) {
     ImGui::GetWindowDrawList()->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(s.map_texture)), origin, ImGui::GetItemRectMax());
   if (ImGui::IsItemHovered()) {
     const ImVec2 m = ImGui::GetMousePos();
-    const MohsMapLayout::Hit hit = layout.hit(st, {(m.x - origin.x) / scale, (m.y - origin.y) / scale});
+    MohsMapLayout::Hit hit = layout.hit(st, {(m.x - origin.x) / scale, (m.y - origin.y) / scale});
     if (hit.block >= 0) {
       s.view.highlight_stage = s.mohs_stage;
       s.view.highlight_block = hit.block;
       MohsBlock& b = st.blocks[static_cast<size_t>(hit.block)];
+      // A deep-only layer's ring has no peripheral margin to read: a click there is taken as the deep one.
+      if (!takes_periphery(st.layer_of(b))) hit.deep = true;
       ImGui::SetTooltip("Block %s, %.1f to %.1f o'clock\nperipheral: %s, deep: %s\nclick: change the %s result; right-click: more",
                         b.label.c_str(), b.span.from, b.span.to, result_key(b.peripheral).c_str(), result_key(b.deep).c_str(),
                         hit.deep ? "deep" : "peripheral");
