@@ -5,6 +5,7 @@
 // share an ID. Issue 9 (1): the plan's margin and the Mohs stage's margin once shared one.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -188,6 +189,7 @@ TEST_F(GuiPanels, EveryWidgetHasItsOwnIdAndEachEditChangesOneThing) {
     EXPECT_NE(common_parent(patch), "") << "one action at (" << w.at.x << ", " << w.at.y << ") changed unrelated fields:\n" << patch.dump(1);
   }
   EXPECT_GE(edits, 15) << "too few widgets edited the case";
+  std::printf("panel sweep: %zu widgets found, %d of them edited the case\n", widgets.size(), edits);
 }
 
 // Issue 9 (1), as reported: type 3 into the plan's margin; the Mohs stage-1 margin stays 2.0 and
