@@ -109,8 +109,10 @@ void add_mohs(render::Scene& scene, CaseSession& session, const MohsReconstructi
   for (const auto& p : fin_solid.rim) rim.push_back(p.point + 0.4 * p.normal);
   add_polyline(boundary, rim, v4(clear_colour, 1.0f), true);
   scene.line_sets.push_back(boundary);
-  legend.push_back(rec.clear ? "clear boundary (final margins clear)" : "final margin, not clear");
-  swatches.push_back(clear_colour);
+  if (rec.clear) {
+    legend.push_back("clear boundary (final margins clear)");
+    swatches.push_back(clear_colour);
+  }
 
   render::LineSet positive{{}, 4.0f, layer};
   const auto red = palette::kNotClear;
@@ -142,8 +144,10 @@ void add_mohs(render::Scene& scene, CaseSession& session, const MohsReconstructi
     }
   }
   scene.line_sets.push_back(positive);
-  if (any_positive) {
-    legend.push_back("positive margin");
+  // One line for red, whatever it marks: positive margins and a final margin not clear.
+  if (!rec.clear || any_positive) {
+    legend.push_back(!rec.clear ? (any_positive ? "not clear: positive margins, and the final margin" : "not clear: the final margin")
+                                : "positive margins (taken by later stages)");
     swatches.push_back(red);
   }
 

@@ -50,14 +50,21 @@ void add_plan(render::Scene& scene, CaseSession& session, const ViewSettings& vi
 
   // Probability envelopes: films on the skin (Dawes 1996, Kimmel 2007 via docs/model.md).
   const auto& env_colours = palette::kEnvelopes;
-  if (!section && !view.blind)
+  if (!section && !view.blind) {
+    // One legend line for the envelopes (their colours fade outwards from the tumour's purple).
+    std::string shares, reaches;
     for (size_t i = 0; i < p.envelopes.size() && i < view.envelopes.size(); ++i) {
       if (!view.envelopes[i]) continue;
       const auto& env = p.envelopes[i];
       outline(scene, env.solid, env_colours[i], render::LineLayer::OnTop, 1.5f);
-      legend.push_back(fixed(env.share * 100.0, 0) + "% reach ≤ " + fixed(env.margin_cm, 1) + " cm each way (Dawes 1996, Kimmel 2007)");
-      swatches.push_back(env_colours[i]);
+      shares += (shares.empty() ? "" : " / ") + fixed(env.share * 100.0, 0) + "%";
+      reaches += (reaches.empty() ? "" : " / ") + fixed(env.margin_cm, 1);
     }
+    if (!shares.empty()) {
+      legend.push_back(shares + " of tumours reach ≤ " + reaches + " cm each way (Dawes 1996, Kimmel 2007)");
+      swatches.push_back(env_colours[1]);
+    }
+  }
 
   if (view.reveal_seed) {
     const Case& c = session.current_case();

@@ -1,4 +1,5 @@
 #include "renderer.hpp"
+#include "text_layout.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -342,42 +343,42 @@ void Renderer::draw_text(const Scene& scene, int width, int height, const glm::m
     quads.insert(quads.end(), {p0, p1, p2, p0, p2, p3});
   };
   const float pad = 4.0f * scale;
-  std::vector<std::pair<glm::vec2, glm::vec2>> placed;  // label boxes drawn so far
+  // Labels give way to each other (text_layout.cpp): zoomed far out, a clock mark need not sit on
+  // a dimension label.
+  std::vector<TextBox> wanted;
+  std::vector<const Label*> shown;
   for (const auto& label : scene.labels) {
     const glm::vec4 clip = view_proj * glm::vec4(label.anchor, 1.0f);
     if (clip.w <= 0.0f) continue;
     const glm::vec2 ndc = glm::vec2(clip) / clip.w;
     const glm::vec2 px{(ndc.x * 0.5f + 0.5f) * width, (0.5f - ndc.y * 0.5f) * height};
     const float w = f.width_of(label.text), h = f.line_height();
-    glm::vec2 top_left = px + label.offset_px * scale - glm::vec2(w * 0.5f, h * 0.5f);
-    // Labels give way to each other: one that would cover an earlier one moves down a line, up
-    // to twice, else is left out (zoomed far out, a clock mark need not sit on a dimension label).
-    auto overlaps = [&](glm::vec2 tl) {
-      for (const auto& [a, b] : placed)
-        if (tl.x - pad < b.x && tl.x + w + pad > a.x && tl.y - pad < b.y && tl.y + h + pad > a.y) return true;
-      return false;
-    };
-    int tries = 0;
-    while (overlaps(top_left) && tries < 3) top_left.y += h + 2.0f * pad, ++tries;
-    if (tries == 3) continue;
-    placed.push_back({top_left - pad, top_left + glm::vec2(w, h) + pad});
-    box(top_left - pad, top_left + glm::vec2(w, h) + pad, {0.05f, 0.06f, 0.08f, 0.72f});
-    f.layout(label.text, top_left + glm::vec2(0.0f, 0.1f * h), label.colour, quads);
+    const glm::vec2 top_left = px + label.offset_px * scale - glm::vec2(w * 0.5f, h * 0.5f);
+    wanted.push_back({top_left - pad, top_left + glm::vec2(w, h) + pad});
+    shown.push_back(&label);
+  }
+  const auto placed = place_labels(wanted);
+  for (size_t i = 0; i < placed.size(); ++i) {
+    if (!placed[i]) continue;
+    box(placed[i]->min, placed[i]->max, {0.05f, 0.06f, 0.08f, 0.72f});
+    f.layout(shown[i]->text, placed[i]->min + pad + glm::vec2(0.0f, 0.1f * f.line_height()), shown[i]->colour, quads);
   }
   // Overlays in one corner stack instead of covering each other.
-  float stacked[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+  std::vector<Corner> corners;
+  std::vector<glm::vec2> sizes;
   for (const auto& o : scene.overlays) {
     float block_w = 0.0f;
     const float sw = o.swatches.empty() ? 0.0f : f.line_height();
     for (const auto& line : o.lines) block_w = std::max(block_w, f.width_of(line) + sw);
-    const float block_h = f.line_height() * static_cast<float>(o.lines.size());
-    const float margin = 12.0f * scale;
-    const bool right = o.corner == Corner::TopRight || o.corner == Corner::BottomRight;
-    const bool bottom = o.corner == Corner::BottomLeft || o.corner == Corner::BottomRight;
-    float& offset = stacked[static_cast<int>(o.corner)];
-    const glm::vec2 origin{right ? width - margin - block_w : margin, bottom ? height - margin - block_h - offset : margin + offset};
-    offset += block_h + 2.0f * pad + 6.0f * scale;
-    box(origin - pad, origin + glm::vec2(block_w, block_h) + pad, {0.05f, 0.06f, 0.08f, 0.6f});
+    corners.push_back(o.corner);
+    sizes.push_back({block_w + 2.0f * pad, f.line_height() * static_cast<float>(o.lines.size()) + 2.0f * pad});
+  }
+  const auto origins = stack_corner_blocks(corners, sizes, {static_cast<float>(width), static_cast<float>(height)}, 12.0f * scale - pad, 6.0f * scale);
+  for (size_t k = 0; k < scene.overlays.size(); ++k) {
+    const auto& o = scene.overlays[k];
+    const float sw = o.swatches.empty() ? 0.0f : f.line_height();
+    box(origins[k], origins[k] + sizes[k], {0.05f, 0.06f, 0.08f, 0.6f});
+    const glm::vec2 origin = origins[k] + pad;
     for (size_t i = 0; i < o.lines.size(); ++i) {
       const glm::vec2 at = origin + glm::vec2(0.0f, f.line_height() * static_cast<float>(i));
       if (i < o.swatches.size()) {

@@ -15,6 +15,8 @@
 
 #include "case_io.hpp"
 #include "gui/case_document.hpp"
+#include "gui/file_browser.hpp"
+#include "gui/settings_store.hpp"
 #include "gui/sidebar.hpp"
 #include "paths.hpp"
 #include "test_support.hpp"
@@ -333,6 +335,46 @@ TEST_F(GuiPanels, UndoRedoSurvivesSaveAndRestoresDeletions) {
   ASSERT_TRUE(doc.undo());
   EXPECT_EQ(doc.working().case_id, "other");
   EXPECT_NE(doc.working().measurements[0].y_cm, 1.0);
+}
+
+}  // namespace
+}  // namespace mv::app
+
+namespace mv::app {
+namespace {
+
+// Issue 9 (8): the file browser lists folders, then case files, without hidden entries; a name
+// typed without an extension saves as .json; recent files are remembered, newest first, once each.
+TEST(FileBrowser, ListsFoldersThenCaseFilesAndRemembersRecentOnes) {
+  test::ScratchDir dir;
+  std::filesystem::create_directories(dir.path / "b-folder");
+  std::filesystem::create_directories(dir.path / ".hidden");
+  for (const char* f : {"z.json", "a.json", "notes.txt", ".x.json"}) std::ofstream(dir.path / f) << "{}";
+  const auto entries = FileBrowser::list(dir.path);
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_EQ(entries[0].name, "b-folder");
+  EXPECT_TRUE(entries[0].folder);
+  EXPECT_EQ(entries[1].name, "a.json");
+  EXPECT_EQ(entries[2].name, "z.json");
+  EXPECT_EQ(FileBrowser::save_target(dir.path, "case-7"), dir.path / "case-7.json");
+  EXPECT_EQ(FileBrowser::save_target(dir.path, "case.json"), dir.path / "case.json");
+
+  Settings s;
+  for (int i = 0; i < 10; ++i) s.add_recent(dir.path / ("c" + std::to_string(i) + ".json"));
+  s.add_recent(dir.path / "c5.json");
+  ASSERT_EQ(s.recent.size(), Settings::kRecent);
+  EXPECT_EQ(s.recent[0], dir.path / "c5.json");
+  EXPECT_EQ(std::count(s.recent.begin(), s.recent.end(), dir.path / "c5.json"), 1);
+  s.window_w = 1300, s.sidebar_width = 380.0f, s.sidebar_shown = false;
+  const auto file = dir.path / "config" / "settings.json";
+  ASSERT_EQ(save_settings(s, file), "");
+  const Settings back = load_settings(file);
+  EXPECT_EQ(back.recent, s.recent);
+  EXPECT_EQ(back.window_w, 1300);
+  EXPECT_FALSE(back.sidebar_shown);
+  EXPECT_EQ(back.last_folder, dir.path);
+  std::ofstream(file) << "not json";
+  EXPECT_TRUE(load_settings(file).recent.empty());  // a broken file gives the defaults, never an error
 }
 
 }  // namespace
