@@ -86,7 +86,9 @@ void validate_mohs(const Case& c, std::vector<Issue>& out) {
       else if (!c.measurements.empty() && s.date->ordinal() < c.measurements.back().date.ordinal())
         out.push_back({Severity::Warning, p + ".date", s.date->describe() + " — before the last (pre-operative) measurement"});
     }
-    if (i > 0 && s.plane && stages[i - 1].plane && static_cast<int>(*s.plane) < static_cast<int>(*stages[i - 1].plane))
+    // (Wedges are cut at the depth already reached where they go: a shallower plane is no surprise.)
+    const bool goes_deep = std::any_of(s.blocks.begin(), s.blocks.end(), [&](const MohsBlock& b) { return takes_deep(s.layer_of(b)); });
+    if (i > 0 && goes_deep && s.plane && stages[i - 1].plane && static_cast<int>(*s.plane) < static_cast<int>(*stages[i - 1].plane))
       out.push_back({Severity::Warning, p + ".depth", "\"" + plane_key(*s.plane) + "\" — shallower than the previous stage"});
     std::set<std::string> labels;
     for (size_t b = 0; b < s.blocks.size(); ++b) {

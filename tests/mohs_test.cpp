@@ -195,6 +195,10 @@ TEST(MohsValidation, AnOpenBlockInAnyStageIsNamed) {
   const auto three = validate_case(with_stages({first, deep, stage(1.0, {block("B3", 6, 12)})}));
   EXPECT_FALSE(has_errors(three)) << format_issues(three);
   EXPECT_FALSE(has(three, Severity::Warning, "mohs.stages[0].blocks[1] (B)", "no later stage has taken it"));
+  // Wedges over B at stage 1's plane after a deep-only stage at the muscle: no "shallower" warning.
+  MohsStage wedges = stage(1.0, {block("B3", 6, 12)});
+  wedges.blocks[0].layer = BlockLayer::Peripheral;
+  EXPECT_FALSE(has(validate_case(with_stages({first, deep, wedges})), Severity::Warning, "mohs.stages[2].depth", "shallower"));
   // A wedge block in a deep-only stage is refused.
   deep.blocks[0].layer = BlockLayer::Peripheral;
   EXPECT_TRUE(has(validate_case(with_stages({first, deep})), Severity::Error, "mohs.stages[1].blocks[0] (A2).layer", "a deep-only stage has no peripheral margin"));
