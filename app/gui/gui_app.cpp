@@ -445,8 +445,14 @@ class GuiApp {
       const ImVec2 d(glm::dot(a.dir, right) * r, -glm::dot(a.dir, up) * r);
       dl->AddLine(ImVec2(c.x - d.x, c.y - d.y), ImVec2(c.x + d.x, c.y + d.y), (a.colour & 0x00FFFFFFu) | 0x60000000u, 1.5f);
       dl->AddLine(c, ImVec2(c.x + d.x, c.y + d.y), a.colour, 2.5f);
-      dl->AddText(ImVec2(c.x + d.x * 1.25f - 4.0f, c.y + d.y * 1.25f - 7.0f), a.colour, a.plus);
-      dl->AddText(ImVec2(c.x - d.x * 1.25f - 4.0f, c.y - d.y * 1.25f - 7.0f), (a.colour & 0x00FFFFFFu) | 0x90000000u, a.minus);
+      // An axis seen nearly end-on would put its letters on the centre, over the others: it shows
+      // only the letter of the side facing the viewer, at the centre.
+      if (std::hypot(d.x, d.y) > 0.35f * r) {
+        dl->AddText(ImVec2(c.x + d.x * 1.25f - 4.0f, c.y + d.y * 1.25f - 7.0f), a.colour, a.plus);
+        dl->AddText(ImVec2(c.x - d.x * 1.25f - 4.0f, c.y - d.y * 1.25f - 7.0f), (a.colour & 0x00FFFFFFu) | 0x90000000u, a.minus);
+      } else {
+        dl->AddText(ImVec2(c.x + 6.0f, c.y + 4.0f), a.colour, glm::dot(a.dir, forward) < 0.0f ? a.plus : a.minus);
+      }
     }
     if (ruler_) {
       std::vector<ImVec2> pts;
