@@ -20,7 +20,7 @@ inline constexpr Rgba kHiddenTumour{0.92f, 0.45f, 0.95f, 1.0f};     // teaching:
 inline constexpr Rgba kGhost{0.80f, 0.92f, 1.0f, 1.0f};             // the pre-treatment outline
 inline constexpr Rgba kPlan{0.25f, 0.55f, 0.95f, 1.0f};
 // Where 50%, 80% and 95% of tumours reach: the tumour's purple, fading outwards.
-inline constexpr std::array<Rgba, 3> kEnvelopes{{{0.97f, 0.80f, 0.98f, 1.0f}, {0.86f, 0.58f, 0.92f, 1.0f}, {0.70f, 0.38f, 0.84f, 1.0f}}};
+inline constexpr std::array<Rgba, 3> kEnvelopes{{{0.90f, 0.62f, 0.96f, 1.0f}, {0.76f, 0.40f, 0.90f, 1.0f}, {0.58f, 0.22f, 0.78f, 1.0f}}};
 inline constexpr Rgba kDefect{0.90f, 0.90f, 0.85f, 0.5f};
 
 // Mohs stage k (0-based): teal, slate, lavender, steel, olive, then again.
