@@ -222,11 +222,8 @@ PlanRequest plan_request(const Case& c, const PlanOptions& o) {
   if (!(margin >= 0.0 && margin <= limits::kMaxPlanMarginCm))
     throw InputError("--plan-margin: " + number_text(margin) + " — must be from 0 to " + number_text(limits::kMaxPlanMarginCm) + " (cm)");
   std::optional<DepthPlane> plane = plane_from_key(o.depth, c.site);
-  if (!plane) {
-    std::string names;
-    for (auto p : planes_at(c.site)) names += (names.empty() ? "" : ", ") + plane_key(p);
-    throw InputError("--plan-depth: \"" + o.depth + "\" — not a tissue plane of the " + site_spec(c.site).key + "; expected one of: " + names);
-  }
+  if (!plane)
+    throw InputError("--plan-depth: \"" + o.depth + "\" — not a tissue plane of the " + site_spec(c.site).key + "; expected one of: " + plane_names(c.site));
   if (o.from != "pre" && o.from != "post") throw InputError("--plan-from: \"" + o.from + "\" — expected pre or post");
   PlanRequest r = PlanRequest::uniform(margin, plane);
   r.from_post_treatment = o.from == "post";

@@ -75,6 +75,12 @@ std::vector<DepthPlane> planes_at(Site site) {
   return out;
 }
 
+std::string plane_names(Site site) {
+  std::string names;
+  for (auto p : planes_at(site)) names += (names.empty() ? "" : ", ") + plane_key(p);
+  return names;
+}
+
 std::optional<DepthPlane> plane_from_key(const std::string& key, Site site) {
   const std::string k = (key == "galea" && site == Site::Scalp) ? "fascia" : key;
   for (auto p : planes_at(site))

@@ -53,6 +53,7 @@ enum class DepthPlane { Subcutis, Fascia, Muscle, Periosteum };
 std::string plane_key(DepthPlane p);  // "subcutis", "fascia", "muscle", "periosteum"
 std::optional<DepthPlane> plane_from_key(const std::string& key, Site site);  // "galea" = fascia on the scalp
 std::vector<DepthPlane> planes_at(Site site);
+std::string plane_names(Site site);  // "subcutis, fascia, muscle": the planes of a site, for messages
 
 struct MohsStage {
   double margin_cm = 0.0;   // peripheral widening; stage 1 from the clinical edge, later from the previous stage's edge

@@ -61,19 +61,11 @@ std::optional<MohsStage> read_stage(Reader& r, const json& sj, const std::string
   const bool has_plane = present("depth"), has_mm = present("depth_mm");
   if (has_plane == has_mm) {
     r.error(p, std::string(has_plane ? "has both \"depth\" and \"depth_mm\"" : "has no depth") +
-                   " — give \"depth\": a tissue plane (" + [&] {
-                     std::string names;
-                     for (auto pl : planes_at(site)) names += (names.empty() ? "" : ", ") + plane_key(pl);
-                     return names;
-                   }() + ") or \"depth_mm\"");
+                   " — give \"depth\": a tissue plane (" + plane_names(site) + ") or \"depth_mm\"");
   }
   if (auto v = r.string(sj, "depth", p + ".depth", false, "a tissue plane name")) {
     if (auto plane = plane_from_key(*v, site)) s.plane = plane;
-    else {
-      std::string names;
-      for (auto pl : planes_at(site)) names += (names.empty() ? "" : ", ") + plane_key(pl);
-      r.error(p + ".depth", "\"" + *v + "\" — not a tissue plane of the " + site_spec(site).key + "; expected one of: " + names);
-    }
+    else r.error(p + ".depth", "\"" + *v + "\" — not a tissue plane of the " + site_spec(site).key + "; expected one of: " + plane_names(site));
   }
   s.depth_mm = r.number(sj, "depth_mm", p + ".depth_mm", false, "a depth in mm");
   if (const json* d = r.object(sj, "date", p + ".date", false, "an object {day} or {date}")) {

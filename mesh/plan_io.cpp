@@ -20,11 +20,7 @@ std::optional<SavedPlan> read_plan(Reader& r, const Json& pj, Site site) {
   }
   if (auto v = r.string(pj, "depth", "plan.depth", false, "a tissue plane name")) {
     if (auto plane = plane_from_key(*v, site)) p.plane = *plane;
-    else {
-      std::string names;
-      for (auto pl : planes_at(site)) names += (names.empty() ? "" : ", ") + plane_key(pl);
-      r.error("plan.depth", "\"" + *v + "\" — not a tissue plane of the " + site_spec(site).key + "; expected one of: " + names);
-    }
+    else r.error("plan.depth", "\"" + *v + "\" — not a tissue plane of the " + site_spec(site).key + "; expected one of: " + plane_names(site));
   }
   if (auto v = r.string(pj, "outline", "plan.outline", false, "\"pre\" or \"post\"")) {
     if (*v == "pre" || *v == "post") p.from_post_treatment = *v == "post";
