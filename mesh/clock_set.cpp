@@ -73,7 +73,7 @@ std::vector<ClockSpan> ClockSet::spans() const {
   if (parts_.empty()) return {};
   if (parts_.size() == 1 && parts_[0].from <= kEps && parts_[0].to >= 12.0 - kEps) return {ClockSpan{0.0, 12.0}};
   std::vector<ClockSpan> out;
-  for (const Part& p : parts_) out.push_back({p.from, std::fmod(p.to, 12.0)});
+  for (const Part& p : parts_) out.push_back({p.from, p.to});  // a span ending at 12 keeps "12" (not 0) for messages and files
   // One that ends at 12 and one that starts at 0 are one span through 12 o'clock.
   if (out.size() > 1 && parts_.back().to >= 12.0 - kEps && parts_.front().from <= kEps) {
     out.front().from = out.back().from;

@@ -18,7 +18,8 @@ class ClockSet {
   ClockSet minus(const ClockSet& other) const;
   bool empty() const { return parts_.empty(); }
   double hours() const;
-  // Maximal spans, joined across 12 o'clock (10.5-12 and 0-1.5 become 10.5-1.5).
+  // Maximal spans, joined across 12 o'clock (10.5-12 and 0-1.5 become 10.5-1.5); one that ends
+  // at 12 without going on says `to` 12.
   std::vector<ClockSpan> spans() const;
 
  private:

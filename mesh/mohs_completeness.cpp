@@ -10,7 +10,7 @@ namespace {
 std::string hours_text(const ClockSet& set) {
   std::string out;
   for (const auto& s : set.spans())
-    out += (out.empty() ? "" : ", ") + (s.hours() >= 12.0 ? std::string("all round") : number_text(s.from) + "-" + number_text(s.to == 0.0 ? 12.0 : s.to) + " o'clock");
+    out += (out.empty() ? "" : ", ") + (s.hours() >= 12.0 ? std::string("all round") : number_text(s.from) + "-" + number_text(s.to) + " o'clock");
   return out;
 }
 

@@ -123,7 +123,7 @@ void validate_mohs(const Case& c, std::vector<Issue>& out) {
           const ClockSpan first = outside.spans().front();
           out.push_back({Severity::Error, block_name(p, b, s.blocks[b]),
                          number_text(s.blocks[b].span.from) + " to " + number_text(s.blocks[b].span.to) + " o'clock — reaches " + number_text(first.from) + "-" +
-                             number_text(first.to == 0.0 ? 12.0 : first.to) + " o'clock, where no earlier margin is open; a later stage goes where a margin was not clear (set \"surgeons_choice\": true if intended)"});
+                             number_text(first.to) + " o'clock, where no earlier margin is open; a later stage goes where a margin was not clear (set \"surgeons_choice\": true if intended)"});
         }
       }
     }

@@ -448,6 +448,7 @@ TEST(MohsCompleteness, ClockSetsWrapThroughTwelve) {
   ASSERT_EQ(a.spans().size(), 2u);
   EXPECT_NEAR(a.hours(), 1.5, 1e-12);
   EXPECT_TRUE(ClockSet(ClockSpan{3.0, 3.0}).minus(ClockSet(ClockSpan{0.0, 12.0})).empty());
+  EXPECT_DOUBLE_EQ(ClockSet(ClockSpan{9.0, 0.0}).spans().at(0).to, 12.0);  // ends at 12, said as 12
   EXPECT_NEAR(ClockSet(ClockSpan{1.0, 5.0}).intersected(ClockSet(ClockSpan{4.0, 8.0})).hours(), 1.0, 1e-12);
 }
 
