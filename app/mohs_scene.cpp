@@ -127,14 +127,8 @@ void add_mohs(render::Scene& scene, CaseSession& session, const MohsReconstructi
         if (!deep && !takes_periphery(s.layer_of(b))) continue;  // a deep-only layer has no peripheral margin
         any_positive = true;
         // A wedge's deep margin lies at the depth the defect had there, not at the stage's plane.
-        double depth = rec.stage_depth_mm[static_cast<size_t>(k)];
-        if (s.layer_of(b) == BlockLayer::Peripheral) {
-          const double t = wrap_angle(clock_to_angle(b.span.middle()));
-          size_t nearest = 0;
-          for (size_t j = 0; j < region.theta.size(); ++j)
-            if (std::abs(region.theta[j] - t) < std::abs(region.theta[nearest] - t)) nearest = j;
-          depth = region.depth_mm[nearest];
-        }
+        const double depth = s.layer_of(b) == BlockLayer::Peripheral ? region.depth_at(clock_to_angle(b.span.middle()))
+                                                                      : rec.stage_depth_mm[static_cast<size_t>(k)];
         const auto pts = rim_over(region, solid, b.span, deep ? depth : 0.0);
         add_polyline(positive, pts, v4(red, 1.0f), false);
         if (!pts.empty() && view.labels)

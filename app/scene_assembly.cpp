@@ -140,6 +140,7 @@ render::Scene SceneAssembler::build(CaseSession& s, const ViewSettings& view, co
     legend.push_back(layers[i].name);
     swatches.push_back(colour);
   }
+  const size_t layer_lines = legend.size();  // the shown layers open the legend
 
   const TumourState& state = s.state();
   scene.items.push_back({"tumour", to_mesh_data(s.tumour().mesh), rgba(kTumourRgba, 1.0f), render::Style::Opaque, 0.4f, kTumourCapPriority});
@@ -216,8 +217,6 @@ render::Scene SceneAssembler::build(CaseSession& s, const ViewSettings& view, co
     scene.overlays.push_back(title);
     // A compact legend: past 8 entries the tissue layers share one line (their colours are the
     // atlas ones, and the GUI lists them with swatches), so the legend does not climb over the lesion.
-    size_t layer_lines = 0;
-    for (size_t i = 0; i < layers.size(); ++i) layer_lines += !(i < view.layer_hidden.size() && view.layer_hidden[i]);
     if (legend.size() > 8 && layer_lines > 1) {
       std::string names;
       for (size_t i = 0; i < layer_lines; ++i) names += (i ? ", " : "") + legend[i];

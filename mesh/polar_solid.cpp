@@ -15,7 +15,10 @@ double wrap_angle(double t) {
   return t < 0.0 ? t + 2.0 * std::numbers::pi : t;
 }
 
-double PolarRegion::radius_at(double t) const {
+namespace {
+
+// A per-angle value of a region at angle t, linear between the samples around it.
+double interpolate(const std::vector<double>& theta, const std::vector<double>& values, double t) {
   const double two_pi = 2.0 * std::numbers::pi;
   t = std::fmod(std::fmod(t, two_pi) + two_pi, two_pi);
   const auto it = std::upper_bound(theta.begin(), theta.end(), t);
@@ -25,8 +28,13 @@ double PolarRegion::radius_at(double t) const {
   if (t1 <= t0) t1 += two_pi;
   if (t < t0) t += two_pi;
   const double f = t1 > t0 ? (t - t0) / (t1 - t0) : 0.0;
-  return radius_mm[lo] + f * (radius_mm[hi] - radius_mm[lo]);
+  return values[lo] + f * (values[hi] - values[lo]);
 }
+
+}  // namespace
+
+double PolarRegion::radius_at(double t) const { return interpolate(theta, radius_mm, t); }
+double PolarRegion::depth_at(double t) const { return interpolate(theta, depth_mm, t); }
 
 SkinRays::SkinRays(const RayCaster& skin, const LesionFrame& frame, std::vector<double> theta, const std::vector<double>& reach_mm)
     : frame_(frame), theta_(std::move(theta)) {

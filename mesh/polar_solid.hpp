@@ -15,6 +15,7 @@ struct PolarRegion {
   std::vector<double> radius_mm;
   std::vector<double> depth_mm;
   double radius_at(double theta) const;  // linear between samples
+  double depth_at(double theta) const;   // likewise
 };
 
 double wrap_angle(double theta);  // into [0, 2π)
