@@ -53,7 +53,7 @@ class PanelHarness {
 
   void frame() {
     ImGui::NewFrame();
-    s_.doc.set_gesture(ImGui::GetCurrentContext()->ActiveId);
+    s_.begin_frame(ImGui::GetCurrentContext()->ActiveId);
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(kSidebarWidth, kSidebarHeight));
     ImGui::Begin("sidebar", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove);

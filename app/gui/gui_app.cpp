@@ -20,7 +20,6 @@
 #include <imgui_stdlib.h>
 
 #include "glfw_window.hpp"
-#include "mohs_editing.hpp"
 #include "double_click.hpp"
 #include "file_browser.hpp"
 #include "help_overlay.hpp"
@@ -43,6 +42,16 @@ namespace mv::app {
 namespace {
 
 enum class Pending { None, Open, Quit };
+
+// "a,b,,c" split at `sep`: {"a", "b", "", "c"}.
+std::vector<std::string> split(const std::string& text, char sep) {
+  std::vector<std::string> out(1);
+  for (char ch : text) {
+    if (ch == sep) out.emplace_back();
+    else out.back() += ch;
+  }
+  return out;
+}
 
 struct Window : GlfwWindow {
   // Sized to the remembered size, or to the monitor's work area (a 1366×768 laptop included),
@@ -113,7 +122,6 @@ class GuiApp {
       glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, image.width, image.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
       return texture;
     };
-    glfwSetWindowUserPointer(window_.handle, this);
     glfwSetWindowCloseCallback(window_.handle, [](GLFWwindow* h) {
       auto* self = static_cast<GuiApp*>(glfwGetWindowUserPointer(h));
       if (self->state_.doc.dirty()) {
@@ -129,16 +137,9 @@ class GuiApp {
     }
     last_motion_ = glfwGetTime();  // the first frames come quickly without MSAA; the still view then gets it
     if (const char* shot = std::getenv("MARGINVIZ_GUI_SCREENSHOT"); shot && *shot) auto_screenshot_ = shot;
-    if (const char* acts = std::getenv("MARGINVIZ_GUI_ACTIONS"); acts && *acts) {
-      std::string a = acts, item;
-      for (size_t i = 0; i <= a.size(); ++i)
-        if (i == a.size() || a[i] == ',') {
-          if (!item.empty()) test_actions_.push_back(item);
-          item.clear();
-        } else {
-          item += a[i];
-        }
-    }
+    if (const char* acts = std::getenv("MARGINVIZ_GUI_ACTIONS"); acts && *acts)
+      for (auto& a : split(acts, ','))
+        if (!a.empty()) test_actions_.push_back(std::move(a));
     report_first_frame_ = std::getenv("MARGINVIZ_GUI_FIRST_FRAME") != nullptr;
   }
 
@@ -186,10 +187,7 @@ class GuiApp {
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
-      // The widget being dragged or typed in: its changes, frame after frame, are one undo step.
-      state_.doc.set_gesture(ImGui::GetCurrentContext()->ActiveId);
-      // 8: teaching is blind until the reveal, whether or not its panel is drawn this frame.
-      state_.view.blind = state_.teaching && !state_.view.reveal_seed;
+      state_.begin_frame(ImGui::GetCurrentContext()->ActiveId);
       state_.view.highlight_stage = state_.view.highlight_block = -1;
       hover_block_in_view();
       draw_ui();
@@ -233,12 +231,10 @@ class GuiApp {
     state_.time = state_.session.time();
     state_.case_replaced();
     sync_plan(state_);
-    ruler_mode_ = false, ruler_points_.clear(), ruler_.reset();
+    stop_ruler();
     refresh_metrics();
     reset_camera();
-    path_input_ = path.string();
-    settings_.add_recent(path);
-    save_settings(settings_, settings_file());
+    remember(path);
     update_title();
     return {};
   }
@@ -497,22 +493,18 @@ class GuiApp {
     else if (a == "teach") state_.teaching = state_.view.plan = true, state_.camera_reset_requested = true;
     else if (a.rfind("block:", 0) == 0 && state_.doc.working().mohs) {
       // block:STAGE:LABEL:peripheral|deep:RESULT, as a click on the map would set it
-      std::vector<std::string> f;
-      std::string part;
-      for (char ch : a.substr(6) + ":") ch == ':' ? (f.push_back(part), part.clear()) : void(part += ch);
+      const std::vector<std::string> f = split(a.substr(6), ':');
       auto& st = state_.doc.edit().mohs->stages.at(static_cast<size_t>(std::stoi(f.at(0)) - 1));
       for (auto& b : st.blocks)
         if (b.label == f.at(1)) (f.at(2) == "deep" ? b.deep : b.peripheral) = result_from_key(f.at(3)).value_or(MarginResult::Pending);
       state_.doc.changed();
     } else if (a == "next-stage" && state_.doc.working().mohs) {
-      Case& c = state_.doc.edit();
-      if (auto next = next_stage_from_open(*c.mohs, c.site, new_stage_date(c, today_iso()))) {
-        c.mohs->stages.push_back(*next);
-        state_.mohs_stage = static_cast<int>(c.mohs->stages.size()) - 1;
+      if (add_next_stage(state_)) {  // as the Mohs panel's button does
         state_.view.mohs = true;
         state_.doc.changed();
-        for (const auto& b : next->blocks)
-          std::cerr << "marginviz: next stage block " << b.label << " " << b.span.from << "-" << b.span.to << " o'clock, " << layer_key(next->layer_of(b)) << "\n";
+        const MohsStage& next = state_.doc.working().mohs->stages.back();
+        for (const auto& b : next.blocks)
+          std::cerr << "marginviz: next stage block " << b.label << " " << b.span.from << "-" << b.span.to << " o'clock, " << layer_key(next.layer_of(b)) << "\n";
       } else {
         std::cerr << "marginviz: no margin open, no next stage\n";
       }
@@ -535,9 +527,33 @@ class GuiApp {
   }
 
   void toggle_ruler() {
-    ruler_mode_ = !ruler_mode_;
+    const bool on = !ruler_mode_;
+    stop_ruler();
+    ruler_mode_ = on;
+  }
+  void stop_ruler() {
+    ruler_mode_ = false;
     ruler_points_.clear();
     ruler_.reset();
+  }
+
+  // A case opened or saved goes to the top of the recent files.
+  void remember(const std::filesystem::path& case_file) {
+    settings_.add_recent(case_file);
+    save_settings(settings_, settings_file());
+  }
+
+  void open_or_say_why(const std::filesystem::path& file) {
+    if (const std::string why = open_case(file); !why.empty()) message_ = "Could not open " + file.string() + " — the current case is unchanged.\n" + why;
+  }
+
+  // The surface under a window position (ImGui units), through the last frame's depth buffer.
+  std::optional<glm::vec3> pick_at(const ImVec2& at) const {
+    int fb_w = 0, fb_h = 0, win_w = 0, win_h = 0;
+    glfwGetFramebufferSize(window_.handle, &fb_w, &fb_h);
+    glfwGetWindowSize(window_.handle, &win_w, &win_h);
+    const float px = win_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
+    return renderer_.pick(static_cast<int>((at.x - sidebar_width_) * px), static_cast<int>((at.y - menu_height_) * px));
   }
 
   // Open with the browser, or a given file (recent, bundled); unsaved work is asked about first.
@@ -574,8 +590,7 @@ class GuiApp {
     const std::string error = state_.doc.save_as(path);
     if (error.empty()) {
       state_.status = "Saved " + path.string() + (replaced ? " (the previous version is kept as " + path.filename().string() + ".bak)" : "");
-      settings_.add_recent(path);
-      save_settings(settings_, settings_file());
+      remember(path);
     } else {
       message_ = "Could not save " + path.string() + " — the file on disk is unchanged.\n" + error;
     }
@@ -586,7 +601,6 @@ class GuiApp {
     keeper_.draw_offer(imgui_scale_, [&](RecoverableWork& w) {
       state_.doc.recover(std::move(w.work), w.case_path);
       state_.case_replaced();
-      path_input_ = w.case_path.string();
       state_.camera_reset_requested = true;
     });
     if (confirm_discard_) ImGui::OpenPopup("Unsaved changes"), confirm_discard_ = false;
@@ -615,8 +629,7 @@ class GuiApp {
     }
     if (auto chosen = browser_.draw(settings_, asset_dir() / "cases", imgui_scale_)) {
       if (browser_purpose_ == BrowserPurpose::SaveAs) save(*chosen);
-      else if (const std::string why = open_case(*chosen); !why.empty())
-        message_ = "Could not open " + chosen->string() + " — the current case is unchanged.\n" + why;
+      else open_or_say_why(*chosen);
     }
     if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
       ImGui::Text("%s has unsaved changes.", state_.doc.working().case_id.c_str());
@@ -651,9 +664,7 @@ class GuiApp {
 
   void continue_pending() {
     if (pending_ == Pending::Open && pending_file_) {
-      if (const std::string why = open_case(*pending_file_); !why.empty())
-        message_ = "Could not open " + pending_file_->string() + " — the current case is unchanged.\n" + why;
-      pending_file_.reset();
+      open_or_say_why(*std::exchange(pending_file_, std::nullopt));
     } else if (pending_ == Pending::Open) {
       browser_purpose_ = BrowserPurpose::Open;
       browser_request_ = true;
@@ -668,11 +679,7 @@ class GuiApp {
     if (!state_.view.mohs || io.WantCaptureMouse || !state_.session.has_case()) return;
     const MohsReconstruction* rec = state_.session.mohs(state_.view.through_stage);
     if (!rec) return;
-    int fb_w = 0, fb_h = 0, win_w = 0, win_h = 0;
-    glfwGetFramebufferSize(window_.handle, &fb_w, &fb_h);
-    glfwGetWindowSize(window_.handle, &win_w, &win_h);
-    const float px = win_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
-    const auto p = renderer_.pick(static_cast<int>((io.MousePos.x - sidebar_width_) * px), static_cast<int>((io.MousePos.y - menu_height_) * px));
+    const auto p = pick_at(io.MousePos);
     if (!p) return;
     const LesionFrame& f = state_.session.frame();
     const glm::dvec3 v = glm::dvec3(*p) - f.centre;
@@ -718,8 +725,7 @@ class GuiApp {
     const float px = win_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
     const glm::vec2 delta{io.MouseDelta.x * px, io.MouseDelta.y * px};
     if (ruler_mode_ && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-      const int x = static_cast<int>((io.MousePos.x - sidebar_width_) * px), y = static_cast<int>((io.MousePos.y - menu_height_) * px);
-      if (auto p = renderer_.pick(x, y)) {
+      if (auto p = pick_at(io.MousePos)) {
         if (ruler_points_.size() >= 2) ruler_points_.clear(), ruler_.reset();
         ruler_points_.push_back(*p);
         if (ruler_points_.size() == 2) {
@@ -732,8 +738,7 @@ class GuiApp {
     }
     if (state_.place_by_click && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
       // A ray pick through the depth buffer: the point on the skin under the cursor.
-      const int x = static_cast<int>((io.MousePos.x - sidebar_width_) * px), y = static_cast<int>((io.MousePos.y - menu_height_) * px);
-      if (auto p = renderer_.pick(x, y)) {
+      if (auto p = pick_at(io.MousePos)) {
         // The recorded placement must bring the lesion back to the clicked point (not to another
         // part of the skin along the same ray): check before writing it.
         const LesionPlacement placement = placement_for_point(glm::dvec3(*p), state_.doc.working().lesion.twelve_oclock_deg);
@@ -754,8 +759,7 @@ class GuiApp {
       }
       state_.place_by_click = false;
     } else if (recentre_at) {
-      const int x = static_cast<int>((recentre_at->x - sidebar_width_) * px), y = static_cast<int>((recentre_at->y - menu_height_) * px);
-      if (auto p = renderer_.pick(x, y)) state_.camera.recentre(*p);
+      if (auto p = pick_at(ImVec2(recentre_at->x, recentre_at->y))) state_.camera.recentre(*p);
       else state_.status = "Double-click on the body to re-centre the view there.";
     } else if (ImGui::IsMouseDragging(ImGuiMouseButton_Middle) || (io.KeyShift && ImGui::IsMouseDragging(ImGuiMouseButton_Left))) {
       state_.camera.pan(delta, static_cast<float>(fb_h) - (menu_height_ + status_height_) * px);
@@ -851,7 +855,7 @@ class GuiApp {
   std::optional<SkinDistance> ruler_;
   static constexpr const char* kPresetKeys[6] = {"1", "2", "3", "4", "5", "6"};
   unsigned applied_revision_ = 0;
-  std::string message_, path_input_;
+  std::string message_;
   bool confirm_discard_ = false, quit_now_ = false;
   Pending pending_ = Pending::None;
   std::string render_problem_;   // reported once, not every frame

@@ -9,7 +9,6 @@ void GuiState::case_replaced() {
   tally = TeachingTally{doc.working().case_id, today_iso(), {}};
   view.reveal_seed.reset();
   teaching = false;
-  view.blind = false;
   view.through_stage.reset();
   view.layer_hidden.clear();
   mohs_stage = 0;
@@ -19,6 +18,11 @@ void GuiState::case_replaced() {
   place_by_click = false;
   geometry_problem.clear();
   per_sector = !doc.working().plan.value_or(default_plan()).uniform();
+}
+
+void GuiState::begin_frame(unsigned active_widget) {
+  doc.set_gesture(active_widget);
+  view.blind = teaching && !view.reveal_seed;
 }
 
 }  // namespace mv::app

@@ -46,7 +46,15 @@ struct GuiState {
   // Another case was opened or recovered: nothing of the previous case's teaching, plan view or
   // Mohs selection carries over.
   void case_replaced();
+  // At the start of every frame, before the panels: the widget being dragged or typed in (0: none;
+  // its changes, frame after frame, are one undo step), and teaching stays blind until the reveal
+  // whether or not its panel is drawn.
+  void begin_frame(unsigned active_widget);
 };
+
+// "Next stage over open margins": appends the next stage and selects it on the map; false when no
+// margin is open (nothing changes). The caller records the edit.
+bool add_next_stage(GuiState& s);
 
 // The plan a case without one starts from (2 cm to the fascia, from the pre-treatment outline).
 SavedPlan default_plan();

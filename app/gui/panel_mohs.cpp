@@ -45,6 +45,15 @@ void stage_controls(GuiState& s, Case& c, MohsStage& st, bool& changed) {
 
 }  // namespace
 
+bool add_next_stage(GuiState& s) {
+  Case& c = s.doc.edit();
+  auto next = next_stage_from_open(*c.mohs, c.site, new_stage_date(c, today_iso()));
+  if (!next) return false;
+  c.mohs->stages.push_back(std::move(*next));
+  s.mohs_stage = static_cast<int>(c.mohs->stages.size()) - 1;
+  return true;
+}
+
 void draw_mohs_panel(GuiState& s) {
   Case& c = s.doc.edit();
   bool changed = false;
@@ -132,13 +141,8 @@ void draw_mohs_panel(GuiState& s) {
   stage_controls(s, c, st, changed);
   ImGui::PopID();
   if (ImGui::Button("Next stage over open margins")) {
-    if (auto next = next_stage_from_open(*c.mohs, c.site, new_stage_date(c, today_iso()))) {
-      stages.push_back(*next);
-      s.mohs_stage = static_cast<int>(stages.size()) - 1;
-      changed = true;
-    } else {
-      s.status = "Every margin of every stage is clear: no further stage.";
-    }
+    if (add_next_stage(s)) changed = true;
+    else s.status = "Every margin of every stage is clear: no further stage.";
   }
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("One block per open span, of the kind it needs: a peripheral wedge, a deep-only layer, or both.\nIts slides start as pending.");

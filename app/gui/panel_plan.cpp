@@ -143,8 +143,7 @@ void draw_plan_panel(GuiState& s) {
   std::string layers;
   for (const auto& l : p.exposed_layers) layers += (layers.empty() ? "" : ", ") + l;
   ImGui::TextWrapped("Cuts through: %s", layers.c_str());
-  // Teaching is blind: a resident chooses a plan before seeing any chance or envelope.
-  s.view.blind = s.teaching && !s.view.reveal_seed;
+  // Teaching is blind (GuiState::begin_frame): a resident chooses a plan before seeing any chance or envelope.
   if (ImGui::Checkbox("teaching mode (numbers hidden until the reveal)", &s.teaching)) s.view.plan = s.view.plan || s.teaching;
   if (s.view.blind) {
     caption("Choose the margins and the plane, then reveal a hidden tumour below.");
