@@ -72,23 +72,19 @@ void CaseDocument::restore(Snapshot s) {
   ++revision_;
 }
 
-bool CaseDocument::undo() {
-  if (undo_.empty()) return false;
-  redo_.push_back({committed_, state_});
-  Snapshot s = std::move(undo_.back());
-  undo_.pop_back();
+// Undo and redo are one move: the newest snapshot of one history becomes the case, and the case
+// goes onto the other.
+bool CaseDocument::step(std::vector<Snapshot>& from, std::vector<Snapshot>& to) {
+  if (from.empty()) return false;
+  to.push_back({committed_, state_});
+  Snapshot s = std::move(from.back());
+  from.pop_back();
   restore(std::move(s));
   return true;
 }
 
-bool CaseDocument::redo() {
-  if (redo_.empty()) return false;
-  undo_.push_back({committed_, state_});
-  Snapshot s = std::move(redo_.back());
-  redo_.pop_back();
-  restore(std::move(s));
-  return true;
-}
+bool CaseDocument::undo() { return step(undo_, redo_); }
+bool CaseDocument::redo() { return step(redo_, undo_); }
 
 std::vector<Issue> CaseDocument::issues_under(const std::string& prefix) const {
   std::vector<Issue> out;

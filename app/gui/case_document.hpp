@@ -60,6 +60,7 @@ class CaseDocument {
     unsigned state;
   };
   void restore(Snapshot s);
+  bool step(std::vector<Snapshot>& from, std::vector<Snapshot>& to);
   void reset_history();
   Case working_, committed_;  // committed_: working_ as of the last recorded change
   std::filesystem::path path_;

@@ -48,6 +48,24 @@ void clearance_curve_plot(const Case& c, const PlanRequest& r, double chosen_mar
   caption("margin (cm) — line: model with the chosen depth; dots: Dawes 1996 (yellow), Kimmel 2007 (orange), periphery only");
 }
 
+// The plan's chance of clear margins with its interval, parts, per clock hour and the curve.
+void clearance_figures(const Case& c, const PlanRequest& r, const PlannedExcision& p) {
+  const auto& e = p.clearance;
+  ImGui::Text("Chance of clear margins: %.0f%% (95%% interval %.0f–%.0f%%)", e.overall * 100.0, e.low * 100.0, e.high * 100.0);
+  caption("peripheral %.0f%%, deep %.0f%%; Monte Carlo, seed %llu, %d draws", e.peripheral * 100.0, e.deep * 100.0,
+          static_cast<unsigned long long>(e.seed), e.draws);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Sources: Dawes 1996 (26 MMS), Kimmel 2007 (98 tumours), Serra-Guillén 2016 (155 DFSP). See docs/model.md.\nAn illustration from small series, not a clinical decision.");
+  std::string sectors;
+  for (int h = 1; h <= 12; ++h) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%s%d: %.0f%%", h > 1 ? ", " : "", h, e.sector[static_cast<size_t>(sector_of_hour(h))] * 100.0);
+    sectors += buf;
+  }
+  ImGui::TextWrapped("Per clock hour: %s", sectors.c_str());
+  clearance_curve_plot(c, r, r.margin_cm[0]);
+}
+
 // The bundled case one step easier (step -1) or harder (+1) on the teaching ladder, if any.
 std::optional<std::filesystem::path> ladder_neighbour(const Case& c, int step) {
   std::vector<std::pair<int, std::filesystem::path>> ladder;
@@ -145,24 +163,8 @@ void draw_plan_panel(GuiState& s) {
   ImGui::TextWrapped("Cuts through: %s", layers.c_str());
   // Teaching is blind (GuiState::begin_frame): a resident chooses a plan before seeing any chance or envelope.
   if (ImGui::Checkbox("teaching mode (numbers hidden until the reveal)", &s.teaching)) s.view.plan = s.view.plan || s.teaching;
-  if (s.view.blind) {
-    caption("Choose the margins and the plane, then reveal a hidden tumour below.");
-  } else {
-  const auto& e = p.clearance;
-  ImGui::Text("Chance of clear margins: %.0f%% (95%% interval %.0f–%.0f%%)", e.overall * 100.0, e.low * 100.0, e.high * 100.0);
-  caption("peripheral %.0f%%, deep %.0f%%; Monte Carlo, seed %llu, %d draws", e.peripheral * 100.0, e.deep * 100.0,
-                      static_cast<unsigned long long>(e.seed), e.draws);
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Sources: Dawes 1996 (26 MMS), Kimmel 2007 (98 tumours), Serra-Guillén 2016 (155 DFSP). See docs/model.md.\nAn illustration from small series, not a clinical decision.");
-  std::string sectors;
-  for (int h = 1; h <= 12; ++h) {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%s%d: %.0f%%", h > 1 ? ", " : "", h, e.sector[static_cast<size_t>(sector_of_hour(h))] * 100.0);
-    sectors += buf;
-  }
-  ImGui::TextWrapped("Per clock hour: %s", sectors.c_str());
-  clearance_curve_plot(c, r, r.margin_cm[0]);
-  }
+  if (s.view.blind) caption("Choose the margins and the plane, then reveal a hidden tumour below.");
+  else clearance_figures(c, r, p);
 
   // (Not while teaching blind: the surgery's own defect would give the answer away.)
   if (const MohsReconstruction* rec = c.mohs && !c.mohs->stages.empty() && !s.view.blind ? s.session.mohs() : nullptr) {
