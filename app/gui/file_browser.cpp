@@ -38,8 +38,10 @@ void FileBrowser::go(std::filesystem::path folder) {
   entries_ = list(folder_);
 }
 
-void FileBrowser::show(Mode mode, std::filesystem::path folder, std::string file_name) {
+void FileBrowser::show(Mode mode, std::filesystem::path folder, const std::filesystem::path& bundled_cases, std::string file_name) {
   mode_ = mode;
+  bundled_ = bundled_cases;
+  bundled_entries_ = list(bundled_cases);
   show_ = true;
   name_ = std::move(file_name);
   problem_.clear();
@@ -47,7 +49,7 @@ void FileBrowser::show(Mode mode, std::filesystem::path folder, std::string file
   ImGui::OpenPopup("Case file");
 }
 
-std::optional<std::filesystem::path> FileBrowser::draw(const Settings& settings, const std::filesystem::path& bundled, float scale) {
+std::optional<std::filesystem::path> FileBrowser::draw(const Settings& settings, float scale) {
   if (!show_) return std::nullopt;
   std::optional<std::filesystem::path> chosen;
   ImGui::SetNextWindowSize(ImVec2(760.0f * scale, 520.0f * scale), ImGuiCond_Appearing);
@@ -56,10 +58,10 @@ std::optional<std::filesystem::path> FileBrowser::draw(const Settings& settings,
   // Left: places. Right: the folder's contents.
   ImGui::BeginChild("places", ImVec2(230.0f * scale, -ImGui::GetFrameHeightWithSpacing() * 2.2f), true);
   ImGui::TextDisabled("Bundled cases");
-  for (const auto& e : list(bundled))
+  for (const auto& e : bundled_entries_)
     if (!e.folder && ImGui::Selectable((e.name + "##bundled").c_str())) {
-      if (mode_ == Mode::Open) chosen = bundled / e.name;
-      else go(bundled), name_ = e.name;
+      if (mode_ == Mode::Open) chosen = bundled_ / e.name;
+      else go(bundled_), name_ = e.name;
     }
   ImGui::Separator();
   ImGui::TextDisabled("Recent");

@@ -23,9 +23,10 @@ class FileBrowser {
   // The path a Save names: `name` in `folder`, with ".json" added when it has no extension.
   static std::filesystem::path save_target(const std::filesystem::path& folder, const std::string& name);
 
-  void show(Mode mode, std::filesystem::path folder, std::string file_name = {});
+  // `bundled_cases`: the folder of the cases that ship with the app, listed once per showing.
+  void show(Mode mode, std::filesystem::path folder, const std::filesystem::path& bundled_cases, std::string file_name = {});
   // Draws the dialog while it is shown; returns the chosen file once, when the user confirms.
-  std::optional<std::filesystem::path> draw(const Settings& settings, const std::filesystem::path& bundled_cases, float scale);
+  std::optional<std::filesystem::path> draw(const Settings& settings, float scale);
 
  private:
   void go(std::filesystem::path folder);
@@ -33,6 +34,8 @@ class FileBrowser {
   bool show_ = false;
   std::filesystem::path folder_;
   std::vector<Entry> entries_;
+  std::filesystem::path bundled_;
+  std::vector<Entry> bundled_entries_;
   std::string name_;  // the file name typed or clicked
   std::string problem_;
 };

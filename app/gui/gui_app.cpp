@@ -537,11 +537,9 @@ class GuiApp {
     ruler_.reset();
   }
 
-  // A case opened or saved goes to the top of the recent files.
-  void remember(const std::filesystem::path& case_file) {
-    settings_.add_recent(case_file);
-    save_settings(settings_, settings_file());
-  }
+  // A case opened or saved goes to the top of the recent files (written with the other settings
+  // when the app closes: no disk writes on the way to the first frame).
+  void remember(const std::filesystem::path& case_file) { settings_.add_recent(case_file); }
 
   void open_or_say_why(const std::filesystem::path& file) {
     if (const std::string why = open_case(file); !why.empty()) message_ = "Could not open " + file.string() + " — the current case is unchanged.\n" + why;
@@ -624,10 +622,10 @@ class GuiApp {
     if (!message_.empty()) ImGui::OpenPopup("marginviz");
     if (browser_request_) {
       browser_request_ = false;
-      if (browser_purpose_ == BrowserPurpose::Open) browser_.show(FileBrowser::Mode::Open, browse_folder());
-      else browser_.show(FileBrowser::Mode::Save, browse_folder(), state_.doc.path().filename().string());
+      if (browser_purpose_ == BrowserPurpose::Open) browser_.show(FileBrowser::Mode::Open, browse_folder(), asset_dir() / "cases");
+      else browser_.show(FileBrowser::Mode::Save, browse_folder(), asset_dir() / "cases", state_.doc.path().filename().string());
     }
-    if (auto chosen = browser_.draw(settings_, asset_dir() / "cases", imgui_scale_)) {
+    if (auto chosen = browser_.draw(settings_, imgui_scale_)) {
       if (browser_purpose_ == BrowserPurpose::SaveAs) save(*chosen);
       else open_or_say_why(*chosen);
     }
