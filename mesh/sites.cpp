@@ -81,4 +81,6 @@ double default_tumour_depth_mm(Site site, const TissueThickness& thickness) {
   throw std::logic_error("site without a subcutaneous layer");
 }
 
+bool head_and_neck(Site site) { return site == Site::Scalp; }
+
 }  // namespace mv

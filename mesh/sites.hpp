@@ -28,6 +28,9 @@ struct SiteSpec {
 };
 
 const std::vector<SiteSpec>& all_sites();
+// The site group the spread model distinguishes: head and neck (Gassenmaier 2021: mostly below
+// the fascia; Serra-Guillén 2021: wider margins) against trunk and limbs.
+bool head_and_neck(Site site);
 const SiteSpec& site_spec(Site site);
 std::optional<Site> site_from_key(std::string_view key);
 std::string site_keys_joined();  // "scalp, abdomen, thigh, ankle" for error messages
