@@ -13,7 +13,9 @@
 namespace mv::app {
 namespace {
 
-bool is_subcommand(std::string_view s) { return s == "render" || s == "export" || s == "report" || s == "validate" || s == "teach"; }
+bool is_subcommand(std::string_view s) {
+  return s == "render" || s == "export" || s == "report" || s == "validate" || s == "teach" || s == "simulate";
+}
 
 int run_subcommands(int argc, char** argv) {
   CLI::App app{"marginviz — DFSP tumour and margin reconstruction from ruler measurements (illustration, not clinical decisions)"};
@@ -76,6 +78,18 @@ int run_subcommands(int argc, char** argv) {
   teach->add_option("--csv", teach_csv, "Write the tally as CSV");
   add_plan_options(teach, teach_plan, false);
 
+  SimulateOptions sim;
+  auto* simulate = app.add_subcommand("simulate", "Simulate Mohs surgery on virtual patients of the spread model; prints JSON (docs/report-format.md)");
+  simulate->add_option("case", sim.case_path, "Case file (JSON)")->required();
+  simulate->add_option("--first-margin", sim.first_margin_cm, "First stage's margin beyond the clinical edge (cm)")->required();
+  simulate->add_option("--next-margin", sim.next_margin_cm, "Each later stage's margin, in the positive sectors only (cm)")->capture_default_str();
+  simulate->add_option("--depth", sim.depth, "First stage's deep plane; later stages go one plane deeper where the deep margin is positive")->capture_default_str();
+  simulate->add_option("--plan-from", sim.from, "Clinical edge: pre (pre-treatment outline, default) or post")->capture_default_str();
+  simulate->add_option("--patients", sim.patients, "Patients in each simulated series")->check(CLI::Range(1, 100000))->capture_default_str();
+  simulate->add_option("--series", sim.series, "Simulated series (centres)")->check(CLI::Range(10, 2000))->capture_default_str();
+  simulate->add_option("--max-stages", sim.max_stages, "Last stage of the protocol (1: a single excision)")->check(CLI::Range(1, 50))->capture_default_str();
+  simulate->add_option("--seed", sim.seed, "Simulation seed (reported)")->capture_default_str();
+
   std::filesystem::path validate_case;
   auto* validate = app.add_subcommand("validate", "Check a case file; every problem is listed");
   validate->add_option("case", validate_case, "Case file (JSON)")->required();
@@ -111,12 +125,13 @@ int run_subcommands(int argc, char** argv) {
   if (*exp) return export_command(export_case, export_output, at_export.empty() ? std::nullopt : std::optional(at_export), std::cout, std::cerr);
   if (*report) return report_command(report_case, report_plan, std::cout, std::cerr);
   if (*teach) return teach_command(teach_case, teach_plan, scenarios, teach_csv, std::cout, std::cerr);
+  if (*simulate) return simulate_command(sim, std::cout, std::cerr);
   return validate_command(validate_case, std::cout, std::cerr);
 }
 
 int run_gui_from_args(int argc, char** argv) {
   CLI::App app{"marginviz — opens CASE (the bundled demo case when none is given) in the desktop app.\n"
-               "Subcommands: render, export, report, teach, validate (see marginviz SUBCOMMAND --help)"};
+               "Subcommands: render, export, report, teach, simulate, validate (see marginviz SUBCOMMAND --help)"};
   app.set_version_flag("--version", std::string("marginviz ") + MARGINVIZ_VERSION);
   std::filesystem::path case_path = demo_case_path();
   app.add_option("case", case_path, "Case file (JSON)");

@@ -21,6 +21,7 @@
 #include "mohs_editing.hpp"
 #include "mohs_map.hpp"
 #include "mohs_scene.hpp"
+#include "spread/mohs_simulator.hpp"
 #include "teaching.hpp"
 #include "mohs_reconstruction.hpp"
 #include "paths.hpp"
@@ -242,8 +243,8 @@ int teach_command(const std::filesystem::path& case_path, const PlanOptions& pla
   const PlannedExcision excision = planned_or_throw(session, request);
   TeachingTally tally{c.case_id, today_iso(), {}};
   for (int i = 0; i < scenarios; ++i) {
-    const TeachingScenario s = draw_scenario(c, plan.seed + static_cast<std::uint64_t>(i));
-    tally.rows.push_back({s.seed, judge(c, session.site_model(), session.frame(), excision, s), plan_margins_by_hour(request), plan.depth});
+    const TeachingScenario s = draw_scenario(excision, plan.seed + static_cast<std::uint64_t>(i));
+    tally.rows.push_back({s.seed, judge(session.site_model(), session.frame(), excision, s), plan_margins_by_hour(request), plan.depth});
   }
   if (!csv.empty()) {
     std::ofstream f(csv);
@@ -254,10 +255,42 @@ int teach_command(const std::filesystem::path& case_path, const PlanOptions& pla
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& r : tally.rows)
     rows.push_back({{"seed", r.seed}, {"clear", r.outcome.clear}, {"left_behind_hours", r.outcome.left_behind_hours},
-                    {"deep_left_behind", r.outcome.deep_left_behind}, {"needless_area_cm2", std::round(r.outcome.needless_area_cm2 * 100.0) / 100.0},
+                    {"deep_left_behind", r.outcome.deep_left_behind}, {"healthy_area_beyond_tumour_cm2", std::round(r.outcome.healthy_area_cm2 * 100.0) / 100.0},
                     {"score", r.outcome.score}, {"clearing_margin_cm", std::round(r.outcome.clearing_margin_cm * 100.0) / 100.0},
                     {"reached_plane", r.outcome.reached_plane}});
   j["results"] = rows;
+  out << j.dump(2) << "\n";
+  return 0;
+}
+
+int simulate_command(const SimulateOptions& o, std::ostream& out, std::ostream& err) {
+  const Case c = load_case_or_throw(o.case_path, err);
+  for (auto [name, v] : {std::pair{"--first-margin", o.first_margin_cm}, {"--next-margin", o.next_margin_cm}})
+    if (!(v >= 0.0 && v <= limits::kMaxPlanMarginCm))
+      throw InputError(std::string(name) + ": " + number_text(v) + " — must be from 0 to " + number_text(limits::kMaxPlanMarginCm) + " (cm)");
+  const std::optional<DepthPlane> plane = plane_from_key(o.depth, c.site);
+  if (!plane) throw InputError("--depth: \"" + o.depth + "\" — not a tissue plane of the " + site_spec(c.site).key + "; expected one of: " + plane_names(c.site));
+  if (o.from != "pre" && o.from != "post") throw InputError("--plan-from: \"" + o.from + "\" — expected pre or post");
+  AnatomyLibrary library(anatomy_dir());
+  CaseSession session(library);
+  prepare(session, c, std::nullopt, err);
+  const TissueColumn column = tissue_column(session.site_model(), session.frame(), c.tissue);
+  spread::MohsProtocol protocol;
+  protocol.first_margin_cm = o.first_margin_cm;
+  protocol.next_margin_cm = o.next_margin_cm;
+  protocol.first_plane = plane_key(*plane);
+  protocol.max_stages = o.max_stages;
+  protocol.from_post_treatment = o.from == "post";
+  try {
+    protocol.plane_depths_mm = spread::plane_depths_from(column, c.site, *plane);
+  } catch (const PlacementError& e) {
+    throw InputError("--depth: " + std::string(e.what()));
+  }
+  const auto ctx = spread::SpreadContext::of(c, column, plan_sample_angles());
+  nlohmann::json j = {{"case_id", c.case_id}};
+  j.update(spread::simulation_json(spread::simulate_mohs(ctx, protocol, o.patients, o.series, o.seed), protocol));
+  if (protocol.from_post_treatment && c.measurements.size() > 1)
+    j["warning"] = "Measured from the post-treatment outline: imatinib shrinkage does not yet justify smaller margins (Ugurel 2014)";
   out << j.dump(2) << "\n";
   return 0;
 }

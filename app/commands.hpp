@@ -45,6 +45,19 @@ int export_command(const std::filesystem::path& case_path, const std::filesystem
 int report_command(const std::filesystem::path& case_path, const PlanOptions& plan, std::ostream& out, std::ostream& err);
 int teach_command(const std::filesystem::path& case_path, const PlanOptions& plan, int scenarios, const std::filesystem::path& csv,
                   std::ostream& out, std::ostream& err);
+// marginviz simulate: Mohs surgery on virtual patients of the spread model (docs/report-format.md).
+struct SimulateOptions {
+  std::filesystem::path case_path;
+  double first_margin_cm = 1.0;
+  double next_margin_cm = 0.5;
+  std::string depth = "fascia";
+  std::string from = "pre";
+  int patients = 200;  // per simulated series
+  int series = 400;  // one per posterior draw of the fit
+  int max_stages = 10;
+  std::uint64_t seed = 20091996;
+};
+int simulate_command(const SimulateOptions& o, std::ostream& out, std::ostream& err);
 int validate_command(const std::filesystem::path& case_path, std::ostream& out, std::ostream& err);
 
 // Parses "W,H" (e.g. "1280,800"); throws InputError.

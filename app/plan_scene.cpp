@@ -1,6 +1,8 @@
 #include "palette.hpp"
 #include "plan_scene.hpp"
 
+#include "spread/literature.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -48,7 +50,7 @@ void add_plan(render::Scene& scene, CaseSession& session, const ViewSettings& vi
                    (p.request.plane ? plane_key(*p.request.plane) : fixed(p.depth_mm, 1) + " mm"));
   swatches.push_back(plan_colour);
 
-  // Probability envelopes: films on the skin (Dawes 1996, Kimmel 2007 via docs/model.md).
+  // Envelopes: films on the skin where the whole tumour lies in a share of virtual patients.
   const auto& env_colours = palette::kEnvelopes;
   if (!section && !view.blind) {
     // One legend line for the envelopes (their colours fade outwards from the tumour's purple).
@@ -61,24 +63,35 @@ void add_plan(render::Scene& scene, CaseSession& session, const ViewSettings& vi
       reaches += (reaches.empty() ? "" : " / ") + fixed(env.margin_cm, 1);
     }
     if (!shares.empty()) {
-      legend.push_back(shares + " of tumours reach ≤ " + reaches + " cm each way (Dawes 1996, Kimmel 2007)");
+      legend.push_back("envelopes " + reaches + " cm: " + plan_words::kEnvelopes + " (" + shares + ")");
       swatches.push_back(env_colours[1]);
     }
   }
 
   if (view.reveal_seed) {
-    const Case& c = session.current_case();
-    const TeachingScenario s = draw_scenario(c, *view.reveal_seed);
-    const TeachingOutcome o = judge(c, session.site_model(), session.frame(), p, s);
-    const PolarRegion truth = hidden_region(c, p.region, s);
-    std::vector<double> reach(truth.theta.size());
-    for (size_t j = 0; j < reach.size(); ++j) reach[j] = std::max(truth.radius_mm[j], p.region.radius_mm[j]);
-    const SkinRays rays(session.site_model().skin, session.frame(), truth.theta, reach);
-    const PolarSolid hidden = build_polar_solid(rays, truth);
+    const TeachingScenario s = draw_scenario(p, *view.reveal_seed);
+    const TeachingOutcome o = judge(session.site_model(), session.frame(), p, s);
+    // A tumour reaching off the modelled skin is drawn as far as the skin goes (capped ever closer to the plan).
+    const PolarRegion full = hidden_region(p, s);
+    PolarSolid hidden;
+    for (double cap_mm : {1e9, 50.0, 20.0, 5.0, 0.0}) {
+      PolarRegion truth = full;
+      std::vector<double> reach(truth.theta.size());
+      for (size_t j = 0; j < reach.size(); ++j) {
+        truth.radius_mm[j] = std::min(truth.radius_mm[j], p.region.radius_mm[j] + cap_mm);
+        reach[j] = std::max(truth.radius_mm[j], p.region.radius_mm[j]);
+      }
+      try {
+        const SkinRays rays(session.site_model().skin, session.frame(), truth.theta, reach);
+        hidden = build_polar_solid(rays, truth);
+        break;
+      } catch (const PlacementError&) {
+      }
+    }
     const std::array<float, 4> hidden_colour = palette::kHiddenTumour;
     scene.items.push_back({"hidden-tumour", to_mesh_data(hidden.mesh), v4(hidden_colour, 0.5f), render::Style::Translucent, 0.3f, -1});
     outline(scene, hidden, hidden_colour, render::LineLayer::OnTop, 2.5f);
-    legend.push_back("hidden tumour (seed " + std::to_string(s.seed) + ")");
+    legend.push_back("hidden tumour (seed " + std::to_string(s.seed) + ")" + (o.beyond_skin ? ", reaching beyond the modelled skin" : ""));
     swatches.push_back(hidden_colour);
     render::OverlayText t{render::Corner::TopRight, {}, o.clear ? glm::vec4(0.5f, 1.0f, 0.6f, 1.0f) : glm::vec4(1.0f, 0.55f, 0.5f, 1.0f), {}};
     t.lines.push_back(o.clear ? "Clear: all tumour removed" : "Tumour left behind");
@@ -88,7 +101,7 @@ void add_plan(render::Scene& scene, CaseSession& session, const ViewSettings& vi
       t.lines.push_back("at " + hours + " o'clock");
     }
     if (o.deep_left_behind) t.lines.push_back("at the deep margin");
-    t.lines.push_back("removed needlessly " + fixed(o.needless_area_cm2, 1) + " cm²; score " + std::to_string(o.score));
+    t.lines.push_back("healthy tissue beyond the tumour " + fixed(o.healthy_area_cm2, 1) + " cm²; score " + std::to_string(o.score));
     scene.overlays.push_back(t);
   } else if (view.legend && view.blind) {
     scene.overlays.push_back({render::Corner::TopRight,
@@ -99,9 +112,10 @@ void add_plan(render::Scene& scene, CaseSession& session, const ViewSettings& vi
     render::OverlayText o{render::Corner::TopRight, {}, {1, 1, 1, 1}, {}};
     const auto& e = p.clearance;
     o.lines.push_back("plan " + fixed(p.extent_x_cm, 1) + " × " + fixed(p.extent_y_cm, 1) + " cm, " + fixed(p.area_cm2, 1) + " cm², depth " + fixed(p.depth_mm, 1) + " mm");
-    o.lines.push_back("chance of clear margins " + fixed(e.overall * 100.0, 0) + "% (95% interval " + fixed(e.low * 100.0, 0) + "–" + fixed(e.high * 100.0, 0) + "%)");
+    o.lines.push_back(std::string(plan_words::kChance) + ": " + fixed(e.overall * 100.0, 0) + "%");
+    o.lines.push_back("95% " + std::string(plan_words::kInterval) + ": " + fixed(e.low * 100.0, 0) + "–" + fixed(e.high * 100.0, 0) + "%");
     o.lines.push_back("peripheral " + fixed(e.peripheral * 100.0, 0) + "%, deep " + fixed(e.deep * 100.0, 0) + "%; seed " + std::to_string(e.seed));
-    o.lines.push_back("model from Dawes 1996, Kimmel 2007, Serra-Guillén 2016");
+    o.lines.push_back("spread model v2, fitted to " + std::to_string(spread::kSeriesCount) + " published series (docs/model.md)");
     if (!p.warning.empty()) o.lines.push_back(p.warning);
     scene.overlays.push_back(o);
   }

@@ -5,6 +5,7 @@
 #include <numbers>
 #include <set>
 
+#include "spread/literature.hpp"
 #include "timeline.hpp"
 #include "units.hpp"
 
@@ -13,8 +14,10 @@ namespace {
 
 constexpr double kPi = std::numbers::pi;
 
+}  // namespace
+
 // Uniform samples plus pairs around every sector edge (h ± 0.5 o'clock) for sharp steps.
-std::vector<double> sample_angles() {
+std::vector<double> plan_sample_angles() {
   std::set<double> angles;
   for (int j = 0; j < 144; ++j) angles.insert(2.0 * kPi * j / 144);
   for (int h = 0; h < 12; ++h) {
@@ -24,8 +27,6 @@ std::vector<double> sample_angles() {
   }
   return {angles.begin(), angles.end()};
 }
-
-}  // namespace
 
 PlanRequest PlanRequest::uniform(double margin_cm, std::optional<DepthPlane> plane) {
   PlanRequest r;
@@ -51,19 +52,6 @@ SavedPlan PlanRequest::saved() const {
   return s;
 }
 
-int deep_level_of(const PlanRequest& r, const TissueColumn& column) {
-  if (r.plane) return ExtensionModel::plane_level(*r.plane);
-  // A depth in mm takes out every plane at or above it.
-  int level = -1;
-  for (auto p : {DepthPlane::Subcutis, DepthPlane::Fascia, DepthPlane::Muscle, DepthPlane::Periosteum}) {
-    try {
-      if (column.plane_depth_mm(p) <= r.depth_mm.value_or(0.0) + 1e-6) level = ExtensionModel::plane_level(p);
-    } catch (const std::exception&) {
-    }
-  }
-  return level;
-}
-
 std::array<double, 12> plan_margins_by_hour(const PlanRequest& r) {
   std::array<double, 12> out{};
   for (int h = 1; h <= 12; ++h) out[static_cast<size_t>(h - 1)] = r.margin_cm[static_cast<size_t>(sector_of_hour(h))];
@@ -72,19 +60,20 @@ std::array<double, 12> plan_margins_by_hour(const PlanRequest& r) {
 
 namespace {
 
-// Where half, 80% and 95% of tumours' hidden extension stays, as films on the skin around the
-// outline (semi-axes a, b in mm). One that runs off the modelled skin (a wide one on a small limb)
-// is left out.
-std::vector<PlannedExcision::Envelope> extension_envelopes(Site site, const SiteModel& model, const LesionFrame& frame,
-                                                           const std::vector<double>& theta, double a, double b) {
+// The margins holding the whole tumour in half, 80% and 95% of virtual patients, as films on the
+// skin around the planning outline. One that runs off the modelled skin (a wide one on a small
+// limb) is left out.
+std::vector<PlannedExcision::Envelope> extension_envelopes(const spread::ClearanceSampler& sampler, const std::vector<double>& outline_mm,
+                                                           const SiteModel& model, const LesionFrame& frame) {
   std::vector<PlannedExcision::Envelope> out;
+  const auto& theta = sampler.context().theta;
   for (double share : {0.5, 0.8, 0.95}) {
     PlannedExcision::Envelope env;
     env.share = share;
-    env.margin_cm = containment_margin_cm(site, share);
+    env.margin_cm = sampler.margin_containing(outline_mm, share);
     env.region.theta = theta;
     for (size_t j = 0; j < theta.size(); ++j) {
-      env.region.radius_mm.push_back(ellipse_radius(a, b, theta[j]) + units::cm_to_mm(env.margin_cm));
+      env.region.radius_mm.push_back(outline_mm[j] + units::cm_to_mm(env.margin_cm));
       env.region.depth_mm.push_back(0.6);  // a film on the skin
     }
     try {
@@ -114,7 +103,7 @@ PlannedExcision plan_excision(const Case& c, const SiteModel& model, const Lesio
   p.depth_mm = req.plane ? column.plane_depth_mm(*req.plane) : req.depth_mm.value_or(0.0);
   const double a = units::cm_to_mm(outline.shape.x_cm) / 2.0, b = units::cm_to_mm(outline.shape.y_cm) / 2.0;
 
-  const auto theta = sample_angles();
+  const auto theta = plan_sample_angles();
   p.region.theta = theta;
   std::vector<double> reach(theta.size());
   for (size_t j = 0; j < theta.size(); ++j) {
@@ -129,28 +118,22 @@ PlannedExcision plan_excision(const Case& c, const SiteModel& model, const Lesio
   std::optional<RayCaster> bone_caster;
   if (bone) bone_caster.emplace(*bone);
   p.solid = build_polar_solid(rays, p.region, 10, {bone_caster ? &*bone_caster : nullptr, p.depth_mm});
-  p.envelopes = reuse ? earlier->envelopes : extension_envelopes(c.site, model, frame, theta, a, b);
 
   p.area_cm2 = units::mm2_to_cm2(p.solid.skin_area_mm2);
   p.extent_x_cm = units::mm_to_cm(p.region.radius_at(0.0) + p.region.radius_at(kPi));
   p.extent_y_cm = units::mm_to_cm(p.region.radius_at(kPi / 2.0) + p.region.radius_at(3.0 * kPi / 2.0));
   for (const auto& l : column.layers)
     if (l.top_mm < p.depth_mm - 1e-6 || (req.plane == DepthPlane::Periosteum && l.kind == TissueKind::Bone)) p.exposed_layers.push_back(l.name);
-  p.clearance = estimate_clearance(c.site, req.margin_cm, deep_level_of(req, column), req.seed);
+  p.spread = earlier && earlier->spread && earlier->request.seed == req.seed
+                 ? earlier->spread
+                 : std::make_shared<const spread::ClearanceSampler>(spread::SpreadContext::of(c, column, theta), req.seed);
+  const auto& ctx = p.spread->context();
+  const std::vector<double>& outline_mm = req.from_post_treatment ? ctx.post_radius_mm : ctx.pre_radius_mm;
+  p.clearance = p.spread->estimate(p.region.radius_mm, p.depth_mm);
+  const bool same_spread = reuse && earlier->spread == p.spread;
+  p.envelopes = same_spread ? earlier->envelopes : extension_envelopes(*p.spread, outline_mm, model, frame);
+  p.curve = same_spread && earlier->depth_mm == p.depth_mm ? earlier->curve : p.spread->curve(outline_mm, p.depth_mm);
   return p;
-}
-
-std::vector<std::pair<double, double>> clearance_curve(Site site, std::optional<DepthPlane> plane, int points) {
-  const ExtensionModel model(parameters_for(site));
-  const int level = plane ? ExtensionModel::plane_level(*plane) : 3;
-  double deep = 0.0;
-  for (int l = 0; l <= level; ++l) deep += model.parameters().depth_share[static_cast<size_t>(l)];
-  std::vector<std::pair<double, double>> out;
-  for (int i = 0; i < points; ++i) {
-    const double m = 5.0 * i / (points - 1);
-    out.push_back({m, model.cleared_by_uniform_margin(m) * std::min(1.0, deep)});
-  }
-  return out;
 }
 
 nlohmann::json plan_report_json(const PlannedExcision& p) {
@@ -164,6 +147,7 @@ nlohmann::json plan_report_json(const PlannedExcision& p) {
                        {"clear_probability", r3(p.clearance.sector[static_cast<size_t>(sector_of_hour(h))])}});
   nlohmann::json envelopes = nlohmann::json::array();
   for (const auto& env : p.envelopes) envelopes.push_back({{"contains", env.share}, {"margin_beyond_edge_cm", r2(env.margin_cm)}});
+  const auto& e = p.clearance;
   nlohmann::json j = {
       {"outline_from", p.outline_from},
       {"depth", p.request.plane ? plane_key(*p.request.plane) : "mm"},
@@ -173,14 +157,20 @@ nlohmann::json plan_report_json(const PlannedExcision& p) {
       {"extent_y_cm", r2(p.extent_y_cm)},
       {"exposed_layers", p.exposed_layers},
       {"sectors", sectors},
+      {"sectors_note", plan_words::kSectors},
       {"envelopes", envelopes},
-      {"clear_probability", {{"overall", r3(p.clearance.overall)},
-                             {"interval_95", {r3(p.clearance.low), r3(p.clearance.high)}},
-                             {"peripheral", r3(p.clearance.peripheral)},
-                             {"deep", r3(p.clearance.deep)},
-                             {"seed", p.clearance.seed},
-                             {"draws", p.clearance.draws},
-                             {"sources", "Dawes 1996 (26 MMS), Kimmel 2007 (98 tumours), Serra-Guillén 2016 (155 DFSP); model: docs/model.md"}}},
+      {"envelopes_note", plan_words::kEnvelopes},
+      {"clear_probability", {{"means", plan_words::kChance},
+                             {"overall", r3(e.overall)},
+                             {"interval_95", {r3(e.low), r3(e.high)}},
+                             {"interval_includes", plan_words::kInterval},
+                             {"peripheral", r3(e.peripheral)},
+                             {"deep", r3(e.deep)},
+                             {"seed", e.seed},
+                             {"centres", e.centres},
+                             {"patterns", e.patterns},
+                             {"model", spread::model_line()},
+                             {"sources", spread::sources_line()}}},
   };
   if (!p.warning.empty()) j["warning"] = p.warning;
   return j;

@@ -1,5 +1,6 @@
 #pragma once
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -7,7 +8,9 @@
 #include <nlohmann/json.hpp>
 
 #include "case_model.hpp"
-#include "extension_model.hpp"
+#include "clock_sectors.hpp"
+#include "mohs.hpp"
+#include "spread/clearance.hpp"
 #include "polar_solid.hpp"
 #include "site_model.hpp"
 #include "tissue_column.hpp"
@@ -37,30 +40,40 @@ struct PlannedExcision {
   double area_cm2 = 0.0, extent_x_cm = 0.0, extent_y_cm = 0.0, depth_mm = 0.0;
   TissueColumn column;  // the tissue under the lesion the plan was cut through
   std::vector<std::string> exposed_layers;  // the layers its walls cut, outermost first
-  ClearanceEstimate clearance;
-  // Where a share of tumours stays in each direction (50%, 80%, 95%), as thin solids on the skin.
+  // The case as the spread model sees it, with its simulated centres (kept by later plans of the
+  // same case and seed), and what it says about this plan (docs/model.md).
+  std::shared_ptr<const spread::ClearanceSampler> spread;
+  spread::ClearanceEstimate clearance;
+  std::vector<spread::CurvePoint> curve;  // chance against a uniform margin from this outline, at this depth
+  // The uniform margins that hold the whole tumour in 50%, 80% and 95% of virtual patients, as
+  // thin solids on the skin.
   struct Envelope {
-    double share = 0.0, margin_cm = 0.0;  // beyond the clinical edge
+    double share = 0.0, margin_cm = 0.0;  // beyond the planning outline
     PolarRegion region;
     PolarSolid solid;
   };
   std::vector<Envelope> envelopes;
 };
 
-// `earlier`: a plan of the same case on the same model (the GUI's previous one). What does not
-// depend on the margins and depth — the tissue column and the extension envelopes — is taken
-// from it when it was widened from the same outline, instead of rebuilt (a margin drag then
-// rebuilds only the defect solid and the chance of clear margins).
+// `earlier`: a plan of the same case (the GUI's previous one). What does not depend on the
+// margins — the tissue column, the model's centres, the envelopes and (at the same depth) the
+// curve — is taken from it instead of rebuilt: a margin drag rebuilds only the excision solid
+// and re-counts the chance.
 PlannedExcision plan_excision(const Case& c, const SiteModel& model, const LesionFrame& frame, const PlanRequest& request,
                               const PlannedExcision* earlier = nullptr);
 
-// P(clear) against a uniform margin for this site and plane, 0 to 5 cm.
-std::vector<std::pair<double, double>> clearance_curve(Site site, std::optional<DepthPlane> plane, int points = 21);
-
-// The deepest level (see ExtensionModel::plane_level) a plan's depth takes out.
-int deep_level_of(const PlanRequest& r, const TissueColumn& column);
-
 nlohmann::json plan_report_json(const PlannedExcision& p);
+
+// The angles a plan, the spread model and teaching are all evaluated at (radians).
+std::vector<double> plan_sample_angles();
+
+// The words shown with a plan's figures, one place for every view (docs/model.md §8).
+namespace plan_words {
+inline constexpr const char* kChance = "Chance this single excision clears (no further stage)";
+inline constexpr const char* kInterval = "range over simulated centres: fit uncertainty and between-series spread";
+inline constexpr const char* kSectors = "per clock hour, resting on the assumed spread between directions (no published data)";
+inline constexpr const char* kEnvelopes = "whole tumour inside in this share of virtual patients (posterior predictive)";
+}  // namespace plan_words
 
 // The widest sector-by-sector comparison with an actual Mohs defect: margin per clock hour (cm).
 std::array<double, 12> plan_margins_by_hour(const PlanRequest& r);

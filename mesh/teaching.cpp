@@ -10,34 +10,42 @@
 
 namespace mv {
 
-TeachingScenario draw_scenario(const Case& c, std::uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  return {seed, ExtensionModel(parameters_for(c.site)).draw(rng)};
+namespace {
+
+// ∫ r²/2 dθ around the region (trapezoids, closing the circle).
+double flat_area_mm2(const PolarRegion& r) {
+  double a = 0.0;
+  for (size_t j = 0; j < r.theta.size(); ++j) {
+    const size_t k = (j + 1) % r.theta.size();
+    double dt = r.theta[k] - r.theta[j];
+    if (dt <= 0.0) dt += 2.0 * std::numbers::pi;
+    a += 0.25 * (r.radius_mm[j] * r.radius_mm[j] + r.radius_mm[k] * r.radius_mm[k]) * dt;
+  }
+  return a;
 }
 
-PolarRegion hidden_region(const Case& c, const PolarRegion& like, const TeachingScenario& s) {
-  // The true extent: the pre-treatment outline widened by the hidden reach of each sector.
-  const TumourState pre = state_of(c, 0);
-  const double a = units::cm_to_mm(pre.shape.x_cm) / 2.0, b = units::cm_to_mm(pre.shape.y_cm) / 2.0;
+}  // namespace
+
+TeachingScenario draw_scenario(const PlannedExcision& plan, std::uint64_t seed) {
+  return {seed, spread::draw_virtual_patient(plan.spread->context(), seed)};
+}
+
+PolarRegion hidden_region(const PlannedExcision& plan, const TeachingScenario& s) {
+  const auto& ctx = plan.spread->context();
   PolarRegion r;
-  r.theta = like.theta;
-  for (double t : like.theta) {
-    const double cc = b * std::cos(t), ss = a * std::sin(t);
-    const double base = a * b / std::sqrt(cc * cc + ss * ss);
-    // Between the sector centres (whole hours) the reach blends smoothly; at each hour it is the draw.
-    const double hour = angle_to_clock(t), below = std::floor(hour), w = (1.0 - std::cos(std::numbers::pi * (hour - below))) / 2.0;
-    const double reach = (1.0 - w) * s.truth.reach_cm[static_cast<size_t>(sector_of_hour(below))] + w * s.truth.reach_cm[static_cast<size_t>(sector_of_hour(below + 1.0))];
-    r.radius_mm.push_back(base + units::cm_to_mm(reach));
+  r.theta = ctx.theta;
+  for (size_t j = 0; j < ctx.theta.size(); ++j) {
+    r.radius_mm.push_back(s.truth.radius_mm(ctx, j));
     r.depth_mm.push_back(0.8);
   }
   return r;
 }
 
-TeachingOutcome judge(const Case& c, const SiteModel& model, const LesionFrame& frame, const PlannedExcision& plan, const TeachingScenario& s) {
+TeachingOutcome judge(const SiteModel& model, const LesionFrame& frame, const PlannedExcision& plan, const TeachingScenario& s) {
   TeachingOutcome o;
-  // Tumour left behind wherever its true extent reaches beyond the planned outline (which may have
-  // been drawn from a smaller, post-treatment outline).
-  const PolarRegion truth = hidden_region(c, plan.region, s);
+  // Tumour left behind wherever its true extent reaches beyond the planned outline: the same
+  // test, at the same angles, as the plan's chance (spread::ClearanceSampler).
+  const PolarRegion truth = hidden_region(plan, s);
   std::array<bool, 12> beyond{};
   for (size_t j = 0; j < truth.theta.size(); ++j) {
     const size_t sector = static_cast<size_t>(sector_of_hour(angle_to_clock(truth.theta[j])));
@@ -46,11 +54,10 @@ TeachingOutcome judge(const Case& c, const SiteModel& model, const LesionFrame& 
     // The plan's outline lies its margin inside its edge: the margin that would have reached the tumour here.
     o.clearing_margin_cm = std::max(o.clearing_margin_cm, plan.request.margin_cm[sector] + past);
   }
-  static const char* planes[] = {"subcutis", "fascia", "muscle", "below the muscle"};
-  o.reached_plane = planes[std::clamp(s.truth.depth_level, 0, 3)];
+  o.reached_plane = spread::depth_level_name(s.truth.depth_level);
   for (int h = 1; h <= 12; ++h)
     if (beyond[static_cast<size_t>(sector_of_hour(h))]) o.left_behind_hours.push_back(h);
-  o.deep_left_behind = s.truth.depth_level > deep_level_of(plan.request, plan.column);
+  o.deep_left_behind = s.truth.depth_mm > plan.depth_mm + 1e-6;
   o.clear = o.left_behind_hours.empty() && !o.deep_left_behind;
   // Areas on the skin: the plan, the tumour, and their overlap.
   PolarRegion overlap = truth;
@@ -59,10 +66,18 @@ TeachingOutcome judge(const Case& c, const SiteModel& model, const LesionFrame& 
     overlap.radius_mm[j] = std::min(truth.radius_mm[j], plan.region.radius_mm[j]);
     reach[j] = std::max(truth.radius_mm[j], plan.region.radius_mm[j]);
   }
-  const SkinRays rays(model.skin, frame, truth.theta, reach);
-  o.plan_area_cm2 = plan.area_cm2;
-  o.tumour_area_cm2 = units::mm2_to_cm2(build_polar_solid(rays, truth).skin_area_mm2);
-  o.needless_area_cm2 = o.plan_area_cm2 - units::mm2_to_cm2(build_polar_solid(rays, overlap).skin_area_mm2);
+  try {
+    const SkinRays rays(model.skin, frame, truth.theta, reach);
+    o.plan_area_cm2 = plan.area_cm2;
+    o.tumour_area_cm2 = units::mm2_to_cm2(build_polar_solid(rays, truth).skin_area_mm2);
+    o.healthy_area_cm2 = o.plan_area_cm2 - units::mm2_to_cm2(build_polar_solid(rays, overlap).skin_area_mm2);
+  } catch (const PlacementError&) {
+    // The tumour runs off the modelled skin (a far reach on a small body part): flat areas.
+    o.beyond_skin = true;
+    o.plan_area_cm2 = units::mm2_to_cm2(flat_area_mm2(plan.region));
+    o.tumour_area_cm2 = units::mm2_to_cm2(flat_area_mm2(truth));
+    o.healthy_area_cm2 = o.plan_area_cm2 - units::mm2_to_cm2(flat_area_mm2(overlap));
+  }
   o.score = o.clear ? static_cast<int>(std::lround(100.0 * o.tumour_area_cm2 / o.plan_area_cm2)) : 0;
   return o;
 }
@@ -80,7 +95,7 @@ Difficulty teaching_difficulty(const Case& c) {
 
 std::string TeachingTally::csv() const {
   std::ostringstream out;
-  out << "case_id,date,scenario,seed,margins_cm_1_to_12,depth,clear,left_behind_hours,deep_left_behind,plan_area_cm2,tumour_area_cm2,needless_area_cm2,score,clearing_margin_cm,reached_plane\n";
+  out << "case_id,date,scenario,seed,margins_cm_1_to_12,depth,clear,left_behind_hours,deep_left_behind,plan_area_cm2,tumour_area_cm2,healthy_area_beyond_tumour_cm2,score,clearing_margin_cm,reached_plane\n";
   // A case id is an identifier of ours (letters, digits, - and _), but quote it in case.
   std::string id = "\"";
   for (char ch : case_id) id += ch == '"' ? std::string("\"\"") : std::string(1, ch);
@@ -92,7 +107,7 @@ std::string TeachingTally::csv() const {
     out << ',' << r.depth << ',' << (r.outcome.clear ? "yes" : "no") << ',';
     for (size_t k = 0; k < r.outcome.left_behind_hours.size(); ++k) out << (k ? ";" : "") << r.outcome.left_behind_hours[k];
     out << ',' << (r.outcome.deep_left_behind ? "yes" : "no") << ',' << r.outcome.plan_area_cm2 << ',' << r.outcome.tumour_area_cm2 << ','
-        << r.outcome.needless_area_cm2 << ',' << r.outcome.score << ',' << r.outcome.clearing_margin_cm << ',' << r.outcome.reached_plane << '\n';
+        << r.outcome.healthy_area_cm2 << ',' << r.outcome.score << ',' << r.outcome.clearing_margin_cm << ',' << r.outcome.reached_plane << '\n';
   }
   return out.str();
 }

@@ -7,20 +7,21 @@
 
 namespace mv {
 
-// Teaching mode: a hidden microscopic extent drawn from the model for a case, reproducible from
-// its seed; the resident's plan is judged against it.
+// Teaching mode: a hidden tumour — one virtual patient of the spread model, the same model the
+// plan's chance counts over — reproducible from its seed; the resident's plan is judged against it.
 struct TeachingScenario {
   std::uint64_t seed = 0;
-  HiddenExtent truth;
+  spread::VirtualPatient truth;
 };
-TeachingScenario draw_scenario(const Case& c, std::uint64_t seed);
+TeachingScenario draw_scenario(const PlannedExcision& plan, std::uint64_t seed);
 
 struct TeachingOutcome {
   bool clear = false;
   std::vector<int> left_behind_hours;  // clock hours where tumour reached beyond the margin
   bool deep_left_behind = false;
   double plan_area_cm2 = 0.0, tumour_area_cm2 = 0.0;
-  double needless_area_cm2 = 0.0;      // excised skin the tumour never reached
+  double healthy_area_cm2 = 0.0;       // excised skin beyond the tumour (healthy tissue taken with it)
+  bool beyond_skin = false;            // the tumour runs off the modelled skin: the areas are flat (polar) ones
   int score = 0;                       // 0 when tumour is left behind; else 100 × tumour area / plan area
   // The lesson: by how much the tumour passed the plan at each clock hour (cm, 0 where it did not;
   // index 0 = 1 o'clock), the smallest single margin from the plan's outline that would have
@@ -29,11 +30,11 @@ struct TeachingOutcome {
   double clearing_margin_cm = 0.0;
   std::string reached_plane;           // "subcutis", "fascia", "muscle" or "below the muscle"
 };
-TeachingOutcome judge(const Case& c, const SiteModel& model, const LesionFrame& frame, const PlannedExcision& plan, const TeachingScenario& s);
-// The hidden tumour's outline on the skin: the pre-treatment outline widened by its reach, which
-// runs smoothly between the clock hours (cosine interpolation between sector centres) rather
-// than in sector steps.
-PolarRegion hidden_region(const Case& c, const PolarRegion& like, const TeachingScenario& s);
+TeachingOutcome judge(const SiteModel& model, const LesionFrame& frame, const PlannedExcision& plan, const TeachingScenario& s);
+// The hidden tumour's outline on the skin at the plan's angles: the outline its extent refers to
+// (pre- or post-treatment, by the patient's imatinib hypothesis) widened by its reach, which runs
+// smoothly between the clock hours.
+PolarRegion hidden_region(const PlannedExcision& plan, const TeachingScenario& s);
 
 // How hard a case is to plan for, for the teaching ladder: one step for each of a large tumour
 // (largest first-measurement axis over 5 cm), the head and neck (wider subclinical spread,

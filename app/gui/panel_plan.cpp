@@ -1,6 +1,6 @@
-// The planning panel: a margin (one, or one per clock hour) and a deep plane, the predicted
-// defect and the published chance of clear margins with its source, the clearance curve with the
-// published points, and teaching mode against hidden tumours.
+// The planning panel: a margin (one, or one per clock hour) and a deep plane, the planned
+// excision, the spread model's chance that this single excision clears with its sources, the
+// clearance curve beside the published points, and teaching mode against hidden tumours.
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
@@ -8,7 +8,7 @@
 #include <imgui.h>
 
 #include "case_io.hpp"
-#include "extension_model.hpp"
+#include "spread/literature.hpp"
 #include "paths.hpp"
 #include "file_io.hpp"
 #include "gui_state.hpp"
@@ -19,51 +19,57 @@
 namespace mv::app {
 namespace {
 
-// P(clear) against margin for this site and plane, with the published points of Dawes 1996 and
-// Kimmel 2007 as dots: a resident sees how the model follows the data.
-void clearance_curve_plot(const Case& c, const PlanRequest& r, double chosen_margin) {
-  const auto curve = clearance_curve(c.site, r.plane);
+// The chance against a uniform margin for this case and depth, with the centres' range as a band
+// and the published series' own points as dots: a resident sees how far the data sit from one
+// another and from this patient's prediction.
+void clearance_curve_plot(const PlannedExcision& p, double chosen_margin) {
+  const auto& curve = p.curve;
+  if (curve.size() < 2) return;
+  const double max_cm = curve.back().margin_cm;
   const ImVec2 size(ImGui::GetContentRegionAvail().x, 150.0f * ImGui::GetIO().FontGlobalScale * ImGui::GetFontSize() / 16.0f);
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float pad = 28.0f;
   const ImVec2 a(p0.x + pad, p0.y + 6.0f), b(p0.x + size.x - 6.0f, p0.y + size.y - 18.0f);
-  auto at = [&](double m, double prob) { return ImVec2(a.x + static_cast<float>(m / 5.0) * (b.x - a.x), b.y - static_cast<float>(prob) * (b.y - a.y)); };
+  auto at = [&](double m, double prob) { return ImVec2(a.x + static_cast<float>(m / max_cm) * (b.x - a.x), b.y - static_cast<float>(prob) * (b.y - a.y)); };
   dl->AddRectFilled(a, b, IM_COL32(30, 33, 40, 255));
-  for (int i = 0; i <= 5; ++i) {
+  for (int i = 0; i <= static_cast<int>(max_cm); ++i) {
     dl->AddLine(at(i, 0), at(i, 1), IM_COL32(60, 64, 72, 255));
     char buf[8];
     std::snprintf(buf, sizeof buf, "%d", i);
     dl->AddText(ImVec2(at(i, 0).x - 3.0f, b.y + 2.0f), IM_COL32(170, 170, 170, 255), buf);
   }
   for (double q : {0.5, 1.0}) dl->AddText(ImVec2(p0.x, at(0, q).y - 7.0f), IM_COL32(170, 170, 170, 255), q == 1.0 ? "100%" : "50%");
-  for (size_t i = 1; i < curve.size(); ++i)
-    dl->AddLine(at(curve[i - 1].first, curve[i - 1].second), at(curve[i].first, curve[i].second), IM_COL32(90, 160, 255, 255), 2.0f);
-  // Published peripheral points (no depth factor): dots.
-  for (const auto& pt : clearance_points())
-    if (std::string(pt.source) == "Dawes 1996" || std::string(pt.source) == "Kimmel 2007")
-      dl->AddCircleFilled(at(pt.margin_cm, pt.cleared), 4.0f, std::string(pt.source) == "Dawes 1996" ? IM_COL32(255, 210, 80, 255) : IM_COL32(255, 140, 60, 255));
+  for (size_t i = 1; i < curve.size(); ++i) {
+    const auto &u = curve[i - 1], &v = curve[i];
+    dl->AddQuadFilled(at(u.margin_cm, u.low), at(v.margin_cm, v.low), at(v.margin_cm, v.high), at(u.margin_cm, u.high), IM_COL32(90, 160, 255, 50));
+    dl->AddLine(at(u.margin_cm, u.mean), at(v.margin_cm, v.mean), IM_COL32(90, 160, 255, 255), 2.0f);
+  }
+  for (const auto& pt : spread::published_clearance_points())
+    dl->AddCircleFilled(at(pt.margin_cm, pt.cleared), 4.0f, pt.series == spread::Series::Dawes1996 ? IM_COL32(255, 210, 80, 255) : IM_COL32(255, 140, 60, 255));
   dl->AddLine(at(chosen_margin, 0), at(chosen_margin, 1), IM_COL32(255, 255, 255, 120));
   ImGui::Dummy(size);
-  caption("margin (cm) — line: model with the chosen depth; dots: Dawes 1996 (yellow), Kimmel 2007 (orange), periphery only");
+  caption("margin (cm) from the %s outline — line: this case at this depth; band: %s; dots: Dawes 1996 (yellow), Kimmel 2007 and Parker & Zitelli 1995 (orange), their own patients, periphery only",
+          p.outline_from.c_str(), plan_words::kInterval);
 }
 
-// The plan's chance of clear margins with its interval, parts, per clock hour and the curve.
-void clearance_figures(const Case& c, const PlanRequest& r, const PlannedExcision& p) {
+// The plan's chance with its interval, parts, per clock hour and the curve.
+void clearance_figures(const PlanRequest& r, const PlannedExcision& p) {
   const auto& e = p.clearance;
-  ImGui::Text("Chance of clear margins: %.0f%% (95%% interval %.0f–%.0f%%)", e.overall * 100.0, e.low * 100.0, e.high * 100.0);
-  caption("peripheral %.0f%%, deep %.0f%%; Monte Carlo, seed %llu, %d draws", e.peripheral * 100.0, e.deep * 100.0,
-          static_cast<unsigned long long>(e.seed), e.draws);
+  ImGui::TextWrapped("%s: %.0f%%", plan_words::kChance, e.overall * 100.0);
+  caption("95%% %s: %.0f–%.0f%%", plan_words::kInterval, e.low * 100.0, e.high * 100.0);
+  caption("peripheral %.0f%%, deep %.0f%%; %d simulated centres, seed %llu", e.peripheral * 100.0, e.deep * 100.0, e.centres,
+          static_cast<unsigned long long>(e.seed));
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Sources: Dawes 1996 (26 MMS), Kimmel 2007 (98 tumours), Serra-Guillén 2016 (155 DFSP). See docs/model.md.\nAn illustration from small series, not a clinical decision.");
+    ImGui::SetTooltip("%s\nSources: %s.\nAn illustration from small series, not a clinical decision.", spread::model_line().c_str(), spread::sources_line().c_str());
   std::string sectors;
   for (int h = 1; h <= 12; ++h) {
     char buf[24];
     std::snprintf(buf, sizeof buf, "%s%d: %.0f%%", h > 1 ? ", " : "", h, e.sector[static_cast<size_t>(sector_of_hour(h))] * 100.0);
     sectors += buf;
   }
-  ImGui::TextWrapped("Per clock hour: %s", sectors.c_str());
-  clearance_curve_plot(c, r, r.margin_cm[0]);
+  ImGui::TextWrapped("Clear %s: %s", plan_words::kSectors, sectors.c_str());
+  clearance_curve_plot(p, r.margin_cm[0]);
 }
 
 // The bundled case one step easier (step -1) or harder (+1) on the teaching ladder, if any.
@@ -157,14 +163,14 @@ void draw_plan_panel(GuiState& s) {
     ImGui::TextWrapped("%s", p.warning.c_str());
     ImGui::PopStyleColor();
   }
-  ImGui::TextWrapped("Predicted defect %.1f × %.1f cm, %.1f cm², depth %.1f mm", p.extent_x_cm, p.extent_y_cm, p.area_cm2, p.depth_mm);
+  ImGui::TextWrapped("Planned excision %.1f × %.1f cm, %.1f cm², depth %.1f mm", p.extent_x_cm, p.extent_y_cm, p.area_cm2, p.depth_mm);
   std::string layers;
   for (const auto& l : p.exposed_layers) layers += (layers.empty() ? "" : ", ") + l;
   ImGui::TextWrapped("Cuts through: %s", layers.c_str());
   // Teaching is blind (GuiState::begin_frame): a resident chooses a plan before seeing any chance or envelope.
   if (ImGui::Checkbox("teaching mode (numbers hidden until the reveal)", &s.teaching)) s.view.plan = s.view.plan || s.teaching;
   if (s.view.blind) caption("Choose the margins and the plane, then reveal a hidden tumour below.");
-  else clearance_figures(c, r, p);
+  else clearance_figures(r, p);
 
   // (Not while teaching blind: the surgery's own defect would give the answer away.)
   if (const MohsReconstruction* rec = c.mohs && !c.mohs->stages.empty() && !s.view.blind ? s.session.mohs() : nullptr) {
@@ -198,8 +204,8 @@ void draw_plan_panel(GuiState& s) {
     if (ImGui::Button("Reveal hidden tumour")) {
       s.view.plan = true;
       s.view.reveal_seed = s.next_seed;
-      const TeachingScenario sc = draw_scenario(c, s.next_seed);
-      s.tally.rows.push_back({sc.seed, judge(c, s.session.site_model(), s.session.frame(), p, sc), plan_margins_by_hour(r), r.plane ? plane_key(*r.plane) : "?"});
+      const TeachingScenario sc = draw_scenario(p, s.next_seed);
+      s.tally.rows.push_back({sc.seed, judge(s.session.site_model(), s.session.frame(), p, sc), plan_margins_by_hour(r), r.plane ? plane_key(*r.plane) : "?"});
     }
   } else {
     if (ImGui::Button("Next scenario")) {
@@ -208,7 +214,7 @@ void draw_plan_panel(GuiState& s) {
     }
     if (!s.tally.rows.empty()) {
       const auto& o = s.tally.rows.back().outcome;
-      ImGui::Text("%s, score %d, removed needlessly %.1f cm²", o.clear ? "Clear" : "Tumour left behind", o.score, o.needless_area_cm2);
+      ImGui::TextWrapped("%s, score %d; healthy tissue beyond the tumour %.1f cm²", o.clear ? "Clear" : "Tumour left behind", o.score, o.healthy_area_cm2);
       // The lesson: where it was missed and by how much, and what would have cleared it.
       std::string missed;
       for (int h = 1; h <= 12; ++h)

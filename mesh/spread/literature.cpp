@@ -122,6 +122,13 @@ const std::vector<Datum>& literature() {
   return data;
 }
 
+std::string sources_line() {
+  std::string out;
+  for (const auto& d : literature())
+    if (out.find(d.source) == std::string::npos) out += (out.empty() ? "" : "; ") + d.source;
+  return out;
+}
+
 const std::vector<Unfitted>& unfitted_figures() {
   static const std::vector<Unfitted> u = {
       {"Serra-Guillén 2021", "mean clearance margin 1.23 cm",

@@ -47,6 +47,8 @@ struct Datum {
 };
 
 const std::vector<Datum>& literature();
+// "Dawes 1996 (26 MMS); Kimmel 2007 (...); ...": every fitted source once, for reports and tooltips.
+std::string sources_line();
 
 // Figures quoted but not fitted (no likelihood can be written from what we have), with why.
 struct Unfitted {

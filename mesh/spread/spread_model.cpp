@@ -19,11 +19,6 @@ namespace mv::spread {
 
 const char* embedded_fit_json();  // generated from assets/model/spread-fit.json (cmake/EmbedText.cmake)
 
-int sector_of_hour(double hour) {
-  const int h = static_cast<int>(std::floor(std::fmod(hour + 0.5, 12.0)));  // 0 = 12 o'clock
-  return h == 0 ? 11 : h - 1;
-}
-
 Covariates covariates_of(const Case& c) {
   Covariates v;
   v.head_neck = head_and_neck(c.site);
@@ -187,6 +182,11 @@ const FittedModel& fitted_model() {
   return m;
 }
 
+std::string model_line() {
+  return "spread model v" + fitted_model().version + " (docs/model.md): " + std::to_string(fitted_model().draws.size()) +
+         " posterior draws of a joint fit to the published series, each simulated centre with its own effects";
+}
+
 const FittedModel& fitted_model_from(const std::string& json_text) {
   static std::mutex mutex;
   static std::vector<std::unique_ptr<FittedModel>> kept;  // references stay valid
@@ -253,15 +253,6 @@ double r4(std::uint64_t seed, int i) {
 }  // namespace
 
 DrawNumbers::DrawNumbers(std::uint64_t seed) : centre(r4(seed, 0)), patient(r4(seed, 1)), imatinib(r4(seed, 2)), depth(r4(seed, 3)), rng(seed) {}
-
-CentreEffect new_centre(const Parameters& p, double reach_z, std::mt19937_64& rng) {
-  std::normal_distribution<double> normal(0.0, 1.0);
-  CentreEffect c;
-  c.reach = p.tau * reach_z;
-  c.ln_sigma = p.tau_sigma * normal(rng);
-  c.depth = p.tau_depth * normal(rng);
-  return c;
-}
 
 VirtualPatient draw_patient(const SpreadContext& ctx, const Parameters& p, const CentreEffect& centre, DrawNumbers& n) {
   VirtualPatient v;

@@ -11,15 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "clock_sectors.hpp"
+
 namespace mv {
 struct Case;
 struct TissueColumn;
 }  // namespace mv
 
 namespace mv::spread {
-
-constexpr int kSectors = 12;  // one per clock hour: sector i covers (i+1) ± 0.5 o'clock (index 0 = 1 o'clock)
-int sector_of_hour(double hour);
 
 // One set of population parameters: a draw from the fit's posterior.
 struct Parameters {
@@ -87,6 +86,8 @@ struct FittedModel {
   std::vector<double> sigma_direction_grid;  // the values σ_direction takes (assumption)
 };
 const FittedModel& fitted_model();
+// One line naming the model and its fit, shown with every figure it gives.
+std::string model_line();
 const FittedModel& fitted_model_from(const std::string& json_text);  // for tests and the fit tool
 
 // The case as the model sees it: covariates, the two outlines and thicknesses the imatinib
@@ -118,15 +119,39 @@ struct VirtualPatient {
   double radius_mm(const SpreadContext& ctx, size_t j) const;
 };
 
+// A small, fast generator for per-draw numbers (SplitMix64, Steele 2014): seeding a Mersenne
+// twister per virtual patient was two thirds of a simulation's time.
+struct SplitMix64 {
+  using result_type = std::uint64_t;
+  std::uint64_t state;
+  explicit SplitMix64(std::uint64_t seed) : state(seed) {}
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return ~result_type{0}; }
+  result_type operator()() {
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+};
+
 // Uniform numbers for one draw: the first four from a low-discrepancy (R4) sequence over
 // consecutive seeds, so a run of scenarios covers the model evenly; the rest pseudo-random.
 struct DrawNumbers {
   double centre, patient, imatinib, depth;
-  std::mt19937_64 rng;
+  SplitMix64 rng;
   explicit DrawNumbers(std::uint64_t seed);
 };
 // A new centre's effects: the reach shift from its standard-normal quantile, the others from rng.
-CentreEffect new_centre(const Parameters& p, double reach_z, std::mt19937_64& rng);
+template <class Rng>
+CentreEffect new_centre(const Parameters& p, double reach_z, Rng& rng) {
+  std::normal_distribution<double> normal(0.0, 1.0);
+  CentreEffect c;
+  c.reach = p.tau * reach_z;
+  c.ln_sigma = p.tau_sigma * normal(rng);
+  c.depth = p.tau_depth * normal(rng);
+  return c;
+}
 VirtualPatient draw_patient(const SpreadContext& ctx, const Parameters& p, const CentreEffect& centre, DrawNumbers& n);
 // A patient at a new centre (every uncertainty of the model included), reproducible from `seed`.
 VirtualPatient draw_virtual_patient(const SpreadContext& ctx, std::uint64_t seed);
