@@ -7,7 +7,7 @@
 #include "case_session.hpp"
 #include "metrics.hpp"
 #include "mohs_reconstruction.hpp"
-#include "extension_model.hpp"
+#include "plan.hpp"
 #include "plan.hpp"
 #include "scene_assembly.hpp"
 #include "site_model.hpp"
@@ -70,11 +70,13 @@ void BM_PlanFirstBuild(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(mv::plan_excision(c, *model, frame, mv::PlanRequest::uniform(2.0, mv::DepthPlane::Fascia)));
 }
 
-// The chance of clear margins alone (100 curves x 400 draws): part of every plan rebuild.
+// The chance this single excision clears, alone: counted over the case's simulated centres on every plan rebuild.
 void BM_ClearanceEstimate(benchmark::State& state) {
-  std::array<double, mv::kSectors> margin{};
-  margin.fill(2.0);
-  for (auto _ : state) benchmark::DoNotOptimize(mv::estimate_clearance(mv::Site::Abdomen, margin, 1));
+  const mv::Case c = load("han2009-abdomen");
+  const auto model = library().get(c.site, c.tissue);
+  const mv::LesionFrame frame = mv::place_lesion(model->skin, c.lesion);
+  const mv::PlannedExcision plan = mv::plan_excision(c, *model, frame, mv::PlanRequest::uniform(2.0, mv::DepthPlane::Fascia));
+  for (auto _ : state) benchmark::DoNotOptimize(plan.spread->estimate(plan.region.radius_mm, plan.depth_mm));
 }
 
 void BM_SceneRebuildAfterTimelineMove(benchmark::State& state) {

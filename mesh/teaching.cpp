@@ -41,6 +41,14 @@ PolarRegion hidden_region(const PlannedExcision& plan, const TeachingScenario& s
   return r;
 }
 
+bool clears(const PlannedExcision& plan, const TeachingScenario& s) {
+  const auto& ctx = plan.spread->context();
+  if (s.truth.depth_mm > plan.depth_mm + 1e-6) return false;
+  for (size_t j = 0; j < ctx.theta.size(); ++j)
+    if (s.truth.radius_mm(ctx, j) - plan.region.radius_mm[j] > 1e-6) return false;
+  return true;
+}
+
 TeachingOutcome judge(const SiteModel& model, const LesionFrame& frame, const PlannedExcision& plan, const TeachingScenario& s) {
   TeachingOutcome o;
   // Tumour left behind wherever its true extent reaches beyond the planned outline: the same

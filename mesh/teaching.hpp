@@ -30,6 +30,9 @@ struct TeachingOutcome {
   double clearing_margin_cm = 0.0;
   std::string reached_plane;           // "subcutis", "fascia", "muscle" or "below the muscle"
 };
+// Whether the plan leaves none of this tumour behind, at the periphery and at depth: the test
+// the plan's chance counts (judge adds the lesson and the areas).
+bool clears(const PlannedExcision& plan, const TeachingScenario& s);
 TeachingOutcome judge(const SiteModel& model, const LesionFrame& frame, const PlannedExcision& plan, const TeachingScenario& s);
 // The hidden tumour's outline on the skin at the plan's angles: the outline its extent refers to
 // (pre- or post-treatment, by the patient's imatinib hypothesis) widened by its reach, which runs

@@ -1,5 +1,5 @@
-// The subclinical-extension model and planning: calibration against the published series,
-// monotonicity, depth planes on every site, the imatinib rule, reproducible teaching scenarios.
+// Planning: depth planes on every site, the imatinib rule, reproducible teaching scenarios and
+// their lesson (the spread model itself: spread_test.cpp).
 #include <gtest/gtest.h>
 
 #include <glm/geometric.hpp>
@@ -10,45 +10,6 @@
 
 namespace mv {
 namespace {
-
-std::array<double, kSectors> uniform(double m) {
-  std::array<double, kSectors> a{};
-  a.fill(m);
-  return a;
-}
-
-TEST(ExtensionModel, ReproducesDawesAndKimmelWithinFivePoints) {
-  // Peripheral clearance by a uniform margin, trunk or limb, Monte Carlo with a fixed seed: the
-  // published shares of Dawes 1996 within ±5 percentage points, and ≥ 93% at 4 cm (Kimmel 2007).
-  const std::vector<std::pair<double, double>> dawes = {{1.0, 0.35}, {1.5, 0.50}, {2.0, 0.69}, {2.5, 0.85}};
-  for (const auto& [m, published] : dawes) {
-    const ClearanceEstimate e = estimate_clearance(Site::Thigh, uniform(m), 3, 42);
-    EXPECT_NEAR(e.peripheral, published, 0.05) << m << " cm";
-  }
-  EXPECT_GE(estimate_clearance(Site::Abdomen, uniform(4.0), 3, 42).peripheral, 0.93);
-}
-
-TEST(ExtensionModel, ClearanceRisesWithMarginAndDepth) {
-  double previous = -1.0;
-  for (double m = 0.0; m <= 5.0; m += 0.5) {
-    const double p = estimate_clearance(Site::Thigh, uniform(m), 1, 7).overall;
-    EXPECT_GE(p, previous - 1e-9) << m;
-    previous = p;
-  }
-  const auto curve = clearance_curve(Site::Thigh, DepthPlane::Fascia);
-  for (size_t i = 1; i < curve.size(); ++i) EXPECT_GE(curve[i].second, curve[i - 1].second);
-  EXPECT_LT(estimate_clearance(Site::Thigh, uniform(3.0), 0, 7).overall, estimate_clearance(Site::Thigh, uniform(3.0), 2, 7).overall);
-  // Head and neck need wider margins: the same margin clears less on the scalp.
-  EXPECT_LT(estimate_clearance(Site::Scalp, uniform(2.0), 3, 7).peripheral, estimate_clearance(Site::Thigh, uniform(2.0), 3, 7).peripheral);
-}
-
-TEST(ExtensionModel, SameSeedSameAnswer) {
-  const auto a = estimate_clearance(Site::Abdomen, uniform(2.0), 1, 99), b = estimate_clearance(Site::Abdomen, uniform(2.0), 1, 99);
-  EXPECT_EQ(a.overall, b.overall);
-  EXPECT_EQ(a.low, b.low);
-  EXPECT_LE(a.low, a.overall);
-  EXPECT_GE(a.high, a.overall);
-}
 
 class PlanOnEachSite : public ::testing::TestWithParam<std::string> {};
 
@@ -98,21 +59,23 @@ TEST(Teaching, ScenariosAreReproducibleFromTheirSeed) {
   const SiteModel model(load_anatomy_file(c.site, test::asset_dir() / "anatomy" / anatomy_file_name(c.site)));
   const LesionFrame frame = place_lesion(model.skin, c.lesion);
   const PlannedExcision plan = plan_excision(c, model, frame, PlanRequest::uniform(2.0, DepthPlane::Muscle));
-  const TeachingScenario a = draw_scenario(c, 1234), b = draw_scenario(c, 1234), other = draw_scenario(c, 1235);
-  EXPECT_EQ(a.truth.reach_cm, b.truth.reach_cm);
-  EXPECT_NE(a.truth.reach_cm, other.truth.reach_cm);
-  const TeachingOutcome oa = judge(c, model, frame, plan, a), ob = judge(c, model, frame, plan, b);
+  const TeachingScenario a = draw_scenario(plan, 1234), b = draw_scenario(plan, 1234), other = draw_scenario(plan, 1235);
+  EXPECT_EQ(a.truth.reach_cm(), b.truth.reach_cm());
+  EXPECT_NE(a.truth.reach_cm(), other.truth.reach_cm());
+  const TeachingOutcome oa = judge(model, frame, plan, a), ob = judge(model, frame, plan, b);
   EXPECT_EQ(oa.score, ob.score);
   EXPECT_EQ(oa.left_behind_hours, ob.left_behind_hours);
-  // A 9-cm margin to the periosteum clears every drawn tumour but removes far more than needed.
+  EXPECT_EQ(oa.clear, clears(plan, a));
+  // A 7.9-cm margin to the periosteum clears most drawn tumours, and takes healthy tissue beyond
+  // each one it clears (the model's far tail, Ratner 1997, still escapes it now and then).
   const PlannedExcision wide = plan_excision(c, model, frame, PlanRequest::uniform(7.9, DepthPlane::Periosteum));
   int cleared = 0;
   for (std::uint64_t seed = 1; seed <= 20; ++seed) {
-    const TeachingOutcome o = judge(c, model, frame, wide, draw_scenario(c, seed));
+    const TeachingOutcome o = judge(model, frame, wide, draw_scenario(wide, seed));
     cleared += o.clear;
-    EXPECT_GT(o.needless_area_cm2, 0.0);
+    if (o.clear) EXPECT_GT(o.healthy_area_cm2, 0.0);
   }
-  EXPECT_EQ(cleared, 20);
+  EXPECT_GE(cleared, 16);
 }
 
 // Issue 9: the lesson after a reveal is true: the "smallest margin that would have cleared" does
@@ -123,15 +86,16 @@ TEST(Teaching, TheSmallestClearingMarginClearsAndLessDoesNot) {
   const LesionFrame frame = place_lesion(model.skin, c.lesion);
   const PlannedExcision plan = plan_excision(c, model, frame, PlanRequest::uniform(1.0, DepthPlane::Periosteum));
   int checked = 0;
-  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
-    const TeachingScenario sc = draw_scenario(c, seed);
-    const TeachingOutcome o = judge(c, model, frame, plan, sc);
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    const TeachingScenario sc = draw_scenario(plan, seed);
+    const TeachingOutcome o = judge(model, frame, plan, sc);
     for (int h : o.left_behind_hours) EXPECT_GT(o.shortfall_cm[static_cast<size_t>(sector_of_hour(h))], 0.0) << h;
-    if (o.clearing_margin_cm > 7.5) continue;  // too wide to draw on the thigh
+    // Too wide to draw on the thigh, or inside the outline already (no margin needed: nothing less to try).
+    if (o.clearing_margin_cm > 7.5 || o.clearing_margin_cm < 0.1) continue;
     const PlannedExcision enough = plan_excision(c, model, frame, PlanRequest::uniform(o.clearing_margin_cm + 0.02, DepthPlane::Periosteum));
-    EXPECT_TRUE(judge(c, model, frame, enough, sc).left_behind_hours.empty()) << "seed " << seed << ", margin " << o.clearing_margin_cm;
+    EXPECT_TRUE(judge(model, frame, enough, sc).left_behind_hours.empty()) << "seed " << seed << ", margin " << o.clearing_margin_cm;
     const PlannedExcision short_of = plan_excision(c, model, frame, PlanRequest::uniform(o.clearing_margin_cm - 0.05, DepthPlane::Periosteum));
-    EXPECT_FALSE(judge(c, model, frame, short_of, sc).left_behind_hours.empty()) << "seed " << seed;
+    EXPECT_FALSE(judge(model, frame, short_of, sc).left_behind_hours.empty()) << "seed " << seed;
     ++checked;
   }
   EXPECT_GE(checked, 4);
