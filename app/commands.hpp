@@ -6,6 +6,7 @@
 
 #include "plan.hpp"
 #include "scene_assembly.hpp"
+#include "spread/mohs_simulator.hpp"
 
 namespace mv::app {
 
@@ -48,13 +49,13 @@ int teach_command(const std::filesystem::path& case_path, const PlanOptions& pla
 // marginviz simulate: Mohs surgery on virtual patients of the spread model (docs/report-format.md).
 struct SimulateOptions {
   std::filesystem::path case_path;
-  double first_margin_cm = 1.0;
-  double next_margin_cm = 0.5;
+  double first_margin_cm = spread::MohsProtocol{}.first_margin_cm;
+  double next_margin_cm = spread::MohsProtocol{}.next_margin_cm;
   std::string depth = "fascia";
   std::string from = "pre";
   int patients = 200;  // per simulated series
   int series = 400;  // one per posterior draw of the fit
-  int max_stages = 10;
+  int max_stages = spread::MohsProtocol{}.max_stages;
   std::uint64_t seed = 20091996;
 };
 int simulate_command(const SimulateOptions& o, std::ostream& out, std::ostream& err);

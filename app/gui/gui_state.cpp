@@ -17,6 +17,8 @@ void GuiState::case_replaced() {
   status.clear();
   place_by_click = false;
   geometry_problem.clear();
+  outlook.result.reset();
+  outlook.key.clear();
   per_sector = !doc.working().plan.value_or(default_plan()).uniform();
 }
 

@@ -12,6 +12,7 @@
 #include "metrics.hpp"
 #include "teaching.hpp"
 #include "scene_assembly.hpp"
+#include "spread/mohs_simulator.hpp"
 
 namespace mv::app {
 
@@ -43,6 +44,12 @@ struct GuiState {
   bool teaching = false;         // teaching mode: the chances and envelopes stay hidden until the reveal
   std::uint64_t next_seed = 1;   // teaching: the next hidden tumour
   TeachingTally tally;           // teaching: the session's scenarios on this case
+  // Planning: "what Mohs surgery might take" for a protocol the user sets (not part of the case).
+  struct MohsOutlook {
+    spread::MohsProtocol protocol;
+    std::string key;  // the inputs `result` was simulated for
+    std::optional<spread::MohsSimulation> result;
+  } outlook;
   // Another case was opened or recovered: nothing of the previous case's teaching, plan view or
   // Mohs selection carries over.
   void case_replaced();
@@ -68,6 +75,7 @@ void draw_view_panel(GuiState& s);
 void draw_metrics_panel(GuiState& s);
 void draw_mohs_panel(GuiState& s);
 void draw_plan_panel(GuiState& s);
+void draw_mohs_outlook(GuiState& s, const PlannedExcision& plan);  // inside the plan panel
 
 // Red text for each issue (errors) or amber (warnings), wrapped to the panel.
 void draw_issue_lines(const std::vector<Issue>& issues);

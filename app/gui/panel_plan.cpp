@@ -187,6 +187,8 @@ void draw_plan_panel(GuiState& s) {
     caption("The plan widens the %s outline; the Mohs margins are measured from the pre-operative one.", p.outline_from.c_str());
   }
 
+  if (!s.view.blind) draw_mohs_outlook(s, p);
+
   section_heading("Teaching");
   ImGui::TextWrapped("Choose margins and a plane, then reveal a tumour drawn from the model (seeded, reproducible).");
   // The ladder: the bundled cases from easiest to hardest, one step at a time.

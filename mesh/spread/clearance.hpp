@@ -42,10 +42,20 @@ class ClearanceSampler {
   const SpreadContext& context() const { return ctx_; }
 
  private:
+  // Where a reach limit falls on the centres' tables (worked out once per limit, used by every centre).
+  struct Lookup {
+    double limit;
+    int cell;  // -1: outside the table (or not a number), use the law itself
+    double t;
+  };
+  static Lookup lookup(double limit);
   struct Centre {
     Parameters p;
     CentreEffect effect;
-    size_t sigma_index;  // into the pattern factors
+    ReachLaw reach;             // this case's patients at this centre
+    std::vector<float> table;   // reach.cdf on a log grid of limits: a plan's chance reads ~10⁵ of them
+    size_t sigma_index;         // into the pattern factors
+    double chance(const Lookup& k) const;  // P(worst reach ≤ limit)
   };
   // Per pattern and σ_direction value: the reach factor at each angle of the context.
   struct Pattern {

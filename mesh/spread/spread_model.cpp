@@ -65,16 +65,20 @@ double covariate_factor(const Parameters& p, const Covariates& c) {
 
 }  // namespace
 
-double reach_cdf(const Parameters& p, const Covariates& c, const CentreEffect& centre, double m) {
-  const double loc = box_cox(std::exp(p.mu), p.shape) + centre.reach, s = p.sigma * std::exp(centre.ln_sigma);
-  if (m <= 0.0) return p.shape < 1e-6 ? 0.0 : normal_cdf((-1.0 / p.shape - loc) / s);  // the share with no extension
-  return normal_cdf((box_cox(m / covariate_factor(p, c), p.shape) - loc) / s);
+ReachLaw reach_law(const Parameters& p, const Covariates& c, const CentreEffect& centre) {
+  return {box_cox(std::exp(p.mu), p.shape) + centre.reach, p.sigma * std::exp(centre.ln_sigma), covariate_factor(p, c), p.shape};
 }
 
-double reach_at(const Parameters& p, const Covariates& c, const CentreEffect& centre, double z) {
-  const double loc = box_cox(std::exp(p.mu), p.shape) + centre.reach, s = p.sigma * std::exp(centre.ln_sigma);
-  return covariate_factor(p, c) * box_cox_inverse(loc + s * z, p.shape);
+double ReachLaw::cdf(double m) const {
+  if (m <= 0.0) return shape < 1e-6 ? 0.0 : normal_cdf((-1.0 / shape - loc) / scale);  // the share with no extension
+  return normal_cdf((box_cox(m / factor, shape) - loc) / scale);
 }
+
+double ReachLaw::at(double z) const { return factor * box_cox_inverse(loc + scale * z, shape); }
+
+double reach_cdf(const Parameters& p, const Covariates& c, const CentreEffect& centre, double m) { return reach_law(p, c, centre).cdf(m); }
+
+double reach_at(const Parameters& p, const Covariates& c, const CentreEffect& centre, double z) { return reach_law(p, c, centre).at(z); }
 
 std::array<double, 4> depth_shares(const Parameters& p, bool head_neck, double centre_shift) {
   const double eta = p.depth_eta + (head_neck ? p.depth_head_neck : 0.0) + centre_shift;

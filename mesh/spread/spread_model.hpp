@@ -56,6 +56,14 @@ double normal_quantile(double p);  // inverse of normal_cdf, p in (0, 1)
 struct CentreEffect {
   double reach = 0.0, ln_sigma = 0.0, depth = 0.0;
 };
+// The distribution of worst-direction reach for one kind of patient at one centre, with what
+// does not depend on the margin worked out once (a plan's chance asks it ~10⁵ times).
+struct ReachLaw {
+  double loc = 0.0, scale = 1.0, factor = 1.0, shape = 0.0;
+  double cdf(double m_cm) const;   // P(reach ≤ m); at m ≤ 0 the share with no extension at all
+  double at(double z) const;       // the reach at standard-normal quantile z
+};
+ReachLaw reach_law(const Parameters& p, const Covariates& c, const CentreEffect& centre);
 // P(worst-direction reach ≤ m cm) for a patient at a centre, and the reach at a standard-normal quantile z.
 double reach_cdf(const Parameters& p, const Covariates& c, const CentreEffect& centre, double m_cm);
 double reach_at(const Parameters& p, const Covariates& c, const CentreEffect& centre, double z);
