@@ -225,11 +225,12 @@ render::Scene SceneAssembler::build(CaseSession& s, const ViewSettings& view, co
       legend.insert(legend.begin(), "tissue, outside in: " + names);
     }
     scene.overlays.push_back({render::Corner::BottomLeft, legend, {0.92f, 0.92f, 0.92f, 1.0f}, swatches});
-    std::vector<std::string> notes;
-    if (c.illustrative) notes.push_back("Illustrative reconstruction — not patient data");
-    notes.push_back("For illustration and teaching, not for clinical decisions");
-    scene.overlays.push_back({render::Corner::BottomRight, notes, {1.0f, 0.85f, 0.6f, 1.0f}, {}});
   }
+  // The disclaimer stays on every image, legend or not.
+  std::vector<std::string> notes;
+  if (s.current_case().illustrative) notes.push_back("Illustrative reconstruction — not patient data");
+  notes.push_back("For illustration and teaching, not for clinical decisions");
+  scene.overlays.push_back({render::Corner::BottomRight, notes, {1.0f, 0.85f, 0.6f, 1.0f}, {}});
   return scene;
 }
 

@@ -181,6 +181,36 @@ TEST(Cli, ReportPlanAndTeach) {
   EXPECT_EQ(nlohmann::json::parse(t1.out)["results"].size(), 4u);
 }
 
+// Issue 10: simulate prints the documented JSON, reproducibly; a single stage is the report's chance.
+TEST(Cli, SimulateMohsOnVirtualPatients) {
+  const auto c = quoted(test::case_path("han2009-scalp"));
+  const CliResult a = run("simulate " + c + " --first-margin 1 --patients 40 --series 100 --seed 3");
+  const CliResult b = run("simulate " + c + " --first-margin 1 --patients 40 --series 100 --seed 3");
+  ASSERT_EQ(a.code, 0) << a.err;
+  EXPECT_EQ(a.out, b.out);
+  const auto j = nlohmann::json::parse(a.out);
+  for (const char* key : {"protocol", "stages", "clear_after_stage", "clearance_margin_cm", "defect_area_cm2", "defect_to_clinical_area", "model", "sources"})
+    EXPECT_TRUE(j.contains(key)) << key;
+  double sum = j["stages"]["not_cleared"]["share"].get<double>();
+  for (const auto& s : j["stages"]["share"]) sum += s["share"].get<double>();
+  EXPECT_NEAR(sum, 1.0, 0.006);  // shares are rounded to 0.001 each
+  EXPECT_EQ(j["protocol"]["next_margin_cm"], 0.5);
+  const CliResult single = run("simulate " + c + " --first-margin 2 --max-stages 1 --patients 50");
+  const CliResult report = run("report " + c + " --plan-margin 2");
+  ASSERT_EQ(single.code, 0) << single.err;
+  EXPECT_NEAR(nlohmann::json::parse(single.out)["clear_after_stage"][0]["share"].get<double>(),
+              nlohmann::json::parse(report.out)["plan"]["clear_probability"]["overall"].get<double>(), 0.03);
+  CliResult r = run("simulate " + c + " --first-margin 1 --depth muscle");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--depth: \"muscle\" — not a tissue plane of the scalp"), std::string::npos) << r.err;
+  r = run("simulate " + c + " --first-margin 12");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--first-margin: 12 — must be from 0 to 10 (cm)"), std::string::npos) << r.err;
+  r = run("simulate " + c);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--first-margin is required"), std::string::npos) << r.err;
+}
+
 TEST(Cli, UsageErrorsExitTwo) {
   const auto c = quoted(test::case_path("han2009-thigh"));
   CliResult r = run("render " + c + " --output /tmp/x.png --resolution 12x7");
@@ -206,7 +236,7 @@ TEST(Cli, VersionIsPrinted) {
 }
 
 TEST(Cli, EverySubcommandHasHelp) {
-  for (const char* sub : {"render", "export", "report", "validate"}) {
+  for (const char* sub : {"render", "export", "report", "validate", "teach", "simulate"}) {
     const CliResult r = run(std::string(sub) + " --help");
     EXPECT_EQ(r.code, 0) << sub;
     EXPECT_NE(r.out.find("Usage"), std::string::npos) << sub << r.out;

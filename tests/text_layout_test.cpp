@@ -70,5 +70,23 @@ TEST(TextLayout, CompactLegendAndOneMeaningForRed) {
   for (int k = 0; k < 5; ++k) EXPECT_FALSE(near(app::palette::stage(k), app::palette::kNotClear)) << k;
 }
 
+// Issue 10: hiding the legend (--no-legend, the GUI's toggle) never removes the disclaimer.
+TEST(TextLayout, TheDisclaimerStaysWithoutTheLegend) {
+  AnatomyLibrary library(test::asset_dir() / "anatomy");
+  app::CaseSession session(library);
+  session.set_case(test::load_bundled("han2009-thigh"));
+  app::ViewSettings view;
+  view.plan = true;
+  view.legend = false;
+  app::SceneAssembler assembler;
+  const render::Scene scene = assembler.build(session, view, app::default_camera(session, view));
+  std::string text;
+  for (const auto& o : scene.overlays)
+    for (const auto& l : o.lines) text += l + "\n";
+  EXPECT_NE(text.find("not for clinical decisions"), std::string::npos) << text;
+  EXPECT_NE(text.find("Illustrative reconstruction"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Chance this single excision"), std::string::npos) << text;  // the legend itself is hidden
+}
+
 }  // namespace
 }  // namespace mv
