@@ -62,7 +62,9 @@ int main(int argc, char** argv) {
       std::cout << check.string() << ": matches a fresh fit\n";
       return 0;
     }
-    mv::replace_file_durably(output, fit.dump(1) + "\n");
+    mv::ReplaceOptions no_backup;
+    no_backup.keep_backup = false;
+    mv::replace_file_durably(output, fit.dump(1) + "\n", no_backup);
     std::cout << output.string() << ": " << fit.at("draws").size() << " draws, worst R-hat " << fit.at("diagnostics").at("worst_rhat") << "\n";
     for (const auto& r : fit.at("residuals"))
       std::cout << "  " << r.at("id").get<std::string>() << ": observed " << r.at("observed").dump() << ", fitted " << r.at("fitted").dump()

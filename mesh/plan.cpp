@@ -122,8 +122,12 @@ PlannedExcision plan_excision(const Case& c, const SiteModel& model, const Lesio
   p.area_cm2 = units::mm2_to_cm2(p.solid.skin_area_mm2);
   p.extent_x_cm = units::mm_to_cm(p.region.radius_at(0.0) + p.region.radius_at(kPi));
   p.extent_y_cm = units::mm_to_cm(p.region.radius_at(kPi / 2.0) + p.region.radius_at(3.0 * kPi / 2.0));
-  for (const auto& l : column.layers)
-    if (l.top_mm < p.depth_mm - 1e-6 || (req.plane == DepthPlane::Periosteum && l.kind == TissueKind::Bone)) p.exposed_layers.push_back(l.name);
+  // The layers the walls cut; a plan to the periosteum stops on the bone, it does not cut into it.
+  for (const auto& l : column.layers) {
+    if (l.top_mm < p.depth_mm - 1e-6 && l.kind != TissueKind::Bone) p.exposed_layers.push_back(l.name);
+    if (req.plane == DepthPlane::Periosteum && l.kind == TissueKind::Bone) p.floor = "the periosteum over the " + l.name;
+  }
+  if (p.floor.empty()) p.floor = column.layer_at(p.depth_mm).name;
   p.spread = earlier && earlier->spread && earlier->request.seed == req.seed
                  ? earlier->spread
                  : std::make_shared<const spread::ClearanceSampler>(spread::SpreadContext::of(c, column, theta), req.seed);
@@ -156,6 +160,7 @@ nlohmann::json plan_report_json(const PlannedExcision& p) {
       {"extent_x_cm", r2(p.extent_x_cm)},
       {"extent_y_cm", r2(p.extent_y_cm)},
       {"exposed_layers", p.exposed_layers},
+      {"floor", p.floor},
       {"sectors", sectors},
       {"sectors_note", plan_words::kSectors},
       {"envelopes", envelopes},

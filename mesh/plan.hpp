@@ -39,7 +39,8 @@ struct PlannedExcision {
   PolarSolid solid;
   double area_cm2 = 0.0, extent_x_cm = 0.0, extent_y_cm = 0.0, depth_mm = 0.0;
   TissueColumn column;  // the tissue under the lesion the plan was cut through
-  std::vector<std::string> exposed_layers;  // the layers its walls cut, outermost first
+  std::vector<std::string> exposed_layers;  // the layers its walls cut, outermost first (never the bone)
+  std::string floor;                        // what its floor lies on: "fascia", or "the periosteum over the femur"
   // The case as the spread model sees it, with its simulated centres (kept by later plans of the
   // same case and seed), and what it says about this plan (docs/model.md).
   std::shared_ptr<const spread::ClearanceSampler> spread;

@@ -166,7 +166,7 @@ void draw_plan_panel(GuiState& s) {
   ImGui::TextWrapped("Planned excision %.1f × %.1f cm, %.1f cm², depth %.1f mm", p.extent_x_cm, p.extent_y_cm, p.area_cm2, p.depth_mm);
   std::string layers;
   for (const auto& l : p.exposed_layers) layers += (layers.empty() ? "" : ", ") + l;
-  ImGui::TextWrapped("Cuts through: %s", layers.c_str());
+  ImGui::TextWrapped("Cuts through: %s; floor on %s", layers.c_str(), p.floor.c_str());
   // Teaching is blind (GuiState::begin_frame): a resident chooses a plan before seeing any chance or envelope.
   if (ImGui::Checkbox("teaching mode (numbers hidden until the reveal)", &s.teaching)) s.view.plan = s.view.plan || s.teaching;
   if (s.view.blind) caption("Choose the margins and the plane, then reveal a hidden tumour below.");
