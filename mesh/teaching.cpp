@@ -63,6 +63,8 @@ TeachingOutcome judge(const SiteModel& model, const LesionFrame& frame, const Pl
     o.clearing_margin_cm = std::max(o.clearing_margin_cm, plan.request.margin_cm[sector] + past);
   }
   o.reached_plane = spread::depth_level_name(s.truth.depth_level);
+  const auto& levels = plan.spread->context().levels;
+  if (s.truth.depth_level == 2 && levels.bottom_mm[2] - levels.top_mm[2] < 1e-9) o.reached_plane = "below the fascia";  // no muscle here (scalp, ankle)
   for (int h = 1; h <= 12; ++h)
     if (beyond[static_cast<size_t>(sector_of_hour(h))]) o.left_behind_hours.push_back(h);
   o.deep_left_behind = s.truth.depth_mm > plan.depth_mm + 1e-6;

@@ -177,6 +177,28 @@ TEST(SpreadModel, ImatinibMixtureAllowsTheHanAbdominalStage) {
   EXPECT_NEAR(at80.clearance.peripheral, 0.8, 0.02);
 }
 
+// Review of issue 10: a thickness recorded at one visit only is not "0 at the other" (no spurious
+// imatinib mixture, no lost depth); a tiny later margin cannot overflow the stage count.
+TEST(SpreadModel, AThicknessRecordedOnceAndATinyLaterMarginAreHandled) {
+  Case c = test::load_bundled("han2009-thigh");
+  c.measurements.back() = c.measurements.front();
+  c.measurements.back().label = "preoperative";
+  c.measurements.back().thickness_mm.reset();
+  const Placed p(c);
+  const PlannedExcision plan = p.plan(2.0, DepthPlane::Fascia);
+  const auto& ctx = plan.spread->context();
+  EXPECT_FALSE(ctx.treated);
+  EXPECT_EQ(ctx.post_thickness_mm, 12.0);
+  spread::MohsProtocol tiny;
+  tiny.first_margin_cm = 0.5;
+  tiny.next_margin_cm = 0.001;
+  tiny.plane_depths_mm = spread::plane_depths_from(plan.column, c.site, DepthPlane::Fascia);
+  const auto r = spread::simulate_mohs(ctx, tiny, 20, 50, 9);
+  EXPECT_NEAR(std::accumulate(r.stage_share.begin(), r.stage_share.end(), 0.0) + r.not_cleared, 1.0, 1e-9);
+  EXPECT_GT(r.area_q1, 0.0);
+  EXPECT_GE(r.margin_mean, 0.5);
+}
+
 // Head and neck tumours reach further at the same size (Serra-Guillén 2021, as a prior).
 TEST(SpreadModel, HeadAndNeckReachFurther) {
   const auto& m = spread::fitted_model();

@@ -18,6 +18,7 @@ void GuiState::case_replaced() {
   place_by_click = false;
   geometry_problem.clear();
   outlook.result.reset();
+  outlook.sampler.reset();
   outlook.key.clear();
   per_sector = !doc.working().plan.value_or(default_plan()).uniform();
 }

@@ -48,6 +48,7 @@ struct GuiState {
   struct MohsOutlook {
     spread::MohsProtocol protocol;
     std::string key;  // the inputs `result` was simulated for
+    std::shared_ptr<const spread::ClearanceSampler> sampler;  // and the case's model it was simulated on
     std::optional<spread::MohsSimulation> result;
   } outlook;
   // Another case was opened or recovered: nothing of the previous case's teaching, plan view or

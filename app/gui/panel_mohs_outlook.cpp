@@ -9,6 +9,7 @@
 
 #include "gui_state.hpp"
 #include "number_input.hpp"
+#include "text_format.hpp"
 #include "validation.hpp"
 #include "spread/literature.hpp"
 
@@ -24,7 +25,7 @@ std::string percent(double v) {
 }
 
 void stage_histogram(const spread::MohsSimulation& r) {
-  const int bars = 6;  // 1..5 stages, then 6 or more and not cleared together
+  const int bars = 6;  // 1..5 stages, 6 or more, then a bar of its own for not cleared
   std::array<double, bars + 1> share{};
   for (size_t k = 0; k < r.stage_share.size(); ++k) share[std::min<size_t>(k, bars - 1)] += r.stage_share[k];
   share[bars] = r.not_cleared;
@@ -51,7 +52,7 @@ void draw_mohs_outlook(GuiState& s, const PlannedExcision& plan) {
   drag_number("first-stage margin", o.protocol.first_margin_cm, 0.02f, 0.0, limits::kMaxPlanMarginCm, "%.2f cm");
   drag_number("later-stage margin", o.protocol.next_margin_cm, 0.02f, 0.0, limits::kMaxPlanMarginCm, "%.2f cm");
   // The protocol starts at the plan's deep plane and from the plan's outline.
-  o.protocol.first_plane = plan.request.plane ? plane_key(*plan.request.plane) : "the plan's depth";
+  o.protocol.first_plane = plan.request.plane ? plane_key(*plan.request.plane) : fixed(plan.depth_mm, 1) + " mm";
   o.protocol.from_post_treatment = plan.request.from_post_treatment;
   o.protocol.plane_depths_mm = {plan.depth_mm};
   if (plan.request.plane) {
@@ -60,12 +61,13 @@ void draw_mohs_outlook(GuiState& s, const PlannedExcision& plan) {
     } catch (const PlacementError&) {
     }
   }
-  char key[160];
-  std::snprintf(key, sizeof key, "%p %.4f %.4f %.4f %d", static_cast<const void*>(plan.spread.get()), o.protocol.first_margin_cm, o.protocol.next_margin_cm,
-                plan.depth_mm, o.protocol.from_post_treatment);
-  if (!o.result || o.key != key) {
+  // The sampler is kept with the result, so a new case's sampler can never reuse the old one's address.
+  std::string key = std::to_string(o.protocol.first_margin_cm) + " " + std::to_string(o.protocol.next_margin_cm) + " " + std::to_string(o.protocol.from_post_treatment);
+  for (double d : o.protocol.plane_depths_mm) key += " " + std::to_string(d);
+  if (!o.result || o.key != key || o.sampler != plan.spread) {
     o.result = spread::simulate_mohs(plan.spread->context(), o.protocol, kPatients, kSeries, plan.request.seed);
     o.key = key;
+    o.sampler = plan.spread;
   }
   const auto& r = *o.result;
   caption("From the %s outline, first stage to the %s; later stages in positive sectors and one plane deeper where the deep margin is positive.",

@@ -16,10 +16,7 @@ const double kLnFirst = std::log(0.005), kLnStep = (std::log(100.0) - std::log(0
 
 constexpr size_t kFewPatterns = 32;  // for the per-hour figures, envelopes and curve: smooth enough, 4x cheaper
 
-double quantile_of(std::vector<double> v, double q) {
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<size_t>(q * static_cast<double>(v.size())))];
-}
+double quantile_of(const std::vector<double>& v, double q) { return quantile(v, q); }
 
 }  // namespace
 

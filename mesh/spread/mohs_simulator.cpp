@@ -73,7 +73,11 @@ Outcome operate(const SpreadContext& ctx, const MohsProtocol& pr, const EdgeOffs
   std::array<int, kSectors> taken{};
   for (size_t h = 0; h < kSectors; ++h) {
     int k = 1;
-    if (need[h] > pr.first_margin_cm + 1e-9) k = pr.next_margin_cm > 0.0 ? 1 + static_cast<int>(std::ceil((need[h] - pr.first_margin_cm) / pr.next_margin_cm - 1e-9)) : kNever;
+    if (need[h] > pr.first_margin_cm + 1e-9) {
+      // Counted in double and capped before the cast: the model's far tail (and a tiny later margin) overflows an int.
+      const double later = pr.next_margin_cm > 0.0 ? std::ceil((need[h] - pr.first_margin_cm) / pr.next_margin_cm - 1e-9) : HUGE_VAL;
+      k = later >= pr.max_stages ? kNever : 1 + static_cast<int>(later);
+    }
     taken[h] = std::min(k, pr.max_stages);
     periphery = std::max(periphery, k);
   }
@@ -100,12 +104,10 @@ double median_of(std::vector<double>& v) {
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
 }
-double quantile_of(const std::vector<double>& sorted, double q) {
-  return sorted.empty() ? 0.0 : sorted[std::min(sorted.size() - 1, static_cast<size_t>(q * static_cast<double>(sorted.size())))];
-}
+double quantile_of(const std::vector<double>& sorted, double q) { return sorted.empty() ? 0.0 : quantile(sorted, q); }
 Range range_of(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return {quantile_of(v, 0.025), quantile_of(v, 0.975)};
+  if (v.empty()) return {};
+  return {quantile(v, 0.025), quantile(v, 0.975)};
 }
 
 }  // namespace
@@ -178,12 +180,15 @@ MohsSimulation simulate_mohs(const SpreadContext& ctx, const MohsProtocol& pr, i
     not_cleared += open;
     stage_sum += sum;
     s_not.push_back(static_cast<double>(open) / n);
-    s_mean.push_back(cleared ? sum / cleared : static_cast<double>(k_max));
-    s_margin_mean.push_back(sm.empty() ? 0.0 : std::accumulate(sm.begin(), sm.end(), 0.0) / static_cast<double>(sm.size()));
+    // A series that cleared nobody has no mean stages or clearance margin: it is left out of those ranges.
+    if (cleared > 0) {
+      s_mean.push_back(sum / cleared);
+      s_margin_mean.push_back(std::accumulate(sm.begin(), sm.end(), 0.0) / static_cast<double>(sm.size()));
+      s_margin_median.push_back(median_of(sm));
+    }
     margins.insert(margins.end(), sm.begin(), sm.end());
     area_all.insert(area_all.end(), sa.begin(), sa.end());
     ratio_all.insert(ratio_all.end(), sr.begin(), sr.end());
-    s_margin_median.push_back(median_of(sm));
     s_area.push_back(median_of(sa));
     s_ratio.push_back(median_of(sr));
   }

@@ -341,14 +341,6 @@ ChainResult run_chain(const std::vector<Datum>& data, const FitSettings& s, std:
 
 double r6(double v) { return std::round(v * 1e6) / 1e6; }
 
-double quantile(std::vector<double> v, double q) {
-  std::sort(v.begin(), v.end());
-  const double pos = q * static_cast<double>(v.size() - 1);
-  const size_t i = static_cast<size_t>(pos);
-  const double t = pos - static_cast<double>(i);
-  return i + 1 < v.size() ? v[i] * (1.0 - t) + v[i + 1] * t : v[i];
-}
-
 // Gelman-Rubin potential scale reduction over the chains' kept draws.
 double rhat(const std::vector<std::vector<double>>& chains) {
   const double n = static_cast<double>(chains.front().size()), m = static_cast<double>(chains.size());

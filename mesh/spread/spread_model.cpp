@@ -29,6 +29,14 @@ Covariates covariates_of(const Case& c) {
 
 double normal_cdf(double x) { return 0.5 * std::erfc(-x / std::numbers::sqrt2); }
 
+double quantile(std::vector<double> v, double q) {
+  std::sort(v.begin(), v.end());
+  const double pos = q * static_cast<double>(v.size() - 1);
+  const size_t i = static_cast<size_t>(pos);
+  const double t = pos - static_cast<double>(i);
+  return i + 1 < v.size() ? v[i] * (1.0 - t) + v[i + 1] * t : v[i];
+}
+
 double normal_quantile(double p) {
   // Acklam's rational approximation, then one Newton step on the exact CDF.
   static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
@@ -215,10 +223,13 @@ SpreadContext SpreadContext::of(const Case& c, const TissueColumn& column, const
     s.blend.push_back((1.0 - std::cos(std::numbers::pi * (hour - below))) / 2.0);
     s.sector.push_back(sector_of_hour(hour));
   }
-  s.pre_thickness_mm = c.measurements.front().thickness_mm.value_or(0.0);
-  s.post_thickness_mm = c.measurements.back().thickness_mm.value_or(0.0);
-  s.treated = c.measurements.size() > 1 &&
-              (pre.shape.x_cm != post.shape.x_cm || pre.shape.y_cm != post.shape.y_cm || s.pre_thickness_mm != s.post_thickness_mm);
+  // An unrecorded thickness is not 0: each visit falls back on the other's record, and the
+  // thickness counts as changed only where both visits record it.
+  const auto& t0 = c.measurements.front().thickness_mm;
+  const auto& t1 = c.measurements.back().thickness_mm;
+  s.pre_thickness_mm = t0.value_or(t1.value_or(0.0));
+  s.post_thickness_mm = t1.value_or(t0.value_or(0.0));
+  s.treated = c.measurements.size() > 1 && (pre.shape.x_cm != post.shape.x_cm || pre.shape.y_cm != post.shape.y_cm || (t0 && t1 && *t0 != *t1));
   s.levels = DepthLevels::of(column);
   return s;
 }

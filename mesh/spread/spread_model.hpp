@@ -50,6 +50,8 @@ struct Covariates {
 Covariates covariates_of(const Case& c);
 
 double normal_cdf(double x);
+// The q-quantile of values (linear between order statistics, symmetric at both ends); v not empty.
+double quantile(std::vector<double> v, double q);
 double normal_quantile(double p);  // inverse of normal_cdf, p in (0, 1)
 
 // A centre: its shifts of the reach location (ψ scale), of ln σ and of latent depth.
