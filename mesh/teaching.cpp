@@ -41,11 +41,19 @@ PolarRegion hidden_region(const PlannedExcision& plan, const TeachingScenario& s
   return r;
 }
 
+namespace {
+
+constexpr double kLeftBehindMm = 1e-6;  // how far past the plan's edge or floor counts as left behind
+
+bool deeper_than_plan(const PlannedExcision& plan, const TeachingScenario& s) { return s.truth.depth_mm > plan.depth_mm + kLeftBehindMm; }
+
+}  // namespace
+
 bool clears(const PlannedExcision& plan, const TeachingScenario& s) {
   const auto& ctx = plan.spread->context();
-  if (s.truth.depth_mm > plan.depth_mm + 1e-6) return false;
+  if (deeper_than_plan(plan, s)) return false;
   for (size_t j = 0; j < ctx.theta.size(); ++j)
-    if (s.truth.radius_mm(ctx, j) - plan.region.radius_mm[j] > 1e-6) return false;
+    if (s.truth.radius_mm(ctx, j) - plan.region.radius_mm[j] > kLeftBehindMm) return false;
   return true;
 }
 
@@ -58,7 +66,7 @@ TeachingOutcome judge(const SiteModel& model, const LesionFrame& frame, const Pl
   for (size_t j = 0; j < truth.theta.size(); ++j) {
     const size_t sector = static_cast<size_t>(sector_of_hour(angle_to_clock(truth.theta[j])));
     const double past = units::mm_to_cm(truth.radius_mm[j] - plan.region.radius_mm[j]);
-    if (past > 1e-7) beyond[sector] = true, o.shortfall_cm[sector] = std::max(o.shortfall_cm[sector], past);
+    if (past > units::mm_to_cm(kLeftBehindMm)) beyond[sector] = true, o.shortfall_cm[sector] = std::max(o.shortfall_cm[sector], past);
     // The plan's outline lies its margin inside its edge: the margin that would have reached the tumour here.
     o.clearing_margin_cm = std::max(o.clearing_margin_cm, plan.request.margin_cm[sector] + past);
   }
@@ -67,7 +75,7 @@ TeachingOutcome judge(const SiteModel& model, const LesionFrame& frame, const Pl
   if (s.truth.depth_level == 2 && levels.bottom_mm[2] - levels.top_mm[2] < 1e-9) o.reached_plane = "below the fascia";  // no muscle here (scalp, ankle)
   for (int h = 1; h <= 12; ++h)
     if (beyond[static_cast<size_t>(sector_of_hour(h))]) o.left_behind_hours.push_back(h);
-  o.deep_left_behind = s.truth.depth_mm > plan.depth_mm + 1e-6;
+  o.deep_left_behind = deeper_than_plan(plan, s);
   o.clear = o.left_behind_hours.empty() && !o.deep_left_behind;
   // Areas on the skin: the plan, the tumour, and their overlap.
   PolarRegion overlap = truth;

@@ -73,7 +73,9 @@ TEST(Teaching, ScenariosAreReproducibleFromTheirSeed) {
   for (std::uint64_t seed = 1; seed <= 20; ++seed) {
     const TeachingOutcome o = judge(model, frame, wide, draw_scenario(wide, seed));
     cleared += o.clear;
-    if (o.clear) EXPECT_GT(o.healthy_area_cm2, 0.0);
+    if (o.clear) {
+      EXPECT_GT(o.healthy_area_cm2, 0.0);
+    }
   }
   EXPECT_GE(cleared, 16);
 }

@@ -35,7 +35,7 @@ void clearance_curve_plot(const PlannedExcision& p, double chosen_margin) {
   dl->AddRectFilled(a, b, IM_COL32(30, 33, 40, 255));
   for (int i = 0; i <= static_cast<int>(max_cm); ++i) {
     dl->AddLine(at(i, 0), at(i, 1), IM_COL32(60, 64, 72, 255));
-    char buf[8];
+    char buf[16];
     std::snprintf(buf, sizeof buf, "%d", i);
     dl->AddText(ImVec2(at(i, 0).x - 3.0f, b.y + 2.0f), IM_COL32(170, 170, 170, 255), buf);
   }

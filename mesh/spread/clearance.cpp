@@ -16,8 +16,6 @@ const double kLnFirst = std::log(0.005), kLnStep = (std::log(100.0) - std::log(0
 
 constexpr size_t kFewPatterns = 32;  // for the per-hour figures, envelopes and curve: smooth enough, 4x cheaper
 
-double quantile_of(const std::vector<double>& v, double q) { return quantile(v, q); }
-
 }  // namespace
 
 ClearanceSampler::ClearanceSampler(const SpreadContext& ctx, std::uint64_t seed, int centres, int patterns) : ctx_(ctx), seed_(seed) {
@@ -57,16 +55,34 @@ ClearanceSampler::ClearanceSampler(const SpreadContext& ctx, std::uint64_t seed,
   }
 }
 
-double ClearanceSampler::thickness(bool unchanged) const {
-  return unchanged ? std::max(ctx_.pre_thickness_mm, ctx_.post_thickness_mm) : ctx_.post_thickness_mm;
+std::array<double, 2> ClearanceSampler::deep_chances(const Centre& c, double plane_mm) const {
+  const auto levels = depth_shares(c.p, ctx_.covariates.head_neck, c.effect.depth);
+  return {deep_clear_chance(levels, ctx_.levels, plane_mm, ctx_.thickness_mm(false)), deep_clear_chance(levels, ctx_.levels, plane_mm, ctx_.thickness_mm(true))};
+}
+
+std::vector<ClearanceSampler::Lookup> ClearanceSampler::limit_lookups(const std::vector<double>& plan_mm, size_t count,
+                                                                     std::vector<std::array<Lookup, kSectors>>* sectors) const {
+  const size_t grid = patterns_.empty() ? 0 : patterns_.front().factor.size();
+  std::vector<Lookup> worst(count * grid * 2);
+  if (sectors) sectors->resize(worst.size());
+  std::array<double, kSectors> lim{};
+  for (size_t k = 0; k < count; ++k)
+    for (size_t s = 0; s < grid; ++s)
+      for (int u = 0; u < 2; ++u) {
+        const size_t i = (k * grid + s) * 2 + static_cast<size_t>(u);
+        clear_limits(plan_mm, patterns_[k], s, u == 1, lim);
+        worst[i] = lookup(*std::min_element(lim.begin(), lim.end()));
+        if (sectors)
+          for (size_t h = 0; h < kSectors; ++h) (*sectors)[i][h] = lookup(lim[h]);
+      }
+  return worst;
 }
 
 void ClearanceSampler::clear_limits(const std::vector<double>& plan_mm, const Pattern& pat, size_t s, bool unchanged, std::array<double, kSectors>& out) const {
   out.fill(std::numeric_limits<double>::infinity());
   const auto& f = pat.factor[s];
   for (size_t j = 0; j < plan_mm.size(); ++j) {
-    const double base = unchanged ? std::max(ctx_.pre_radius_mm[j], ctx_.post_radius_mm[j]) : ctx_.post_radius_mm[j];
-    const double limit = (plan_mm[j] - base) / f[j] / 10.0;  // mm of radius per unit reach factor, in cm
+    const double limit = (plan_mm[j] - ctx_.base_radius_mm(j, unchanged)) / f[j] / 10.0;  // mm of radius per unit reach factor, in cm
     auto& o = out[static_cast<size_t>(ctx_.sector[j])];
     o = std::min(o, limit);
   }
@@ -101,17 +117,8 @@ namespace {
 ClearanceEstimate ClearanceSampler::estimate(const std::vector<double>& plan_mm, double plane_mm) const {
   const size_t grid = patterns_.empty() ? 0 : patterns_.front().factor.size();
   // The limits depend on the pattern, σ_direction and the imatinib hypothesis, not on the centre.
-  std::vector<std::array<Lookup, kSectors>> limits(patterns_.size() * grid * 2);
-  std::vector<Lookup> worst(limits.size());
-  std::array<double, kSectors> lim{};
-  for (size_t k = 0; k < patterns_.size(); ++k)
-    for (size_t s = 0; s < grid; ++s)
-      for (int u = 0; u < 2; ++u) {
-        const size_t i = (k * grid + s) * 2 + static_cast<size_t>(u);
-        clear_limits(plan_mm, patterns_[k], s, u == 1, lim);
-        for (size_t h = 0; h < kSectors; ++h) limits[i][h] = lookup(lim[h]);
-        worst[i] = lookup(*std::min_element(lim.begin(), lim.end()));
-      }
+  std::vector<std::array<Lookup, kSectors>> limits;
+  const std::vector<Lookup> worst = limit_lookups(plan_mm, patterns_.size(), &limits);
   ClearanceEstimate out;
   out.seed = seed_;
   out.centres = static_cast<int>(centres_.size());
@@ -123,9 +130,8 @@ ClearanceEstimate ClearanceSampler::estimate(const std::vector<double>& plan_mm,
   for (size_t c = 0; c < centres_.size(); ++c) {
     const Centre& ce = centres_[c];
     const double pu = ctx_.treated ? ce.p.p_unchanged : 0.0;
-    const auto levels = depth_shares(ce.p, ctx_.covariates.head_neck, ce.effect.depth);
     const std::array<double, 2> weight{1.0 - pu, pu};
-    const std::array<double, 2> d{deep_clear_chance(levels, ctx_.levels, plane_mm, thickness(false)), deep_clear_chance(levels, ctx_.levels, plane_mm, thickness(true))};
+    const std::array<double, 2> d = deep_chances(ce, plane_mm);
     double all = 0.0, per = 0.0;
     for (size_t k = 0; k < patterns_.size(); ++k)
       for (int u = 0; u < 2; ++u) {
@@ -145,8 +151,8 @@ ClearanceEstimate ClearanceSampler::estimate(const std::vector<double>& plan_mm,
   }
   const double n = static_cast<double>(centres_.size());
   out.overall = std::accumulate(shares.begin(), shares.end(), 0.0) / n;
-  out.low = quantile_of(shares, 0.025);
-  out.high = quantile_of(shares, 0.975);
+  out.low = quantile(shares, 0.025);
+  out.high = quantile(shares, 0.975);
   out.peripheral = periphery / n;
   out.deep = deep / n;
   for (size_t h = 0; h < kSectors; ++h) out.sector[h] = sector_weight > 0.0 ? sector[h] / sector_weight : 0.0;
@@ -159,14 +165,7 @@ double ClearanceSampler::periphery_share(const std::vector<double>& outline_mm, 
   for (size_t j = 0; j < plan.size(); ++j) plan[j] = outline_mm[j] + margin_cm * 10.0;
   count = std::min(count, patterns_.size());
   const size_t grid = patterns_.empty() ? 0 : patterns_.front().factor.size();
-  std::vector<Lookup> worst(count * grid * 2);
-  std::array<double, kSectors> lim{};
-  for (size_t k = 0; k < count; ++k)
-    for (size_t s = 0; s < grid; ++s)
-      for (int u = 0; u < 2; ++u) {
-        clear_limits(plan, patterns_[k], s, u == 1, lim);
-        worst[(k * grid + s) * 2 + static_cast<size_t>(u)] = lookup(*std::min_element(lim.begin(), lim.end()));
-      }
+  const std::vector<Lookup> worst = limit_lookups(plan, count, nullptr);
   double total = 0.0;
   for (size_t c = 0; c < centres_.size(); ++c) {
     const Centre& ce = centres_[c];
@@ -198,17 +197,14 @@ double ClearanceSampler::margin_containing(const std::vector<double>& outline_mm
 std::vector<CurvePoint> ClearanceSampler::curve(const std::vector<double>& outline_mm, double plane_mm, double max_cm, int points) const {
   // Periphery and depth share the imatinib hypothesis, so each centre's chance is counted per hypothesis.
   std::vector<std::array<double, 2>> deep;
-  for (const Centre& ce : centres_) {
-    const auto levels = depth_shares(ce.p, ctx_.covariates.head_neck, ce.effect.depth);
-    deep.push_back({deep_clear_chance(levels, ctx_.levels, plane_mm, thickness(false)), deep_clear_chance(levels, ctx_.levels, plane_mm, thickness(true))});
-  }
+  for (const Centre& ce : centres_) deep.push_back(deep_chances(ce, plane_mm));
   std::vector<CurvePoint> out;
   for (int i = 0; i < points; ++i) {
     const double m = max_cm * i / (points - 1);
     std::vector<double> by_centre;
     periphery_share(outline_mm, m, kFewPatterns, &by_centre, &deep);
     const double mean = std::accumulate(by_centre.begin(), by_centre.end(), 0.0) / static_cast<double>(by_centre.size());
-    out.push_back({m, mean, quantile_of(by_centre, 0.025), quantile_of(by_centre, 0.975)});
+    out.push_back({m, mean, quantile(by_centre, 0.025), quantile(by_centre, 0.975)});
   }
   return out;
 }

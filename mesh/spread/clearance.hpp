@@ -68,7 +68,12 @@ class ClearanceSampler {
   // chance per imatinib hypothesis, when given); each centre's share into `by_centre`.
   double periphery_share(const std::vector<double>& outline_mm, double margin_cm, size_t pattern_count, std::vector<double>* by_centre,
                          const std::vector<std::array<double, 2>>* deep) const;
-  double thickness(bool unchanged) const;
+  // The chance a centre's tumours are cleared at depth, per imatinib hypothesis (shrunk, unchanged).
+  std::array<double, 2> deep_chances(const Centre& c, double plane_mm) const;
+  // Where each of the first `count` patterns' limits fall on the tables, per σ_direction value and
+  // imatinib hypothesis (index (pattern · σ values + σ) · 2 + unchanged): the worst direction's,
+  // and each sector's when `sectors` is given.
+  std::vector<Lookup> limit_lookups(const std::vector<double>& plan_mm, size_t count, std::vector<std::array<Lookup, kSectors>>* sectors) const;
 
   SpreadContext ctx_;
   std::uint64_t seed_;

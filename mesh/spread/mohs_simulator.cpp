@@ -51,8 +51,8 @@ struct EdgeOffsets {
 EdgeOffsets edge_offsets(const SpreadContext& ctx, const std::vector<double>& outline) {
   EdgeOffsets e;
   for (size_t j = 0; j < outline.size(); ++j) {
-    e.changed.push_back(ctx.post_radius_mm[j] - outline[j]);
-    e.unchanged.push_back(std::max(ctx.pre_radius_mm[j], ctx.post_radius_mm[j]) - outline[j]);
+    e.changed.push_back(ctx.base_radius_mm(j, false) - outline[j]);
+    e.unchanged.push_back(ctx.base_radius_mm(j, true) - outline[j]);
   }
   return e;
 }
@@ -104,7 +104,7 @@ double median_of(std::vector<double>& v) {
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
 }
-double quantile_of(const std::vector<double>& sorted, double q) { return sorted.empty() ? 0.0 : quantile(sorted, q); }
+double quantile_of(const std::vector<double>& sorted, double q) { return sorted.empty() ? 0.0 : quantile_of_sorted(sorted, q); }  // sorted once, read thrice
 Range range_of(std::vector<double> v) {
   if (v.empty()) return {};
   return {quantile(v, 0.025), quantile(v, 0.975)};

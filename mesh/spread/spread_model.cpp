@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <mutex>
 #include <numbers>
 #include <stdexcept>
 
@@ -29,12 +28,16 @@ Covariates covariates_of(const Case& c) {
 
 double normal_cdf(double x) { return 0.5 * std::erfc(-x / std::numbers::sqrt2); }
 
-double quantile(std::vector<double> v, double q) {
-  std::sort(v.begin(), v.end());
+double quantile_of_sorted(const std::vector<double>& v, double q) {
   const double pos = q * static_cast<double>(v.size() - 1);
   const size_t i = static_cast<size_t>(pos);
   const double t = pos - static_cast<double>(i);
   return i + 1 < v.size() ? v[i] * (1.0 - t) + v[i + 1] * t : v[i];
+}
+
+double quantile(std::vector<double> v, double q) {
+  std::sort(v.begin(), v.end());
+  return quantile_of_sorted(v, q);
 }
 
 double normal_quantile(double p) {
@@ -140,11 +143,18 @@ std::pair<double, int> depth_and_level(const std::array<double, 4>& shares, cons
 
 }  // namespace
 
-double depth_at_cdf(const std::array<double, 4>& shares, const DepthLevels& levels, double u) { return depth_and_level(shares, levels, u).first; }
+namespace {
+
+// The share the recorded thickness rules out: tumours shallower than it.
+double shallower_than(const std::array<double, 4>& shares, const DepthLevels& levels, double thickness_mm) {
+  return thickness_mm > 0.0 ? depth_cdf(shares, levels, thickness_mm - 1e-9) : 0.0;
+}
+
+}  // namespace
 
 double deep_clear_chance(const std::array<double, 4>& shares, const DepthLevels& levels, double plane_mm, double thickness_mm) {
   if (plane_mm < thickness_mm - 1e-6) return 0.0;  // a tumour deeper than the plane cannot be cleared there
-  const double below = thickness_mm > 0.0 ? depth_cdf(shares, levels, thickness_mm - 1e-9) : 0.0;
+  const double below = shallower_than(shares, levels, thickness_mm);
   const double rest = 1.0 - below;
   if (rest <= 1e-12) return 0.0;
   return std::clamp((depth_cdf(shares, levels, plane_mm + 1e-6) - below) / rest, 0.0, 1.0);
@@ -199,14 +209,6 @@ std::string model_line() {
          " posterior draws of a joint fit to the published series, each simulated centre with its own effects";
 }
 
-const FittedModel& fitted_model_from(const std::string& json_text) {
-  static std::mutex mutex;
-  static std::vector<std::unique_ptr<FittedModel>> kept;  // references stay valid
-  const std::lock_guard lock(mutex);
-  kept.push_back(std::make_unique<FittedModel>(parse_fit(json_text)));
-  return *kept.back();
-}
-
 SpreadContext SpreadContext::of(const Case& c, const TissueColumn& column, const std::vector<double>& theta) {
   SpreadContext s;
   s.covariates = covariates_of(c);
@@ -245,9 +247,7 @@ std::array<double, kSectors> VirtualPatient::reach_cm() const {
 }
 
 double VirtualPatient::radius_mm(const SpreadContext& ctx, size_t j) const {
-  // Unchanged by imatinib: around the pre-treatment outline (or the visible tumour, if that grew).
-  const double base = extent_unchanged ? std::max(ctx.pre_radius_mm[j], ctx.post_radius_mm[j]) : ctx.post_radius_mm[j];
-  return base + units::cm_to_mm(worst_reach_cm * ctx.relative_at(relative, j));
+  return ctx.base_radius_mm(j, extent_unchanged) + units::cm_to_mm(worst_reach_cm * ctx.relative_at(relative, j));
 }
 
 namespace {
@@ -278,10 +278,10 @@ VirtualPatient draw_patient(const SpreadContext& ctx, const Parameters& p, const
   const double top = *std::max_element(e.begin(), e.end());
   for (size_t i = 0; i < e.size(); ++i) v.relative[i] = std::exp(p.sigma_direction * (e[i] - top));
   v.extent_unchanged = ctx.treated && n.imatinib < p.p_unchanged;
-  const double thickness = v.extent_unchanged ? std::max(ctx.pre_thickness_mm, ctx.post_thickness_mm) : ctx.post_thickness_mm;
+  const double thickness = ctx.thickness_mm(v.extent_unchanged);
   const auto shares = depth_shares(p, ctx.covariates.head_neck, centre.depth);
   // Conditioned on the recorded thickness: the tumour reaches at least that deep.
-  const double below = thickness > 0.0 ? depth_cdf(shares, ctx.levels, thickness - 1e-9) : 0.0;
+  const double below = shallower_than(shares, ctx.levels, thickness);
   std::tie(v.depth_mm, v.depth_level) = depth_and_level(shares, ctx.levels, below + n.depth * (1.0 - below));
   if (v.depth_mm < thickness) v.depth_mm = thickness;
   return v;

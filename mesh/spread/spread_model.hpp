@@ -52,6 +52,7 @@ Covariates covariates_of(const Case& c);
 double normal_cdf(double x);
 // The q-quantile of values (linear between order statistics, symmetric at both ends); v not empty.
 double quantile(std::vector<double> v, double q);
+double quantile_of_sorted(const std::vector<double>& sorted, double q);  // the same, for values already sorted
 double normal_quantile(double p);  // inverse of normal_cdf, p in (0, 1)
 
 // A centre: its shifts of the reach location (ψ scale), of ln σ and of latent depth.
@@ -79,9 +80,8 @@ struct DepthLevels {
   std::array<double, 3> top_mm{}, bottom_mm{};  // subcutis (skin and fat), fascia, muscle; 0 thick where absent
   static DepthLevels of(const TissueColumn& column);
 };
-// P(tumour depth ≤ d) and its inverse; depth is +inf for the deepest level.
+// P(tumour depth ≤ d); depth is +inf for the deepest level.
 double depth_cdf(const std::array<double, 4>& shares, const DepthLevels& levels, double d_mm);
-double depth_at_cdf(const std::array<double, 4>& shares, const DepthLevels& levels, double u);
 // The chance a cut to `plane_mm` clears the depth of a tumour known to reach `thickness_mm`.
 double deep_clear_chance(const std::array<double, 4>& shares, const DepthLevels& levels, double plane_mm, double thickness_mm);
 
@@ -98,7 +98,6 @@ struct FittedModel {
 const FittedModel& fitted_model();
 // One line naming the model and its fit, shown with every figure it gives.
 std::string model_line();
-const FittedModel& fitted_model_from(const std::string& json_text);  // for tests and the fit tool
 
 // The case as the model sees it: covariates, the two outlines and thicknesses the imatinib
 // hypotheses refer to, and the tissue levels under the lesion, at a fixed set of angles.
@@ -113,6 +112,11 @@ struct SpreadContext {
   bool treated = false;                        // the outline changed between first and last measurement
   DepthLevels levels;
   static SpreadContext of(const Case& c, const TissueColumn& column, const std::vector<double>& theta);
+  // Where the reach starts at angle j, and how deep the tumour is known to reach, under either
+  // imatinib hypothesis: unchanged (around the pre-treatment outline, or the visible tumour where
+  // that grew) or shrunk with the visible tumour.
+  double base_radius_mm(size_t j, bool unchanged) const { return unchanged ? std::max(pre_radius_mm[j], post_radius_mm[j]) : post_radius_mm[j]; }
+  double thickness_mm(bool unchanged) const { return unchanged ? std::max(pre_thickness_mm, post_thickness_mm) : post_thickness_mm; }
   // The reach relative to the worst direction at angle j (≤ 1), for per-sector factors.
   double relative_at(const std::array<double, kSectors>& relative, size_t j) const;
 };
