@@ -35,16 +35,25 @@ void CaseSession::set_case(const Case& c) {
 
 void CaseSession::set_case_on(const Case& c, std::shared_ptr<const SiteModel> model) { place(c, std::move(model), {}); }
 
+TumourSolid CaseSession::solid_for(const SiteModel& model, const LesionFrame& frame, const TumourShape& shape) const {
+  if (model_.get() == &model && frame_ == frame && built_quality_ == quality) {
+    for (size_t i = 0; i < solids_.size() && i < case_.measurements.size(); ++i)
+      if (state_of(case_, i).shape == shape) return solids_[i];
+    if (state_.shape == shape) return tumour_;
+  }
+  return build_tumour_solid(model.skin, frame, shape, quality);
+}
+
 void CaseSession::place(const Case& c, std::shared_ptr<const SiteModel> model, std::vector<std::string> notes) {
   const LesionFrame frame = place_lesion(model->skin, c.lesion);
   // Every measurement must fit on this anatomy, not only the two ends of the timeline.
-  TumourSolid first = build_tumour_solid(model->skin, frame, state_of(c, 0).shape, quality);
-  for (size_t i = 1; i < c.measurements.size(); ++i) build_tumour_solid(model->skin, frame, state_of(c, i).shape, quality);
+  std::vector<TumourSolid> solids;
+  for (size_t i = 0; i < c.measurements.size(); ++i) solids.push_back(solid_for(*model, frame, state_of(c, i).shape));
   // Keep the moment shown when the case is edited; a new case opens on its last measurement.
   TimePoint t = model_ ? time_ : last_measurement(c);
   if (t.measurement && *t.measurement >= c.measurements.size()) t = last_measurement(c);
   const TumourState state = tumour_at(c, t);
-  TumourSolid now = build_tumour_solid(model->skin, frame, state.shape, quality);
+  TumourSolid now = t.measurement ? solids[*t.measurement] : solid_for(*model, frame, state.shape);
   // The Mohs defects must fit too (they reach beyond the tumour).
   std::map<int, MohsReconstruction> mohs;
   if (c.mohs && !c.mohs->stages.empty()) mohs.emplace(static_cast<int>(c.mohs->stages.size()), reconstruct_mohs(c, *model, frame));
@@ -52,10 +61,12 @@ void CaseSession::place(const Case& c, std::shared_ptr<const SiteModel> model, s
   mohs_ = std::move(mohs);
   notes_ = std::move(notes);
   ++case_version_;
+  ++tumour_version_;
   case_ = c;
   model_ = std::move(model);
   frame_ = frame;
-  first_ = std::move(first);
+  solids_ = std::move(solids);
+  built_quality_ = quality;
   state_ = state;
   time_ = t;
   tumour_ = std::move(now);
@@ -70,10 +81,7 @@ const MohsReconstruction* CaseSession::mohs(std::optional<int> stages) {
 }
 
 const PlannedExcision& CaseSession::plan(const PlanRequest& r) {
-  const auto same = [&](const PlanRequest& a) {
-    return a.margin_cm == r.margin_cm && a.plane == r.plane && a.depth_mm == r.depth_mm && a.from_post_treatment == r.from_post_treatment && a.seed == r.seed;
-  };
-  if (!plan_ || plan_version_ != case_version_ || !same(plan_->request)) {
+  if (!plan_ || plan_version_ != case_version_ || plan_->request != r) {
     plan_ = plan_excision(case_, *model_, frame_, r, plan_ && plan_version_ == case_version_ ? &*plan_ : nullptr);
     plan_version_ = case_version_;
   }
@@ -82,9 +90,10 @@ const PlannedExcision& CaseSession::plan(const PlanRequest& r) {
 
 void CaseSession::set_time(const TimePoint& t) {
   TumourState state = tumour_at(case_, t);
-  tumour_ = build_tumour_solid(model_->skin, frame_, state.shape, quality);
+  tumour_ = solid_for(*model_, frame_, state.shape);
   state_ = std::move(state);
   time_ = t;
+  ++tumour_version_;
 }
 
 }  // namespace mv::app

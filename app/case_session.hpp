@@ -40,27 +40,38 @@ class CaseSession {
   const LesionFrame& frame() const { return frame_; }
   const TumourState& state() const { return state_; }
   const TumourSolid& tumour() const { return tumour_; }
-  const TumourSolid& first_tumour() const { return first_; }
+  const TumourSolid& first_tumour() const { return solids_.front(); }
+  // One solid per measurement, in order (what the metrics are computed from).
+  const std::vector<TumourSolid>& measurement_solids() const { return solids_; }
   // The Mohs reconstruction through `stages` stages (all when absent); null without Mohs stages.
   const MohsReconstruction* mohs(std::optional<int> stages = std::nullopt);
   // The planned excision for `request` (recomputed only when the request or the case changes).
   const PlannedExcision& plan(const PlanRequest& request);
   const TimePoint& time() const { return time_; }
+  // Change counters: the case (anatomy, frame, Mohs, plan inputs) and the shown tumour. What is
+  // derived from the session stays valid while they stay the same.
+  unsigned case_version() const { return case_version_; }
+  unsigned tumour_version() const { return tumour_version_; }
   TumourQuality quality;
 
  private:
   void place(const Case& c, std::shared_ptr<const SiteModel> model, std::vector<std::string> notes);
+  // The solid of `shape` on this model and frame: the one built before when nothing it depends on
+  // changed (an edit of one measurement rebuilds only that measurement's solid).
+  TumourSolid solid_for(const SiteModel& model, const LesionFrame& frame, const TumourShape& shape) const;
   AnatomyLibrary& library_;
   Case case_;
   std::shared_ptr<const SiteModel> model_;
   LesionFrame frame_;
   TumourState state_;
   TimePoint time_;
-  TumourSolid tumour_, first_;
+  TumourSolid tumour_;
+  std::vector<TumourSolid> solids_;  // by measurement
+  TumourQuality built_quality_;      // the quality solids_ and tumour_ were built at
   std::map<int, MohsReconstruction> mohs_;  // by the number of stages included
   std::optional<PlannedExcision> plan_;
   std::vector<std::string> notes_;
-  unsigned case_version_ = 0, plan_version_ = 0;
+  unsigned case_version_ = 0, plan_version_ = 0, tumour_version_ = 0;
 };
 
 }  // namespace mv::app

@@ -300,7 +300,7 @@ int report_command(const std::filesystem::path& case_path, const PlanOptions& pl
   AnatomyLibrary library(anatomy_dir());
   CaseSession session(library);
   prepare(session, c, std::nullopt, err);
-  const CaseMetrics metrics = compute_metrics(c, session.site_model(), session.frame(), session.quality);
+  const CaseMetrics metrics = metrics_of(c, session.measurement_solids());
   nlohmann::json report = report_json(c, metrics);
   if (c.mohs) {
     try {

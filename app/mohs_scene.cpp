@@ -64,19 +64,19 @@ std::shared_ptr<render::MeshData> wall_band(const PolarRegion& region, const Pol
 
 }  // namespace
 
-void add_wall_bands(render::Scene& scene, const PolarRegion& region, const PolarSolid& solid, const TissueColumn& column,
+void add_wall_bands(render::Scene& scene, MeshCache& meshes, const PolarRegion& region, const PolarSolid& solid, const TissueColumn& column,
                     double max_depth_mm, const std::string& prefix) {
   for (const auto& layer : column.layers) {
     const double bottom = std::isfinite(layer.bottom_mm) ? layer.bottom_mm : 1e6;
     if (layer.top_mm >= max_depth_mm) break;
-    scene.items.push_back({prefix + layer.name, wall_band(region, solid, layer.top_mm, bottom), v4(tissue_rgba(layer.kind), 1.0f),
+    scene.items.push_back({prefix + layer.name, meshes.of(prefix + layer.name, wall_band(region, solid, layer.top_mm, bottom)), v4(tissue_rgba(layer.kind), 1.0f),
                            render::Style::Opaque, 0.0f, -1});
   }
 }
 
 std::array<float, 4> stage_colour(int stage) { return palette::stage(stage); }
 
-void add_mohs(render::Scene& scene, CaseSession& session, const MohsReconstruction& rec, const ViewSettings& view,
+void add_mohs(render::Scene& scene, MeshCache& meshes, CaseSession& session, const MohsReconstruction& rec, const ViewSettings& view,
               std::vector<std::string>& legend, std::vector<std::array<float, 4>>& swatches) {
   const bool section = view.mode == ViewMode::Section;
   const Case& c = session.current_case();
@@ -85,7 +85,8 @@ void add_mohs(render::Scene& scene, CaseSession& session, const MohsReconstructi
   for (int k = 0; k < K; ++k) {
     const auto colour = stage_colour(k);
     // What each stage took, in its own colour (the stages do not overlap: one cap priority serves).
-    render::DrawItem item{"mohs-stage-" + std::to_string(k + 1), to_mesh_data(rec.stage_tissue[static_cast<size_t>(k)]),
+    const std::string name = "mohs-stage-" + std::to_string(k + 1);
+    render::DrawItem item{name, meshes.of(name, rec.stage_tissue[static_cast<size_t>(k)]),
                           v4(colour, section ? 1.0f : 0.45f), section ? render::Style::Opaque : render::Style::Translucent, 0.3f, 10};
     scene.items.push_back(item);
     const auto& s = m.stages[static_cast<size_t>(k)];
@@ -95,9 +96,9 @@ void add_mohs(render::Scene& scene, CaseSession& session, const MohsReconstructi
   }
   const PolarRegion& fin = rec.defects.back();
   const PolarSolid& fin_solid = rec.defect_solids.back();
-  if (!section) add_wall_bands(scene, fin, fin_solid, rec.column, rec.max_depth_mm, "defect-wall-");
+  if (!section) add_wall_bands(scene, meshes, fin, fin_solid, rec.column, rec.max_depth_mm, "defect-wall-");
   const std::array<float, 4> confirmed_colour = palette::kConfirmedTumour;
-  scene.items.push_back({"confirmed-tumour", to_mesh_data(rec.confirmed_solid.mesh), v4(confirmed_colour, section ? 1.0f : 0.35f),
+  scene.items.push_back({"confirmed-tumour", meshes.of("confirmed-tumour", rec.confirmed_solid.mesh), v4(confirmed_colour, section ? 1.0f : 0.35f),
                          section ? render::Style::Opaque : render::Style::Translucent, 0.5f, kTumourCapPriority - 1});
   legend.push_back("tumour confirmed by positive blocks");
   swatches.push_back(confirmed_colour);

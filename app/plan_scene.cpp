@@ -28,7 +28,7 @@ void outline(render::Scene& scene, const PolarSolid& solid, const std::array<flo
 
 }  // namespace
 
-void add_plan(render::Scene& scene, CaseSession& session, const ViewSettings& view, std::vector<std::string>& legend,
+void add_plan(render::Scene& scene, MeshCache& meshes, CaseSession& session, const ViewSettings& view, std::vector<std::string>& legend,
               std::vector<std::array<float, 4>>& swatches) {
   const bool section = view.mode == ViewMode::Section;
   const PlannedExcision* planned = nullptr;
@@ -40,10 +40,10 @@ void add_plan(render::Scene& scene, CaseSession& session, const ViewSettings& vi
   }
   const PlannedExcision& p = *planned;
   const std::array<float, 4> plan_colour = palette::kPlan;
-  scene.items.push_back({"planned-excision", to_mesh_data(p.solid.mesh), v4(plan_colour, section ? 1.0f : 0.3f),
+  scene.items.push_back({"planned-excision", meshes.of("planned-excision", p.solid.mesh), v4(plan_colour, section ? 1.0f : 0.3f),
                          section ? render::Style::Opaque : render::Style::Translucent, 0.2f, 10});  // behind the tumour (0.4)
   outline(scene, p.solid, plan_colour, section ? render::LineLayer::InScene : render::LineLayer::OnTop, 3.0f);
-  if (!section) add_wall_bands(scene, p.region, p.solid, p.column, p.depth_mm, "plan-wall-");
+  if (!section) add_wall_bands(scene, meshes, p.region, p.solid, p.column, p.depth_mm, "plan-wall-");
   const auto& m = p.request.margin_cm;
   const bool uniform = std::all_of(m.begin(), m.end(), [&](double v) { return v == m[0]; });
   legend.push_back("planned excision: " + (uniform ? fixed(m[0], 1) + " cm" : std::string("margin per clock hour")) + " from the " + p.outline_from + " outline, to " +
@@ -89,7 +89,7 @@ void add_plan(render::Scene& scene, CaseSession& session, const ViewSettings& vi
       }
     }
     const std::array<float, 4> hidden_colour = palette::kHiddenTumour;
-    scene.items.push_back({"hidden-tumour", to_mesh_data(hidden.mesh), v4(hidden_colour, 0.5f), render::Style::Translucent, 0.3f, -1});
+    scene.items.push_back({"hidden-tumour", meshes.of("hidden-tumour", hidden.mesh), v4(hidden_colour, 0.5f), render::Style::Translucent, 0.3f, -1});
     outline(scene, hidden, hidden_colour, render::LineLayer::OnTop, 2.5f);
     legend.push_back("hidden tumour (seed " + std::to_string(s.seed) + ")" + (o.beyond_skin ? ", reaching beyond the modelled skin" : ""));
     swatches.push_back(hidden_colour);

@@ -11,6 +11,7 @@
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
 
+#include "decimate.hpp"
 #include "text_format.hpp"
 #include "tissue_colours.hpp"
 #include "units.hpp"
@@ -19,6 +20,9 @@ namespace mv::app {
 namespace {
 
 constexpr double kPi = std::numbers::pi;
+// Triangles of an anatomy layer's copy drawn while the view moves: on llvmpipe the four layers'
+// 280 000 triangles cost ~55 ms a frame whatever the resolution.
+constexpr std::size_t kCoarseTriangles = 12'000;
 
 glm::vec3 f3(const glm::dvec3& v) { return glm::vec3(v); }
 glm::vec4 rgba(const std::array<float, 4>& c, float alpha) { return {c[0], c[1], c[2], alpha}; }
@@ -58,16 +62,6 @@ render::SectionPlane section_plane(const CaseSession& s, double clock) {
 
 }  // namespace
 
-std::shared_ptr<render::MeshData> to_mesh_data(const TriangleMesh& mesh) {
-  auto out = std::make_shared<render::MeshData>();
-  out->positions.reserve(mesh.positions.size());
-  for (const auto& p : mesh.positions) out->positions.push_back(f3(p));
-  for (const auto& n : vertex_normals(mesh)) out->normals.push_back(f3(n));
-  out->indices.reserve(mesh.triangles.size() * 3);
-  for (const auto& t : mesh.triangles) out->indices.insert(out->indices.end(), {t[0], t[1], t[2]});
-  return out;
-}
-
 render::Camera default_camera(CaseSession& s, const ViewSettings& view) {
   const LesionFrame& f = s.frame();
   double extent = lesion_extent_mm(s);
@@ -102,15 +96,33 @@ render::Camera default_camera(CaseSession& s, const ViewSettings& view) {
 const std::vector<std::shared_ptr<const render::MeshData>>& SceneAssembler::anatomy_meshes(const CaseSession& s) {
   if (cached_model_.lock() != s.site_model_ptr()) {
     anatomy_meshes_.clear();
+    anatomy_coarse_.clear();
     for (const auto& layer : s.site_model().anatomy.layers) anatomy_meshes_.push_back(to_mesh_data(layer.drawn()));
     cached_model_ = s.site_model_ptr();
   }
   return anatomy_meshes_;
 }
 
-render::Scene SceneAssembler::build(CaseSession& s, const ViewSettings& view, const render::Camera& camera) {
-  render::Scene scene;
-  scene.camera = camera;
+const render::Scene& SceneAssembler::build(CaseSession& s, const ViewSettings& view, const render::Camera& camera, bool coarse) {
+  const ContentKey key{&s, s.case_version(), s.tumour_version(), view};
+  anatomy_meshes(s);
+  if (coarse && anatomy_coarse_.empty()) {
+    for (const auto& layer : s.site_model().anatomy.layers) anatomy_coarse_.push_back(to_mesh_data(decimate_for_display(layer.drawn(), kCoarseTriangles)));
+    key_.reset();
+  }
+  if (key_ != key) {
+    key_.reset();  // a failed assembly leaves no stale key behind
+    assemble(s, view);
+    key_ = key;
+    ++generation_;
+  }
+  scene_.camera = camera;
+  return scene_;
+}
+
+void SceneAssembler::assemble(CaseSession& s, const ViewSettings& view) {
+  scene_ = render::Scene{};
+  render::Scene& scene = scene_;
   const bool section = view.mode == ViewMode::Section;
   if (section) scene.section = section_plane(s, view.section_clock);
 
@@ -136,6 +148,7 @@ render::Scene SceneAssembler::build(CaseSession& s, const ViewSettings& view, co
       item.colour = glm::mix(item.colour, glm::vec4(1.0f, 1.0f, 1.0f, 1.0f), 0.35f);
       item.colour.a = std::max(item.colour.a, 0.6f);
     }
+    if (i < anatomy_coarse_.size()) item.coarse = anatomy_coarse_[i];
     scene.items.push_back(item);
     legend.push_back(layers[i].name);
     swatches.push_back(colour);
@@ -143,7 +156,7 @@ render::Scene SceneAssembler::build(CaseSession& s, const ViewSettings& view, co
   const size_t layer_lines = legend.size();  // the shown layers open the legend
 
   const TumourState& state = s.state();
-  scene.items.push_back({"tumour", to_mesh_data(s.tumour().mesh), rgba(kTumourRgba, 1.0f), render::Style::Opaque, 0.4f, kTumourCapPriority});
+  scene.items.push_back({"tumour", meshes_.of("tumour", s.tumour().mesh), rgba(kTumourRgba, 1.0f), render::Style::Opaque, 0.4f, kTumourCapPriority});
   legend.push_back("tumour, " + state.label);
   swatches.push_back(kTumourRgba);
 
@@ -154,7 +167,7 @@ render::Scene SceneAssembler::build(CaseSession& s, const ViewSettings& view, co
   render::LineSet outlines{{}, 2.0f, section ? render::LineLayer::InScene : render::LineLayer::OnTop};
   if (show_ghost) {
     if (!section)
-      scene.items.push_back({"tumour-" + first.label + "-ghost", to_mesh_data(s.first_tumour().mesh), rgba(ghost_colour, 0.14f),
+      scene.items.push_back({"tumour-" + first.label + "-ghost", meshes_.of("ghost", s.first_tumour().mesh), rgba(ghost_colour, 0.14f),
                              render::Style::Translucent, 0.6f});
     std::vector<glm::dvec3> rim;
     for (const auto& p : s.first_tumour().outline) rim.push_back(p);
@@ -198,8 +211,8 @@ render::Scene SceneAssembler::build(CaseSession& s, const ViewSettings& view, co
   }
 
   const MohsReconstruction* mohs = mohs_view ? s.mohs(view.through_stage) : nullptr;
-  if (mohs) add_mohs(scene, s, *mohs, view, legend, swatches);
-  if (view.plan) add_plan(scene, s, view, legend, swatches);
+  if (mohs) add_mohs(scene, meshes_, s, *mohs, view, legend, swatches);
+  if (view.plan) add_plan(scene, meshes_, s, view, legend, swatches);
 
   if (view.legend) {
     const Case& c = s.current_case();
@@ -231,7 +244,7 @@ render::Scene SceneAssembler::build(CaseSession& s, const ViewSettings& view, co
   if (s.current_case().illustrative) notes.push_back("Illustrative reconstruction — not patient data");
   notes.push_back("For illustration and teaching, not for clinical decisions");
   scene.overlays.push_back({render::Corner::BottomRight, notes, {1.0f, 0.85f, 0.6f, 1.0f}, {}});
-  return scene;
+  meshes_.drop_unused();
 }
 
 }  // namespace mv::app

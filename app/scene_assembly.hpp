@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "case_session.hpp"
+#include "mesh_cache.hpp"
 #include "plan.hpp"
 #include "scene.hpp"
 
@@ -30,6 +31,7 @@ struct ViewSettings {
   std::array<bool, 3> envelopes{true, true, true};  // 50%, 80%, 95%
   std::optional<std::uint64_t> reveal_seed;          // teaching: show this hidden tumour
   bool blind = false;             // teaching before the reveal: no chances, no envelopes
+  bool operator==(const ViewSettings&) const = default;
 };
 
 // Section caps: where solids nest, the higher priority shows (tissue < Mohs stages < tumour).
@@ -37,18 +39,35 @@ constexpr int kTumourCapPriority = 100;
 
 render::Camera default_camera(CaseSession& session, const ViewSettings& view);
 
-// Builds the renderer's scene from a case session. Keeps GPU-ready copies of the anatomy layers
-// so that rebuilding a scene after a tumour edit converts only the tumour.
+// Builds the renderer's scene from a case session, redoing only what changed: the same session
+// state and view settings give back the last scene with the new camera (a camera move assembles
+// nothing), and each object keeps its mesh while its geometry stays the same (MeshCache), so the
+// renderer uploads only what an edit changed.
 class SceneAssembler {
  public:
-  render::Scene build(CaseSession& session, const ViewSettings& view, const render::Camera& camera);
+  // The scene, valid until the next call.
+  // With `coarse`, the anatomy layers carry lighter copies for frames drawn while the view moves
+  // (made once per anatomy, on the first such frame).
+  const render::Scene& build(CaseSession& session, const ViewSettings& view, const render::Camera& camera, bool coarse = false);
+  // Counts the scenes actually assembled: the same number means the same content.
+  unsigned generation() const { return generation_; }
+  const MeshCache& meshes() const { return meshes_; }
 
  private:
+  struct ContentKey {
+    const CaseSession* session = nullptr;
+    unsigned case_version = 0, tumour_version = 0;
+    ViewSettings view;
+    bool operator==(const ContentKey&) const = default;
+  };
+  void assemble(CaseSession& session, const ViewSettings& view);
   const std::vector<std::shared_ptr<const render::MeshData>>& anatomy_meshes(const CaseSession& session);
   std::weak_ptr<const SiteModel> cached_model_;
-  std::vector<std::shared_ptr<const render::MeshData>> anatomy_meshes_;
+  std::vector<std::shared_ptr<const render::MeshData>> anatomy_meshes_, anatomy_coarse_;
+  MeshCache meshes_;
+  std::optional<ContentKey> key_;
+  render::Scene scene_;
+  unsigned generation_ = 0;
 };
-
-std::shared_ptr<render::MeshData> to_mesh_data(const TriangleMesh& mesh);
 
 }  // namespace mv::app

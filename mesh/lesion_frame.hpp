@@ -16,6 +16,7 @@ struct LesionFrame {
   glm::dvec3 centre{0.0}, normal{0.0, 0.0, 1.0}, twelve{0.0, 1.0, 0.0}, three{1.0, 0.0, 0.0};
   // Tangent direction at angle `theta` (radians) from 3 o'clock toward 12 o'clock.
   glm::dvec3 direction(double theta) const;
+  bool operator==(const LesionFrame&) const = default;
 };
 
 struct SkinPoint {

@@ -29,7 +29,7 @@ MeasurementMetrics measure(const Measurement& m, const TumourState& state, const
   out.depth_mm = state.shape.depth_mm;
   out.depth_is_site_default = state.depth_is_site_default;
   out.exophytic_mm = state.shape.exophytic_mm;
-  out.watertight = check_solid(solid.mesh).watertight();
+  out.watertight = solid.watertight;
   return out;
 }
 
@@ -45,12 +45,15 @@ ReductionMetrics reduction_between(const MeasurementMetrics& a, const Measuremen
 }
 
 CaseMetrics compute_metrics(const Case& c, const SiteModel& model, const LesionFrame& frame, const TumourQuality& quality) {
+  std::vector<TumourSolid> solids;
+  for (size_t i = 0; i < c.measurements.size(); ++i) solids.push_back(build_tumour_solid(model.skin, frame, state_of(c, i).shape, quality));
+  return metrics_of(c, solids);
+}
+
+CaseMetrics metrics_of(const Case& c, const std::vector<TumourSolid>& solids) {
   CaseMetrics out;
-  for (size_t i = 0; i < c.measurements.size(); ++i) {
-    const TumourState state = state_of(c, i);
-    const TumourSolid solid = build_tumour_solid(model.skin, frame, state.shape, quality);
-    out.measurements.push_back(measure(c.measurements[i], state, solid));
-  }
+  for (size_t i = 0; i < c.measurements.size() && i < solids.size(); ++i)
+    out.measurements.push_back(measure(c.measurements[i], state_of(c, i), solids[i]));
   if (out.measurements.size() >= 2) out.reduction = reduction_between(out.measurements.front(), out.measurements.back());
   return out;
 }

@@ -40,6 +40,8 @@ struct CaseMetrics {
 
 MeasurementMetrics measure(const Measurement& m, const TumourState& state, const TumourSolid& solid);
 CaseMetrics compute_metrics(const Case& c, const SiteModel& model, const LesionFrame& frame, const TumourQuality& quality = {});
+// The same from solids already built, one per measurement in order.
+CaseMetrics metrics_of(const Case& c, const std::vector<TumourSolid>& solids);
 // The reduction from clinical sizes alone (X, Y) plus the two solids' volumes.
 ReductionMetrics reduction_between(const MeasurementMetrics& first, const MeasurementMetrics& last);
 

@@ -29,6 +29,7 @@ struct PlanRequest {
   static PlanRequest uniform(double margin_cm, std::optional<DepthPlane> plane);
   static PlanRequest from_saved(const SavedPlan& saved);  // the case's plan (sectors in clock order)
   SavedPlan saved() const;
+  bool operator==(const PlanRequest&) const = default;
 };
 
 struct PlannedExcision {

@@ -1,4 +1,5 @@
 #include "tumour_solid.hpp"
+#include "solid_check.hpp"
 
 #include <cmath>
 #include <numbers>
@@ -98,6 +99,7 @@ TumourSolid build_tumour_solid(const RayCaster& skin, const LesionFrame& frame, 
     out.outline.push_back(on_skin(N - 1, j));
   }
   out.volume_mm3 = enclosed_volume_mm3(m);
+  out.watertight = check_solid(m).watertight();
   out.angles = A;
   out.rings = N;
   out.skin_rings.reserve(ring_points.size());

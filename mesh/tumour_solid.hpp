@@ -13,11 +13,13 @@ struct TumourShape {
   double y_cm = 0.0;          // along the skin, 12-6 o'clock axis
   double depth_mm = 0.0;      // below the skin surface at the centre
   double exophytic_mm = 0.0;  // above the skin surface at the centre
+  bool operator==(const TumourShape&) const = default;
 };
 
 struct TumourQuality {
   int angles = 96;  // samples around the outline
   int rings = 12;   // samples from the centre to the outline
+  bool operator==(const TumourQuality&) const = default;
 };
 
 // The analytic model (docs/reconstruction.md): an elliptical footprint whose semi-axes, measured along
@@ -33,6 +35,7 @@ struct TumourSolid {
   int angles = 0, rings = 0;
   double footprint_area_mm2 = 0.0;   // area of the footprint on the skin, from the mesh
   double volume_mm3 = 0.0;
+  bool watertight = false;           // closed and manifold (solid_check.hpp), checked once when built
 };
 
 TumourSolid build_tumour_solid(const RayCaster& skin, const LesionFrame& frame, const TumourShape& shape,

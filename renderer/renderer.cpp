@@ -28,25 +28,28 @@ struct Renderer::GpuMesh {
 // themselves: no four full-frame copies (4% of such a frame on llvmpipe), 18 MB less at 1280×800.
 struct Renderer::Targets {
   int width = 0, height = 0, samples = -1;
-  GLuint scene_fbo = 0, oit_fbo = 0, resolved_fbo = 0, oit_resolved_fbo = 0;
+  bool fxaa = false;
+  GLuint scene_fbo = 0, oit_fbo = 0, resolved_fbo = 0, oit_resolved_fbo = 0, fxaa_fbo = 0;
   GLuint rb_colour = 0, rb_depth = 0, rb_accum = 0, rb_weight = 0, rb_resolved_depth = 0;
-  GLuint tex_resolved = 0, tex_accum = 0, tex_weight = 0;
+  GLuint tex_resolved = 0, tex_accum = 0, tex_weight = 0, tex_fxaa = 0;
 
-  Targets(int w, int h, int s) : width(w), height(h), samples(s) {
+  Targets(int w, int h, int s, bool with_fxaa) : width(w), height(h), samples(s), fxaa(with_fxaa) {
     auto renderbuffer = [&](GLuint& rb, GLenum format, int rb_samples) {
       glGenRenderbuffers(1, &rb);
       glBindRenderbuffer(GL_RENDERBUFFER, rb);
       if (rb_samples > 0) glRenderbufferStorageMultisample(GL_RENDERBUFFER, rb_samples, format, w, h);
       else glRenderbufferStorage(GL_RENDERBUFFER, format, w, h);
     };
-    auto texture = [&](GLuint& t, GLenum internal, GLenum format, GLenum type) {
+    auto texture = [&](GLuint& t, GLenum internal, GLenum format, GLenum type, GLint filter = GL_NEAREST) {
       glGenTextures(1, &t);
       glBindTexture(GL_TEXTURE_2D, t);
       glTexImage2D(GL_TEXTURE_2D, 0, internal, w, h, 0, format, type, nullptr);
-      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     };
-    texture(tex_resolved, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE);
+    texture(tex_resolved, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, GL_LINEAR);  // FXAA samples it between pixels
     texture(tex_accum, GL_RGBA16F, GL_RGBA, GL_FLOAT);
     texture(tex_weight, GL_R16F, GL_RED, GL_FLOAT);
     renderbuffer(rb_depth, GL_DEPTH24_STENCIL8, s);
@@ -64,6 +67,10 @@ struct Renderer::Targets {
       glDrawBuffers(static_cast<GLsizei>(colour.size()), both);
       check(what);
     };
+    if (fxaa) {  // FXAA writes the final image here; the text is drawn over it
+      texture(tex_fxaa, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE);
+      framebuffer(fxaa_fbo, {tex_fxaa}, true, 0, "anti-aliasing");
+    }
     if (s == 0) {
       framebuffer(scene_fbo, {tex_resolved}, true, rb_depth, "scene");
       framebuffer(oit_fbo, {tex_accum, tex_weight}, true, rb_depth, "transparency");
@@ -84,10 +91,10 @@ struct Renderer::Targets {
       throw std::runtime_error(std::string("OpenGL framebuffer incomplete: ") + what);
   }
   ~Targets() {
-    for (GLuint fbo : {scene_fbo, oit_fbo, oit_resolved_fbo}) glDeleteFramebuffers(1, &fbo);  // 0 is ignored
+    for (GLuint fbo : {scene_fbo, oit_fbo, oit_resolved_fbo, fxaa_fbo}) glDeleteFramebuffers(1, &fbo);  // 0 is ignored
     if (resolved_fbo != scene_fbo) glDeleteFramebuffers(1, &resolved_fbo);
     for (GLuint rb : {rb_colour, rb_depth, rb_accum, rb_weight, rb_resolved_depth}) glDeleteRenderbuffers(1, &rb);
-    for (GLuint t : {tex_resolved, tex_accum, tex_weight}) glDeleteTextures(1, &t);
+    for (GLuint t : {tex_resolved, tex_accum, tex_weight, tex_fxaa}) glDeleteTextures(1, &t);
   }
   // Multisampled only: resolves the scene colour and depth and the transparency accumulation
   // into the single-sample textures.
@@ -119,6 +126,7 @@ Renderer::Renderer(std::filesystem::path font_file) : font_file_(std::move(font_
   mesh_prog_ = std::make_unique<GlProgram>("mesh.vert", "mesh.frag");
   background_prog_ = std::make_unique<GlProgram>("fullscreen.vert", "background.frag");
   composite_prog_ = std::make_unique<GlProgram>("fullscreen.vert", "composite.frag");
+  fxaa_prog_ = std::make_unique<GlProgram>("fullscreen.vert", "fxaa.frag");
   line_prog_ = std::make_unique<GlProgram>("line.vert", "line.frag");
   text_prog_ = std::make_unique<GlProgram>("text.vert", "text.frag");
   glGenVertexArrays(1, &empty_vao_);
@@ -166,6 +174,12 @@ std::string Renderer::gl_description() {
   return str(GL_VERSION) + " — " + str(GL_RENDERER);
 }
 
+bool Renderer::software_gl() {
+  const auto* r = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+  const std::string name = r ? r : "";
+  return name.find("llvmpipe") != std::string::npos || name.find("softpipe") != std::string::npos || name.find("swrast") != std::string::npos;
+}
+
 FontAtlas& Renderer::font(float pixel_height) {
   const int key = std::max(8, static_cast<int>(std::lround(pixel_height)));
   auto& slot = fonts_[key];
@@ -197,6 +211,10 @@ Renderer::GpuMesh& Renderer::upload(const std::shared_ptr<const MeshData>& mesh)
 }
 
 namespace {
+// Colour blends over what is there; the image's alpha stays 1, so a PNG of a translucent scene
+// is opaque (it was 206–224 where the skin is translucent, and viewers showed the page through).
+void blend_over_opaque() { glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE); }
+
 glm::vec4 clip_plane_of(const Scene& scene) {
   if (!scene.section) return {0.0f, 0.0f, 0.0f, 1.0f};
   const glm::vec3 n = glm::normalize(scene.section->normal);
@@ -222,7 +240,7 @@ void Renderer::draw_items(const Scene& scene, bool translucent, const glm::mat4&
   p.set("u_fill_dir", glm::normalize(-0.7f * right - 0.2f * up + 0.5f * back));
   for (const auto& item : scene.items) {
     if (!item.mesh || (item.style == Style::Translucent) != translucent) continue;
-    const GpuMesh& g = upload(item.mesh);
+    const GpuMesh& g = upload(coarse_ && item.coarse ? item.coarse : item.mesh);
     // An opaque closed solid's far side is hidden by its near side: leave it out (12% of a frame
     // on llvmpipe). Translucent layers keep both sides (their look depends on them), a section
     // shows the inside of cut solids, and open surfaces (scans) must show both sides.
@@ -407,16 +425,20 @@ void Renderer::render(const Scene& scene, int width, int height, GLuint target_f
   if (width <= 0 || height <= 0) return;
   // Drop GPU copies of meshes nobody holds any more.
   for (auto it = meshes_.begin(); it != meshes_.end();) it = it->second->owner.expired() ? meshes_.erase(it) : std::next(it);
-  if (!targets_ || targets_->width != width || targets_->height != height || targets_->samples != options.samples) {
+  const float res = std::clamp(options.resolution_scale, 0.1f, 1.0f);
+  const int w = std::max(1, static_cast<int>(std::lround(width * res))), h = std::max(1, static_cast<int>(std::lround(height * res)));
+  if (!targets_ || targets_->width != w || targets_->height != h || targets_->samples != options.samples || targets_->fxaa != options.fxaa) {
     targets_.reset();
-    targets_ = std::make_unique<Targets>(width, height, options.samples);
+    targets_ = std::make_unique<Targets>(w, h, options.samples, options.fxaa);
   }
   const Targets& t = *targets_;
+  coarse_ = options.coarse && !scene.section;
+  const float ui = options.ui_scale * static_cast<float>(w) / static_cast<float>(width);  // text and lines keep their size on screen
   const glm::mat4 view = scene.camera.view();
   const glm::mat4 proj = scene.camera.projection(static_cast<float>(width) / static_cast<float>(height));
   last_inverse_view_proj_ = glm::inverse(proj * view);
 
-  glViewport(0, 0, width, height);
+  glViewport(0, 0, w, h);
   glBindFramebuffer(GL_FRAMEBUFFER, t.scene_fbo);
   glDisable(GL_BLEND);
   glDisable(GL_DEPTH_TEST);
@@ -438,8 +460,8 @@ void Renderer::render(const Scene& scene, int width, int height, GLuint target_f
   draw_items(scene, false, view, proj);
   glDepthMask(GL_FALSE);
   glEnable(GL_BLEND);
-  glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-  draw_lines(scene, LineLayer::InScene, view, proj, options.ui_scale);
+  blend_over_opaque();
+  draw_lines(scene, LineLayer::InScene, view, proj, ui);
 
   // Transparency: accumulate every translucent surface in any order.
   glBindFramebuffer(GL_FRAMEBUFFER, t.oit_fbo);
@@ -457,7 +479,7 @@ void Renderer::render(const Scene& scene, int width, int height, GLuint target_f
   glBindFramebuffer(GL_FRAMEBUFFER, t.resolved_fbo);
   glDrawBuffer(GL_COLOR_ATTACHMENT0);
   glEnable(GL_BLEND);
-  glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+  blend_over_opaque();
   composite_prog_->use();
   composite_prog_->set("u_accum", 0);
   composite_prog_->set("u_weight", 1);
@@ -469,15 +491,36 @@ void Renderer::render(const Scene& scene, int width, int height, GLuint target_f
   glBindVertexArray(empty_vao_);
   glDrawArrays(GL_TRIANGLES, 0, 3);
 
-  draw_lines(scene, LineLayer::OnTop, view, proj, options.ui_scale);
-  draw_text(scene, width, height, proj * view, options.ui_scale);
+  draw_lines(scene, LineLayer::OnTop, view, proj, ui);
+  GLuint final_fbo = t.resolved_fbo;
+  if (t.fxaa) {
+    glDisable(GL_BLEND);
+    glBindFramebuffer(GL_FRAMEBUFFER, t.fxaa_fbo);
+    fxaa_prog_->use();
+    fxaa_prog_->set("u_image", 0);
+    fxaa_prog_->set("u_texel", glm::vec2(1.0f / static_cast<float>(w), 1.0f / static_cast<float>(h)));
+    glBindTexture(GL_TEXTURE_2D, t.tex_resolved);
+    glBindVertexArray(empty_vao_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glEnable(GL_BLEND);
+    blend_over_opaque();
+    final_fbo = t.fxaa_fbo;
+  }
+  draw_text(scene, w, h, proj * view, ui);
   glDisable(GL_BLEND);
+  last_width_ = width, last_height_ = height, last_options_ = options, last_final_fbo_ = final_fbo;
+  present_again(target_fbo);
+}
 
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, t.resolved_fbo);
+void Renderer::present_again(GLuint target_fbo) const {
+  if (!targets_ || last_width_ <= 0) return;
+  const RenderOptions& o = last_options_;
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, last_final_fbo_);
   glReadBuffer(GL_COLOR_ATTACHMENT0);
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target_fbo);
-  glBlitFramebuffer(0, 0, width, height, options.dest_x, options.dest_y, options.dest_x + width, options.dest_y + height,
-                    GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  const bool scaled = targets_->width != last_width_ || targets_->height != last_height_;
+  glBlitFramebuffer(0, 0, targets_->width, targets_->height, o.dest_x, o.dest_y, o.dest_x + last_width_, o.dest_y + last_height_,
+                    GL_COLOR_BUFFER_BIT, scaled ? GL_LINEAR : GL_NEAREST);
   glBindFramebuffer(GL_FRAMEBUFFER, target_fbo);
 }
 
@@ -501,8 +544,11 @@ void Renderer::warm_up(int width, int height, GLuint target_fbo, const RenderOpt
   glFinish();
 }
 
-std::optional<glm::vec3> Renderer::pick(int x, int y) const {
-  if (!targets_ || x < 0 || y < 0 || x >= targets_->width || y >= targets_->height) return std::nullopt;
+std::optional<glm::vec3> Renderer::pick(int x_px, int y_px) const {
+  if (!targets_ || last_width_ <= 0 || x_px < 0 || y_px < 0 || x_px >= last_width_ || y_px >= last_height_) return std::nullopt;
+  // The last frame may have been drawn at a lower resolution (the view was moving).
+  const int x = std::min(targets_->width - 1, x_px * targets_->width / last_width_);
+  const int y = std::min(targets_->height - 1, y_px * targets_->height / last_height_);
   const int gl_y = targets_->height - 1 - y;
   float depth = 1.0f;
   glBindFramebuffer(GL_READ_FRAMEBUFFER, targets_->resolved_fbo);

@@ -32,6 +32,9 @@ struct DrawItem {
   // Section views fill the cut face of each closed opaque solid; where solids nest, the higher
   // priority (the inner, more specific one) shows. -1: not a closed solid, no cap.
   int cap_priority = 0;
+  // A lighter copy drawn while the view moves (RenderOptions::coarse), as VTK's LOD actors do;
+  // null: the mesh itself. Not used in section views (their caps need the closed solid).
+  std::shared_ptr<const MeshData> coarse;
 };
 
 struct Line {
@@ -72,6 +75,7 @@ struct Camera {
   float near_mm = 5.0f, far_mm = 5000.0f;
   glm::mat4 view() const;
   glm::mat4 projection(float aspect) const;
+  bool operator==(const Camera&) const = default;
 };
 
 // Everything on the side the normal points to is cut away; cut faces of closed solids are filled.

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
 
 #include <glm/geometric.hpp>
 
@@ -42,17 +43,20 @@ class GlTest : public ::testing::Test {
     GTEST_SKIP() << "no OpenGL context: " << why_;
   }
 
-  render::Image render_case(const std::string& id, app::ViewSettings view, int w = 480, int h = 300) {
+  render::Image render_case(const std::string& id, app::ViewSettings view, int w = 480, int h = 300, render::RenderOptions options = exact()) {
     AnatomyLibrary library(test::asset_dir() / "anatomy");
     app::CaseSession session(library);
     session.set_case(test::load_bundled(id));
     app::SceneAssembler assembler;
     const auto scene = assembler.build(session, view, app::default_camera(session, view));
     render::OffscreenTarget target(w, h);
-    render::RenderOptions options;
-    options.samples = 0;  // exactly reproducible
     renderer_->render(scene, w, h, target.fbo(), options);
     return target.read();
+  }
+  static render::RenderOptions exact() {
+    render::RenderOptions o;
+    o.samples = 0;  // exactly reproducible
+    return o;
   }
 
   static inline render::EglContext* context_ = nullptr;
@@ -139,6 +143,76 @@ TEST_F(GlTest, LabelsAreDrawn) {
   size_t changed = 0;
   for (size_t i = 0; i < plain.rgba.size(); ++i) changed += plain.rgba[i] != labelled.rgba[i];
   EXPECT_GT(changed, plain.rgba.size() / 50);
+}
+
+void save_png_file(const render::Image& image, const std::string& path) {
+  std::ofstream(path, std::ios::binary) << render::encode_png(image);
+}
+
+size_t differing_pixels(const render::Image& a, const render::Image& b) {
+  size_t n = 0;
+  for (size_t i = 0; i < a.rgba.size(); i += 4)
+    n += a.rgba[i] != b.rgba[i] || a.rgba[i + 1] != b.rgba[i + 1] || a.rgba[i + 2] != b.rgba[i + 2];
+  return n;
+}
+
+TEST_F(GlTest, RenderedImagesAreOpaque) {
+  // Translucent skin over opaque tissue is still an opaque picture: a PNG viewer must not show
+  // its page through the body.
+  auto v = golden_view(app::ViewMode::ThreeD);
+  v.legend = v.labels = true;
+  for (bool fxaa : {false, true}) {
+    auto o = exact();
+    o.fxaa = fxaa;
+    const render::Image img = render_case("han2009-abdomen", v, 480, 300, o);
+    size_t see_through = 0;
+    for (size_t i = 3; i < img.rgba.size(); i += 4) see_through += img.rgba[i] != 255;
+    EXPECT_EQ(see_through, 0u) << (fxaa ? "with FXAA" : "without anti-aliasing");
+  }
+}
+
+TEST_F(GlTest, AFrameShownAgainIsTheSameImage) {
+  // The GUI shows the last frame again when nothing in it changed, without drawing the scene.
+  const render::Image drawn = render_case("han2009-abdomen", golden_view(app::ViewMode::ThreeD));
+  render::OffscreenTarget again(480, 300);
+  renderer_->present_again(again.fbo());
+  EXPECT_EQ(differing_pixels(drawn, again.read()), 0u);
+}
+
+TEST_F(GlTest, AReducedResolutionFrameFillsTheWholeView) {
+  // While the view moves the GUI draws fewer pixels and scales them up: the same picture, softer.
+  const auto view = golden_view(app::ViewMode::ThreeD);
+  const render::Image full = render_case("han2009-abdomen", view);
+  auto o = exact();
+  o.resolution_scale = 0.5f;
+  const render::Image half = render_case("han2009-abdomen", view, 480, 300, o);
+  ASSERT_EQ(half.width, 480);
+  EXPECT_GT(differing_pixels(full, half), 1000u);
+  EXPECT_LT(mean_difference(full, half), 4.0);
+  // Scaled as a whole: the top-left and bottom-right corners hold the background as at full size.
+  for (size_t corner : {size_t{0}, half.rgba.size() - 4}) EXPECT_NEAR(half.rgba[corner], full.rgba[corner], 3) << corner;
+}
+
+TEST_F(GlTest, FxaaComesCloserToMsaaThanNoAntiAliasing) {
+  // The anti-aliasing software GL can afford, compared with 4× MSAA on the same frame: it changes
+  // only pixels at edges, and brings the image nearer to the multisampled one.
+  const auto view = golden_view(app::ViewMode::ThreeD);
+  const render::Image none = render_case("han2009-thigh", view);
+  auto o = exact();
+  o.fxaa = true;
+  const render::Image fxaa = render_case("han2009-thigh", view, 480, 300, o);
+  o.fxaa = false;
+  o.samples = 4;
+  const render::Image msaa = render_case("han2009-thigh", view, 480, 300, o);
+  const size_t pixels = none.rgba.size() / 4;
+  EXPECT_GT(differing_pixels(none, fxaa), pixels / 200);  // edges were smoothed
+  EXPECT_LT(differing_pixels(none, fxaa), pixels / 5);    // flat areas were not
+  EXPECT_LT(mean_difference(fxaa, msaa), mean_difference(none, msaa));
+  if (std::getenv("MARGINVIZ_KEEP_AA")) {  // to look at them side by side
+    save_png_file(none, "aa-none.png");
+    save_png_file(fxaa, "aa-fxaa.png");
+    save_png_file(msaa, "aa-msaa.png");
+  }
 }
 
 TEST_F(GlTest, SettingAnUndeclaredUniformThrows) {

@@ -36,6 +36,7 @@
 #include "placement.hpp"
 #include "paths.hpp"
 #include "renderer.hpp"
+#include "view_frame.hpp"
 #include "work_keeper.hpp"
 
 namespace mv::app {
@@ -73,7 +74,7 @@ struct Window : GlfwWindow {
 class GuiApp {
  public:
   GuiApp(Window& w, AnatomyLibrary& library, const std::filesystem::path& case_path, Settings settings)
-      : window_(w), library_(library), state_(library_), renderer_(font_file()), settings_(std::move(settings)) {
+      : window_(w), library_(library), state_(library_), view_frame_(font_file()), settings_(std::move(settings)) {
     float sx = 1.0f, sy = 1.0f;
     glfwGetWindowContentScale(window_.handle, &sx, &sy);
     int fb_w = 0, fb_h = 0, win_w = 0, win_h = 0;
@@ -97,9 +98,11 @@ class GuiApp {
     style.FrameRounding = 3.0f;
     style.ScaleAllSizes(imgui_scale_);
     glfwSetWindowUserPointer(window_.handle, this);
+    install_wake_callbacks();
     // Installed before ImGui's, which chains to it: the press's own time decides a double click.
     glfwSetMouseButtonCallback(window_.handle, [](GLFWwindow* h, int button, int action, int) {
       auto* self = static_cast<GuiApp*>(glfwGetWindowUserPointer(h));
+      self->wake();
       if (button != GLFW_MOUSE_BUTTON_LEFT || action != GLFW_PRESS) return;
       double x = 0.0, y = 0.0;
       glfwGetCursorPos(h, &x, &y);
@@ -135,7 +138,7 @@ class GuiApp {
       if (const std::string demo_why = open_case(demo_case_path()); !demo_why.empty()) throw std::runtime_error(why + "\n" + demo_why);
       message_ = "Could not open " + case_path.string() + " — showing the bundled demo case instead.\n" + why;
     }
-    last_motion_ = glfwGetTime();  // the first frames come quickly without MSAA; the still view then gets it
+    wake();
     if (const char* shot = std::getenv("MARGINVIZ_GUI_SCREENSHOT"); shot && *shot) auto_screenshot_ = shot;
     if (const char* acts = std::getenv("MARGINVIZ_GUI_ACTIONS"); acts && *acts)
       for (auto& a : split(acts, ','))
@@ -173,16 +176,22 @@ class GuiApp {
 
   int run() {
     while (!glfwWindowShouldClose(window_.handle)) {
-      // Idle, the app sleeps until an event (or briefly, to finish a smooth redraw or a scan read).
-      const bool busy = scan_loading_.valid() || glfwGetTime() - last_motion_ < 0.6 || !auto_screenshot_.empty();
-      if (busy) glfwPollEvents();
-      else glfwWaitEventsTimeout(0.5);
+      // Nothing to do, the app sleeps until an event: no frame is drawn while nothing changes.
+      // It wakes each second for the autosave, and keeps drawing only while something moves on
+      // its own (a scan being read, the refinement of a view that stopped moving, a text cursor).
+      if (frames_wanted_ > 0 || busy()) glfwPollEvents();
+      else glfwWaitEventsTimeout(still_frame_due() ? std::max(0.0, last_motion_ + kRefineAfterS - glfwGetTime()) : 1.0);
+      const std::string problem_before = keeper_.problem();
+      keeper_.tick(state_.doc, glfwGetTime());
+      if (keeper_.problem() != problem_before) wake();
+      const bool refine = still_frame_due() && glfwGetTime() - last_motion_ >= kRefineAfterS;
+      if (frames_wanted_ == 0 && !busy() && !refine) continue;
+      if (frames_wanted_ > 0) --frames_wanted_;
       try {
         apply_edits();
       } catch (const std::exception& e) {
         state_.geometry_problem = std::string("Could not update the view: ") + e.what() + " — your edits are kept.";
       }
-      keeper_.tick(state_.doc, glfwGetTime());
       if (auto file = std::exchange(state_.open_request, std::nullopt)) request_open(*file);
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
@@ -217,6 +226,32 @@ class GuiApp {
   }
 
  private:
+  static constexpr int kFramesPerEvent = 3;      // ImGui settles hover and focus over a frame or two
+  static constexpr double kRefineAfterS = 0.25;  // still this long, the view is drawn at full quality
+
+  void wake() { frames_wanted_ = kFramesPerEvent; }
+  // Frames needed whatever the events: a scan being read (its progress), an edit waiting for it,
+  // a blinking text cursor, the test and benchmark hooks.
+  bool busy() const {
+    return scan_loading_.valid() || state_.doc.revision() != applied_revision_ || ImGui::GetIO().WantTextInput || !auto_screenshot_.empty() ||
+           report_first_frame_;
+  }
+  bool still_frame_due() const { return last_frame_moving_; }
+
+  // Every input, resize or expose wakes the loop for a few frames (ImGui chains the callbacks it
+  // installs after these).
+  void install_wake_callbacks() {
+    auto self = [](GLFWwindow* h) { static_cast<GuiApp*>(glfwGetWindowUserPointer(h))->wake(); };
+    glfwSetCursorPosCallback(window_.handle, [](GLFWwindow* h, double, double) { static_cast<GuiApp*>(glfwGetWindowUserPointer(h))->wake(); });
+    glfwSetScrollCallback(window_.handle, [](GLFWwindow* h, double, double) { static_cast<GuiApp*>(glfwGetWindowUserPointer(h))->wake(); });
+    glfwSetKeyCallback(window_.handle, [](GLFWwindow* h, int, int, int, int) { static_cast<GuiApp*>(glfwGetWindowUserPointer(h))->wake(); });
+    glfwSetCharCallback(window_.handle, [](GLFWwindow* h, unsigned) { static_cast<GuiApp*>(glfwGetWindowUserPointer(h))->wake(); });
+    glfwSetWindowFocusCallback(window_.handle, [](GLFWwindow* h, int) { static_cast<GuiApp*>(glfwGetWindowUserPointer(h))->wake(); });
+    glfwSetCursorEnterCallback(window_.handle, [](GLFWwindow* h, int) { static_cast<GuiApp*>(glfwGetWindowUserPointer(h))->wake(); });
+    glfwSetFramebufferSizeCallback(window_.handle, [](GLFWwindow* h, int, int) { static_cast<GuiApp*>(glfwGetWindowUserPointer(h))->wake(); });
+    glfwSetWindowRefreshCallback(window_.handle, self);
+  }
+
   // Returns why the file could not be opened (the current case then stays), or "" on success.
   std::string open_case(const std::filesystem::path& path) {
     CaseDocument candidate;
@@ -241,7 +276,7 @@ class GuiApp {
 
   void refresh_metrics() {
     try {
-      state_.metrics = compute_metrics(state_.session.current_case(), state_.session.site_model(), state_.session.frame(), state_.session.quality);
+      state_.metrics = metrics_of(state_.session.current_case(), state_.session.measurement_solids());
     } catch (const std::exception&) {
       state_.metrics.reset();
     }
@@ -551,7 +586,7 @@ class GuiApp {
     glfwGetFramebufferSize(window_.handle, &fb_w, &fb_h);
     glfwGetWindowSize(window_.handle, &win_w, &win_h);
     const float px = win_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
-    return renderer_.pick(static_cast<int>((at.x - sidebar_width_) * px), static_cast<int>((at.y - menu_height_) * px));
+    return view_frame_.renderer().pick(static_cast<int>((at.x - sidebar_width_) * px), static_cast<int>((at.y - menu_height_) * px));
   }
 
   // Open with the browser, or a given file (recent, bundled); unsaved work is asked about first.
@@ -767,8 +802,6 @@ class GuiApp {
     if (io.MouseWheel != 0.0f) state_.camera.zoom(io.MouseWheel);
   }
 
-  render::Scene current_scene() { return assembler_.build(state_.session, state_.view, state_.camera.camera()); }
-
   void draw_frame() {
     int fb_w = 0, fb_h = 0, win_w = 0, win_h = 0;
     glfwGetFramebufferSize(window_.handle, &fb_w, &fb_h);
@@ -783,27 +816,22 @@ class GuiApp {
     glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     if (fb_h > 0) {
-      const render::Scene scene = current_scene();
-      render::RenderOptions options;
-      // Software GL (llvmpipe) pays 3× for 4× MSAA (bench/frame_bench.cpp): draw without it while
-      // the view is moving or being edited, and with it once the scene has been still for a moment.
+      // Dragging, wheeling or editing: the view draws fast (lower resolution, no anti-aliasing)
+      // and refines once it has been still for a moment.
       ImGuiIO& io = ImGui::GetIO();
       const bool moving = ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseDown(ImGuiMouseButton_Middle) || io.MouseWheel != 0.0f ||
                           io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f;
       if (moving) last_motion_ = glfwGetTime();
-      options.samples = glfwGetTime() - last_motion_ > 0.25 ? 4 : 0;
-      options.ui_scale = scale_;
-      options.dest_x = view_x;
-      options.dest_y = status_px;
+      last_frame_moving_ = glfwGetTime() - last_motion_ < kRefineAfterS;
       try {
-        renderer_.render(scene, view_w, view_h, 0, options);
+        view_frame_.draw(state_.session, state_.view, state_.camera.camera(), view_w, view_h, 0, {last_frame_moving_, scale_, view_x, status_px});
       } catch (const std::exception& e) {
         if (render_problem_.empty()) message_ = std::string("The 3D view could not be drawn: ") + e.what();
         render_problem_ = e.what();
       }
       if (state_.screenshot_requested) {
         state_.screenshot_requested = false;
-        screenshot(scene, view_w, view_h);
+        screenshot(view_w, view_h);
       }
     }
     glViewport(0, 0, fb_w, fb_h);
@@ -811,7 +839,7 @@ class GuiApp {
   }
 
   // F12: the 3D view without the panels, at the view's pixel size.
-  void screenshot(const render::Scene& scene, int w, int h) {
+  void screenshot(int w, int h) {
     const std::time_t now = std::time(nullptr);
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
@@ -823,7 +851,7 @@ class GuiApp {
       render::RenderOptions options;
       options.samples = 4;
       options.ui_scale = scale_;
-      renderer_.render(scene, w, h, target.fbo(), options);
+      view_frame_.renderer().render(view_frame_.scene(), w, h, target.fbo(), options);
       save_png(target.read(), out);
       state_.status = "Screenshot saved: " + std::filesystem::absolute(out).string();
     } catch (const std::exception& e) {
@@ -835,8 +863,7 @@ class GuiApp {
   Window& window_;
   AnatomyLibrary& library_;
   GuiState state_;
-  render::Renderer renderer_;
-  SceneAssembler assembler_;
+  ViewFrame view_frame_;
   WorkKeeper keeper_{autosave_dir()};
   float scale_ = 1.0f, imgui_scale_ = 1.0f;
   float sidebar_width_ = 430.0f, menu_height_ = 0.0f, status_height_ = 0.0f;
@@ -857,7 +884,9 @@ class GuiApp {
   bool confirm_discard_ = false, quit_now_ = false;
   Pending pending_ = Pending::None;
   std::string render_problem_;   // reported once, not every frame
-  double last_motion_ = 0.0;
+  double last_motion_ = -1.0;
+  bool last_frame_moving_ = false;  // the last 3D frame was drawn at moving quality
+  int frames_wanted_ = 0;           // frames to draw before sleeping again
   bool scan_popup_ = false;
   std::future<void> scan_loading_;          // a surface scan being read
   std::atomic<float> scan_progress_{0.0f};
