@@ -144,6 +144,8 @@ class GuiApp {
       for (auto& a : split(acts, ','))
         if (!a.empty()) test_actions_.push_back(std::move(a));
     report_first_frame_ = std::getenv("MARGINVIZ_GUI_FIRST_FRAME") != nullptr;
+    if (const char* idle = std::getenv("MARGINVIZ_GUI_IDLE_CHECK")) idle_check_s_ = std::atof(idle);
+    if (const char* orbit = std::getenv("MARGINVIZ_GUI_ORBIT_FRAMES")) orbit_frames_left_ = std::atoi(orbit);
   }
 
   ~GuiApp() {
@@ -185,8 +187,10 @@ class GuiApp {
       keeper_.tick(state_.doc, glfwGetTime());
       if (keeper_.problem() != problem_before) wake();
       const bool refine = still_frame_due() && glfwGetTime() - last_motion_ >= kRefineAfterS;
+      if (idle_check_due()) break;
       if (frames_wanted_ == 0 && !busy() && !refine) continue;
       if (frames_wanted_ > 0) --frames_wanted_;
+      ++frames_drawn_;
       try {
         apply_edits();
       } catch (const std::exception& e) {
@@ -201,6 +205,7 @@ class GuiApp {
       hover_block_in_view();
       draw_ui();
       handle_view_input();
+      orbit_step();
       ImGui::Render();
       draw_frame();
       if (!auto_screenshot_.empty() && frames_ == 1)
@@ -234,9 +239,35 @@ class GuiApp {
   // a blinking text cursor, the test and benchmark hooks.
   bool busy() const {
     return scan_loading_.valid() || state_.doc.revision() != applied_revision_ || ImGui::GetIO().WantTextInput || !auto_screenshot_.empty() ||
-           report_first_frame_;
+           report_first_frame_ || orbit_frames_left_ > 0;
   }
   bool still_frame_due() const { return last_frame_moving_; }
+
+  // Test hook (MARGINVIZ_GUI_IDLE_CHECK=S): two seconds after the start, counts the frames drawn
+  // in the next S seconds with nobody touching the app, prints them and quits. Expected: none.
+  bool idle_check_due() {
+    if (idle_check_s_ <= 0.0) return false;
+    const double now = glfwGetTime();
+    if (!idle_from_ && now > 2.0) idle_from_ = std::pair{now, frames_drawn_};
+    if (!idle_from_ || now - idle_from_->first < idle_check_s_) return false;
+    std::cerr << "marginviz: " << frames_drawn_ - idle_from_->second << " frames drawn in " << now - idle_from_->first << " s while idle\n";
+    return true;
+  }
+
+  // Benchmark hook (MARGINVIZ_GUI_ORBIT_FRAMES=N): orbits the camera a step every frame, as a
+  // left-drag does, for N frames; prints the frame rate and quits.
+  void orbit_step() {
+    if (orbit_frames_left_ <= 0) return;
+    if (!orbit_started_) orbit_started_ = glfwGetTime(), orbit_frames_ = orbit_frames_left_;
+    state_.camera.orbit({6.0f, 0.0f});
+    last_motion_ = glfwGetTime();
+    if (--orbit_frames_left_ == 0) {
+      const double s = glfwGetTime() - *orbit_started_;
+      std::cerr << "marginviz: orbit of " << orbit_frames_ << " frames in " << s << " s = " << orbit_frames_ / s << " fps (moving resolution scale "
+                << view_frame_.moving_scale() << ")\n";
+      quit_now_ = true;
+    }
+  }
 
   // Every input, resize or expose wakes the loop for a few frames (ImGui chains the callbacks it
   // installs after these).
@@ -896,6 +927,11 @@ class GuiApp {
   int frames_ = 0;
   std::vector<std::string> test_actions_;  // MARGINVIZ_GUI_ACTIONS
   bool report_first_frame_ = false;  // MARGINVIZ_GUI_FIRST_FRAME: print when the first frame is shown and quit
+  double idle_check_s_ = 0.0;        // MARGINVIZ_GUI_IDLE_CHECK
+  std::optional<std::pair<double, long>> idle_from_;
+  long frames_drawn_ = 0;
+  int orbit_frames_left_ = 0, orbit_frames_ = 0;  // MARGINVIZ_GUI_ORBIT_FRAMES
+  std::optional<double> orbit_started_;
 };
 
 }  // namespace
