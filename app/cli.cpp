@@ -45,7 +45,9 @@ int run_subcommands(int argc, char** argv) {
   render->add_option("--section-angle", section, "Clock axis of the section cut (3 = the 3-9 axis; 10:30 allowed)")->capture_default_str();
   render->add_option("--skin-opacity", rr.view.skin_opacity, "Opacity of the skin in the 3D view, 0..1")->check(CLI::Range(0.0, 1.0))->capture_default_str();
   render->add_option("--backend", rr.backend, "auto, egl (no X server) or glfw")->check(CLI::IsMember({"auto", "egl", "glfw"}))->capture_default_str();
-  render->add_option("--samples", rr.samples, "MSAA samples (0 = none)")->check(CLI::Range(0, 16))->capture_default_str();
+  render->add_option("--anti-aliasing", rr.anti_aliasing, "auto (4x MSAA on a GPU, FXAA on software GL), msaa, fxaa or none")
+      ->check(CLI::IsMember({"auto", "msaa", "fxaa", "none"}))->capture_default_str();
+  render->add_option("--samples", rr.samples, "MSAA samples where MSAA is used (0 = no anti-aliasing)")->check(CLI::Range(0, 16))->capture_default_str();
   render->add_option("--zoom", rr.zoom, "Closer (>1) or farther (<1) than the default framing")->check(CLI::Range(0.05, 20.0))->capture_default_str();
   render->add_option("--orbit-yaw", rr.orbit_yaw_deg, "Turn the default view left/right (degrees)")->check(CLI::Range(-360.0, 360.0));
   render->add_option("--orbit-pitch", rr.orbit_pitch_deg, "Turn the default view up/down (degrees)")->check(CLI::Range(-360.0, 360.0));

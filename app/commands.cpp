@@ -1,5 +1,6 @@
 #include "palette.hpp"
 #include "commands.hpp"
+#include "view_frame.hpp"
 
 #include <cmath>
 #include <fstream>
@@ -129,7 +130,10 @@ void check_through_stage(const Case& c, const ViewSettings& view) {
 
 render::RenderOptions render_options(const RenderRequest& r) {
   render::RenderOptions options;
-  options.samples = r.samples;
+  const std::string& aa = r.anti_aliasing;
+  if (aa == "auto") options = still_quality(render::Renderer::software_gl());
+  options.samples = aa == "msaa" || (aa == "auto" && options.samples > 0) ? r.samples : 0;
+  options.fxaa = aa == "fxaa" || (aa == "auto" && options.fxaa);
   options.ui_scale = std::max(1.0f, static_cast<float>(r.height) / 800.0f);
   return options;
 }

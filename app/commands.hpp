@@ -30,6 +30,8 @@ struct RenderRequest {
   std::optional<std::string> at;  // label or fraction; default: the last measurement
   ViewSettings view;
   std::string backend = "auto";
+  // auto: 4× MSAA on a GPU, FXAA on software GL (view_frame.hpp); msaa (with `samples`), fxaa or none.
+  std::string anti_aliasing = "auto";
   int samples = 4;
   float zoom = 1.0f;                // 2 = twice as close as the default framing
   float orbit_yaw_deg = 0.0f;       // turns the default view about the screen's vertical axis
