@@ -8,93 +8,132 @@
 #include "commands.hpp"
 #include "errors.hpp"
 #include "gui/gui_app.hpp"
+#include "options_table.hpp"
 #include "paths.hpp"
+#include "validation.hpp"
 
 namespace mv::app {
 namespace {
 
-bool is_subcommand(std::string_view s) {
-  return s == "render" || s == "export" || s == "report" || s == "validate" || s == "teach" || s == "simulate";
+// "Peripheral margin … (cm, 0 to 10)": the table's help with its unit and range.
+std::string describe(const OptionSpec& o) {
+  std::string extra = o.unit;
+  if (o.has_range()) extra += (extra.empty() ? "" : ", ") + number_text(o.min) + " to " + number_text(o.max);
+  return o.help + (extra.empty() ? "" : " (" + extra + ")");
+}
+
+// The table's range, with the message the commands give for the same mistake.
+CLI::Validator range_check(const OptionSpec& o) {
+  return CLI::Validator(
+      [&o](std::string& text) -> std::string {
+        double v = 0.0;
+        size_t used = 0;
+        try {
+          v = std::stod(text, &used);
+        } catch (const std::exception&) {
+          return "\"" + text + "\" — expected a number";
+        }
+        return used == text.size() ? range_problem(o, v) : "\"" + text + "\" — expected a number";
+      },
+      number_text(o.min) + " to " + number_text(o.max));
+}
+
+// The option `name` of the table on `cmd`, bound to `target`, with the table's checks and default.
+template <class T>
+CLI::Option* add(CLI::App* cmd, std::string_view name, T& target) {
+  const OptionSpec& o = option(name);
+  CLI::Option* opt = cmd->add_option(o.name == "--output" ? "--output,-o" : o.name, target, describe(o));
+  if (o.has_range()) opt->check(range_check(o));
+  if (!o.choices.empty()) opt->check(CLI::IsMember(o.choices));
+  if (!o.default_text.empty()) opt->default_val(o.default_text);
+  if (o.required) opt->required();
+  return opt;
+}
+
+CLI::Option* add_flag(CLI::App* cmd, std::string_view name, bool& target) { return cmd->add_flag(std::string(name), target, describe(option(name))); }
+
+CLI::App* add_subcommand(CLI::App& app, std::string_view name) {
+  for (const auto& s : subcommands())
+    if (s.name == name) return app.add_subcommand(std::string(name), std::string(s.summary));
+  throw std::logic_error("no subcommand " + std::string(name));
 }
 
 int run_subcommands(int argc, char** argv) {
   CLI::App app{"marginviz — DFSP tumour and margin reconstruction from ruler measurements (illustration, not clinical decisions)"};
+  app.set_version_flag("--version", std::string("marginviz ") + MARGINVIZ_VERSION);
   app.require_subcommand(1, 1);
+  app.failure_message([](const CLI::App*, const CLI::Error& e) { return "marginviz: " + std::string(e.what()) + " (see --help)\n"; });
   // Planning options, shared by report, render --view plan and teach.
-  auto add_plan_options = [](CLI::App* cmd, PlanOptions& o, bool margin_required) {
-    auto* m = cmd->add_option("--plan-margin", o.margin_cm, "Peripheral margin beyond the clinical edge (cm), every clock hour");
-    if (margin_required) m->required();
-    cmd->add_option("--plan-depth", o.depth, "Deep plane: subcutis, fascia (galea on the scalp), muscle or periosteum")->capture_default_str();
-    cmd->add_option("--plan-from", o.from, "Outline widened: pre (pre-treatment, default: Ugurel 2014) or post")->capture_default_str();
-    cmd->add_option("--seed", o.seed, "Monte Carlo seed (reported)")->capture_default_str();
+  auto add_plan_options = [](CLI::App* cmd, PlanOptions& o) {
+    add(cmd, "--plan-margin", o.margin_cm);
+    add(cmd, "--plan-depth", o.depth);
+    add(cmd, "--plan-from", o.from);
+    add(cmd, "--seed", o.seed);
   };
 
   RenderRequest rr;
-  std::string resolution = "1280,800", view = "3d", section = "3", at_render;
-  auto* render = app.add_subcommand("render", "Render a case headless to PNG");
-  render->add_option("case", rr.case_path, "Case file (JSON)")->required();
-  render->add_option("--output,-o", rr.output, "PNG file to write")->required();
-  render->add_option("--resolution", resolution, "Width,height in pixels")->capture_default_str();
-  render->add_option("--at", at_render, "Measurement label, or a fraction 0..1 of the way from the first to the last");
-  render->add_option("--view", view, "3d, section, mohs (the Mohs stages in 3D), mohs-section, map (a stage's Mohs map), plan or plan-section")
-      ->check(CLI::IsMember({"3d", "section", "mohs", "mohs-section", "map", "plan", "plan-section"}))
-      ->capture_default_str();
+  std::string resolution, view, section, at_render;
+  auto* render = add_subcommand(app, "render");
+  add(render, "case", rr.case_path);
+  add(render, "--output", rr.output);
+  add(render, "--resolution", resolution);
+  add(render, "--at", at_render);
+  add(render, "--view", view);
   int through_stage = -1, map_stage = 1;
-  render->add_option("--through-stage", through_stage, "With --view mohs: show stages 1 to N (default: all)");
-  render->add_option("--stage", map_stage, "With --view map: which stage's map (1-based)")->capture_default_str();
-  render->add_option("--section-angle", section, "Clock axis of the section cut (3 = the 3-9 axis; 10:30 allowed)")->capture_default_str();
-  render->add_option("--skin-opacity", rr.view.skin_opacity, "Opacity of the skin in the 3D view, 0..1")->check(CLI::Range(0.0, 1.0))->capture_default_str();
-  render->add_option("--backend", rr.backend, "auto, egl (no X server) or glfw")->check(CLI::IsMember({"auto", "egl", "glfw"}))->capture_default_str();
-  render->add_option("--anti-aliasing", rr.anti_aliasing, "auto (4x MSAA on a GPU, FXAA on software GL), msaa, fxaa or none")
-      ->check(CLI::IsMember({"auto", "msaa", "fxaa", "none"}))->capture_default_str();
-  render->add_option("--samples", rr.samples, "MSAA samples where MSAA is used (0 = no anti-aliasing)")->check(CLI::Range(0, 16))->capture_default_str();
-  render->add_option("--zoom", rr.zoom, "Closer (>1) or farther (<1) than the default framing")->check(CLI::Range(0.05, 20.0))->capture_default_str();
-  render->add_option("--orbit-yaw", rr.orbit_yaw_deg, "Turn the default view left/right (degrees)")->check(CLI::Range(-360.0, 360.0));
-  render->add_option("--orbit-pitch", rr.orbit_pitch_deg, "Turn the default view up/down (degrees)")->check(CLI::Range(-360.0, 360.0));
-  add_plan_options(render, rr.plan, false);
+  add(render, "--through-stage", through_stage);
+  add(render, "--stage", map_stage);
+  add(render, "--section-angle", section);
+  add(render, "--skin-opacity", rr.view.skin_opacity);
+  add(render, "--backend", rr.backend);
+  add(render, "--anti-aliasing", rr.anti_aliasing);
+  add(render, "--samples", rr.samples);
+  add(render, "--zoom", rr.zoom);
+  add(render, "--orbit-yaw", rr.orbit_yaw_deg);
+  add(render, "--orbit-pitch", rr.orbit_pitch_deg);
+  add_plan_options(render, rr.plan);
   bool no_labels = false, no_legend = false, no_ghost = false;
-  render->add_flag("--no-labels", no_labels, "Hide dimension lines and clock marks");
-  render->add_flag("--no-legend", no_legend, "Hide the title, legend and notes");
-  render->add_flag("--no-ghost", no_ghost, "Hide the pre-treatment outline");
-  render->add_flag("--timings", rr.timings, "Print how long each phase took (stderr)");
+  add_flag(render, "--no-labels", no_labels);
+  add_flag(render, "--no-legend", no_legend);
+  add_flag(render, "--no-ghost", no_ghost);
+  add_flag(render, "--timings", rr.timings);
 
   std::filesystem::path export_case, export_output;
   std::string at_export;
-  auto* exp = app.add_subcommand("export", "Export the scene's meshes: .glb (metres), .stl/.ply/.obj (millimetres)");
-  exp->add_option("case", export_case, "Case file (JSON)")->required();
-  exp->add_option("--output,-o", export_output, "Mesh file: .glb, .stl, .ply or .obj")->required();
-  exp->add_option("--at", at_export, "Measurement label, or a fraction 0..1");
+  auto* exp = add_subcommand(app, "export");
+  add(exp, "case", export_case);
+  add(exp, "--output", export_output);
+  add(exp, "--at", at_export);
 
   std::filesystem::path report_case;
   PlanOptions report_plan;
-  auto* report = app.add_subcommand("report", "Print the case's metrics as JSON (docs/report-format.md)");
-  report->add_option("case", report_case, "Case file (JSON)")->required();
-  add_plan_options(report, report_plan, false);
+  auto* report = add_subcommand(app, "report");
+  add(report, "case", report_case);
+  add_plan_options(report, report_plan);
 
   std::filesystem::path teach_case, teach_csv;
   PlanOptions teach_plan;
-  int scenarios = 10;
-  auto* teach = app.add_subcommand("teach", "Judge a margin plan against hidden tumours drawn from the model (reproducible from --seed)");
-  teach->add_option("--case", teach_case, "Case file (JSON)")->required();
-  teach->add_option("--scenarios", scenarios, "How many hidden tumours")->check(CLI::Range(1, 10000))->capture_default_str();
-  teach->add_option("--csv", teach_csv, "Write the tally as CSV");
-  add_plan_options(teach, teach_plan, false);
+  int scenarios = 0;
+  auto* teach = add_subcommand(app, "teach");
+  add(teach, "case", teach_case);
+  add(teach, "--scenarios", scenarios);
+  add(teach, "--csv", teach_csv);
+  add_plan_options(teach, teach_plan);
 
   SimulateOptions sim;
-  auto* simulate = app.add_subcommand("simulate", "Simulate Mohs surgery on virtual patients of the spread model; prints JSON (docs/report-format.md)");
-  simulate->add_option("case", sim.case_path, "Case file (JSON)")->required();
-  simulate->add_option("--first-margin", sim.first_margin_cm, "First stage's margin beyond the clinical edge (cm)")->required();
-  simulate->add_option("--next-margin", sim.next_margin_cm, "Each later stage's margin, in the positive sectors only (cm)")->capture_default_str();
-  simulate->add_option("--depth", sim.depth, "First stage's deep plane; later stages go one plane deeper where the deep margin is positive")->capture_default_str();
-  simulate->add_option("--plan-from", sim.from, "Clinical edge: pre (pre-treatment outline, default) or post")->capture_default_str();
-  simulate->add_option("--patients", sim.patients, "Patients in each simulated series")->check(CLI::Range(1, 100000))->capture_default_str();
-  simulate->add_option("--series", sim.series, "Simulated series (centres)")->check(CLI::Range(10, 2000))->capture_default_str();
-  simulate->add_option("--max-stages", sim.max_stages, "Last stage of the protocol (1: a single excision)")->check(CLI::Range(1, 50))->capture_default_str();
-  simulate->add_option("--seed", sim.seed, "Simulation seed (reported)")->capture_default_str();
+  auto* simulate = add_subcommand(app, "simulate");
+  add(simulate, "case", sim.case_path);
+  add(simulate, "--first-margin", sim.first_margin_cm);
+  add(simulate, "--next-margin", sim.next_margin_cm);
+  add(simulate, "--depth", sim.depth);
+  add(simulate, "--plan-from", sim.from);
+  add(simulate, "--patients", sim.patients);
+  add(simulate, "--series", sim.series);
+  add(simulate, "--max-stages", sim.max_stages);
+  add(simulate, "--seed", sim.seed);
 
   std::filesystem::path validate_case;
-  auto* validate = app.add_subcommand("validate", "Check a case file; every problem is listed");
-  validate->add_option("case", validate_case, "Case file (JSON)")->required();
+  auto* validate = add_subcommand(app, "validate");
+  add(validate, "case", validate_case);
 
   try {
     app.parse(argc, argv);
@@ -132,8 +171,10 @@ int run_subcommands(int argc, char** argv) {
 }
 
 int run_gui_from_args(int argc, char** argv) {
-  CLI::App app{"marginviz — opens CASE (the bundled demo case when none is given) in the desktop app.\n"
-               "Subcommands: render, export, report, teach, simulate, validate (see marginviz SUBCOMMAND --help)"};
+  std::string names;
+  for (const auto& sub : subcommands()) names += (names.empty() ? "" : ", ") + std::string(sub.name);
+  CLI::App app{"marginviz — opens CASE (the bundled demo case when none is given) in the desktop app.\nSubcommands: " + names +
+               " (see marginviz SUBCOMMAND --help)"};
   app.set_version_flag("--version", std::string("marginviz ") + MARGINVIZ_VERSION);
   std::filesystem::path case_path = demo_case_path();
   app.add_option("case", case_path, "Case file (JSON)");

@@ -1,5 +1,6 @@
 #include "palette.hpp"
 #include "commands.hpp"
+#include "options_table.hpp"
 #include "view_frame.hpp"
 
 #include <cmath>
@@ -72,10 +73,14 @@ void prepare(CaseSession& session, const Case& c, const std::optional<std::strin
   try {
     session.set_case(c);
     for (const auto& note : session.notes()) err << "marginviz: warning: " << note << "\n";
-    if (at) session.set_time(parse_at(c, *at));
+    if (at) {
+      try {
+        session.set_time(parse_at(c, *at));
+      } catch (const std::invalid_argument& e) {
+        throw InputError(std::string("--at: ") + e.what());  // the domain names the value, the CLI its option
+      }
+    }
   } catch (const PlacementError& e) {
-    throw InputError(e.what());
-  } catch (const std::invalid_argument& e) {
     throw InputError(e.what());
   }
 }
@@ -223,9 +228,8 @@ int export_command(const std::filesystem::path& case_path, const std::filesystem
 }
 
 PlanRequest plan_request(const Case& c, const PlanOptions& o) {
-  const double margin = o.margin_cm.value_or(2.0);
-  if (!(margin >= 0.0 && margin <= limits::kMaxPlanMarginCm))
-    throw InputError("--plan-margin: " + number_text(margin) + " — must be from 0 to " + number_text(limits::kMaxPlanMarginCm) + " (cm)");
+  const double margin = o.margin_cm.value_or(kDefaultPlanMarginCm);
+  if (const std::string why = range_problem(option("--plan-margin"), margin); !why.empty()) throw InputError("--plan-margin: " + why);
   std::optional<DepthPlane> plane = plane_from_key(o.depth, c.site);
   if (!plane)
     throw InputError("--plan-depth: \"" + o.depth + "\" — not a tissue plane of the " + site_spec(c.site).key + "; expected one of: " + plane_names(c.site));
@@ -270,8 +274,7 @@ int teach_command(const std::filesystem::path& case_path, const PlanOptions& pla
 int simulate_command(const SimulateOptions& o, std::ostream& out, std::ostream& err) {
   const Case c = load_case_or_throw(o.case_path, err);
   for (auto [name, v] : {std::pair{"--first-margin", o.first_margin_cm}, {"--next-margin", o.next_margin_cm}})
-    if (!(v >= 0.0 && v <= limits::kMaxPlanMarginCm))
-      throw InputError(std::string(name) + ": " + number_text(v) + " — must be from 0 to " + number_text(limits::kMaxPlanMarginCm) + " (cm)");
+    if (const std::string why = range_problem(option(name), v); !why.empty()) throw InputError(std::string(name) + ": " + why);
   const std::optional<DepthPlane> plane = plane_from_key(o.depth, c.site);
   if (!plane) throw InputError("--depth: \"" + o.depth + "\" — not a tissue plane of the " + site_spec(c.site).key + "; expected one of: " + plane_names(c.site));
   if (o.from != "pre" && o.from != "post") throw InputError("--plan-from: \"" + o.from + "\" — expected pre or post");

@@ -19,7 +19,7 @@ struct PlanOptions {
   std::optional<double> margin_cm;
   std::string depth = "fascia";
   std::string from = "pre";
-  std::uint64_t seed = 20091996;
+  std::uint64_t seed = kDefaultPlanSeed;
 };
 // Builds the request, checking each value against the case's site; throws InputError.
 PlanRequest plan_request(const Case& c, const PlanOptions& o);
@@ -58,7 +58,7 @@ struct SimulateOptions {
   int patients = 200;  // per simulated series
   int series = 400;  // one per posterior draw of the fit
   int max_stages = spread::MohsProtocol{}.max_stages;
-  std::uint64_t seed = 20091996;
+  std::uint64_t seed = kDefaultPlanSeed;
 };
 int simulate_command(const SimulateOptions& o, std::ostream& out, std::ostream& err);
 int validate_command(const std::filesystem::path& case_path, std::ostream& out, std::ostream& err);

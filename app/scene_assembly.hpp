@@ -27,7 +27,7 @@ struct ViewSettings {
   std::optional<int> through_stage;  // Mohs stages shown, 1-based count; all when absent
   int highlight_stage = -1, highlight_block = -1;  // a Mohs block the user points at
   bool plan = false;              // show the planned excision and its probability envelopes
-  PlanRequest plan_request = PlanRequest::uniform(2.0, DepthPlane::Fascia);
+  PlanRequest plan_request = PlanRequest::uniform(kDefaultPlanMarginCm, DepthPlane::Fascia);
   std::array<bool, 3> envelopes{true, true, true};  // 50%, 80%, 95%
   std::optional<std::uint64_t> reveal_seed;          // teaching: show this hidden tumour
   bool blind = false;             // teaching before the reveal: no chances, no envelopes

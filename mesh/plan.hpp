@@ -20,12 +20,17 @@ namespace mv {
 // A planned excision (docs/model.md): a margin beyond the clinical edge per clock-hour sector and a
 // deep plane. Drawn by default from the PRE-treatment outline: imatinib shrinkage does not yet
 // justify smaller margins (Ugurel 2014, clinical.md §6).
+// The seed of the spread model's simulated centres when none is given (every view and command).
+inline constexpr std::uint64_t kDefaultPlanSeed = 20091996;
+// The plan every view starts from when the case has none: 2 cm to the fascia, pre-treatment outline.
+inline constexpr double kDefaultPlanMarginCm = 2.0;
+
 struct PlanRequest {
   std::array<double, kSectors> margin_cm{};  // index 0 = 1 o'clock ... 11 = 12 o'clock
   std::optional<DepthPlane> plane = DepthPlane::Fascia;
   std::optional<double> depth_mm;             // instead of a plane
   bool from_post_treatment = false;
-  std::uint64_t seed = 20091996;
+  std::uint64_t seed = kDefaultPlanSeed;
   static PlanRequest uniform(double margin_cm, std::optional<DepthPlane> plane);
   static PlanRequest from_saved(const SavedPlan& saved);  // the case's plan (sectors in clock order)
   SavedPlan saved() const;

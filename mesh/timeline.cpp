@@ -76,7 +76,7 @@ TimePoint parse_at(const Case& c, const std::string& at) {
   if (used == at.size() && used > 0 && std::isfinite(v) && v >= 0.0 && v <= 1.0) return {std::nullopt, v};
   std::string labels;
   for (const auto& m : c.measurements) labels += (labels.empty() ? "" : ", ") + m.label;
-  throw std::invalid_argument("--at: \"" + at + "\" — expected a measurement label (" + labels + ") or a fraction from 0 to 1");
+  throw std::invalid_argument("\"" + at + "\" — expected a measurement label (" + labels + ") or a fraction from 0 to 1");
 }
 
 }  // namespace mv

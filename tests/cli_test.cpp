@@ -7,7 +7,13 @@
 #include <fstream>
 #include <sys/wait.h>
 
+#include <map>
+#include <regex>
+#include <set>
+
 #include <nlohmann/json.hpp>
+
+#include "options_table.hpp"
 
 #include "test_support.hpp"
 
@@ -174,8 +180,8 @@ TEST(Cli, ReportPlanAndTeach) {
   r = run("render " + c + " --plan-margin 2 --output /tmp/never.png");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("--plan-margin: goes with --view plan"), std::string::npos) << r.err;
-  const CliResult t1 = run("teach --case " + c + " --seed 11 --scenarios 4 --plan-margin 2.5");
-  const CliResult t2 = run("teach --case " + c + " --seed 11 --scenarios 4 --plan-margin 2.5");
+  const CliResult t1 = run("teach " + c + " --seed 11 --scenarios 4 --plan-margin 2.5");
+  const CliResult t2 = run("teach " + c + " --seed 11 --scenarios 4 --plan-margin 2.5");
   ASSERT_EQ(t1.code, 0) << t1.err;
   EXPECT_EQ(t1.out, t2.out);  // reproducible from the seed
   EXPECT_EQ(nlohmann::json::parse(t1.out)["results"].size(), 4u);
@@ -235,11 +241,59 @@ TEST(Cli, VersionIsPrinted) {
   EXPECT_EQ(r.out.rfind("marginviz 0.", 0), 0u) << r.out;
 }
 
+// The options named in a text: every "--word" token.
+std::set<std::string> option_names(const std::string& text) {
+  std::set<std::string> out;
+  const std::regex flag("--[a-z][a-z-]*");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), flag); it != std::sregex_iterator(); ++it) out.insert(it->str());
+  return out;
+}
+
+std::set<std::string> table_options_of(const std::string& command) {
+  std::set<std::string> out;
+  for (const auto& o : app::option_table())
+    if (o.name != "case" && std::find(o.commands.begin(), o.commands.end(), command) != o.commands.end()) out.insert(o.name);
+  return out;
+}
+
+TEST(Cli, EachSubcommandTakesExactlyTheTablesOptions) {
+  for (const auto& sub : app::subcommands()) {
+    const CliResult r = run(std::string(sub.name) + " --help");
+    ASSERT_NE(r.out.find("Options:"), std::string::npos) << r.out;
+    const std::string options = r.out.substr(r.out.find("Options:"));
+    std::set<std::string> shown;
+    for (const auto& line : test::lines_of(options))  // the option column, not the help text
+      if (line.rfind("  -", 0) == 0 && line.find("--") != std::string::npos) shown.merge(option_names(line.substr(0, line.find(' ', line.find("--")))));
+    shown.erase("--help");
+    EXPECT_EQ(shown, table_options_of(std::string(sub.name))) << sub.name << "\n" << r.out;
+  }
+}
+
+TEST(Cli, TheReadmeListsTheTablesOptions) {
+  // README, "The command line": one usage entry per subcommand, continued on indented lines.
+  std::ifstream f(test::source_dir() / "README.md");
+  const std::string readme((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  const auto start = readme.find("```sh\nmarginviz render");
+  ASSERT_NE(start, std::string::npos);
+  const std::string block = readme.substr(start, readme.find("```", start + 5) - start);
+  std::map<std::string, std::string> usage;
+  std::string current;
+  for (const auto& line : test::lines_of(block)) {
+    if (line.rfind("marginviz ", 0) == 0) current = line.substr(10, line.find(' ', 10) - 10);
+    const auto comment = line.find("  #");
+    if (!current.empty()) usage[current] += line.substr(0, comment) + "\n";
+  }
+  for (const auto& sub : app::subcommands()) {
+    ASSERT_TRUE(usage.count(std::string(sub.name))) << sub.name << " is missing from the README";
+    EXPECT_EQ(option_names(usage[std::string(sub.name)]), table_options_of(std::string(sub.name))) << sub.name;
+  }
+}
+
 TEST(Cli, EverySubcommandHasHelp) {
-  for (const char* sub : {"render", "export", "report", "validate", "teach", "simulate"}) {
-    const CliResult r = run(std::string(sub) + " --help");
-    EXPECT_EQ(r.code, 0) << sub;
-    EXPECT_NE(r.out.find("Usage"), std::string::npos) << sub << r.out;
+  for (const auto& sub : app::subcommands()) {
+    const CliResult r = run(std::string(sub.name) + " --help");
+    EXPECT_EQ(r.code, 0) << sub.name;
+    EXPECT_NE(r.out.find("Usage"), std::string::npos) << sub.name << r.out;
   }
   EXPECT_EQ(run("--help").code, 0);
 }

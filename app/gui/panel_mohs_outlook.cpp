@@ -9,6 +9,7 @@
 
 #include "gui_state.hpp"
 #include "number_input.hpp"
+#include "options_table.hpp"
 #include "text_format.hpp"
 #include "validation.hpp"
 #include "spread/literature.hpp"
@@ -49,8 +50,10 @@ void stage_histogram(const spread::MohsSimulation& r) {
 void draw_mohs_outlook(GuiState& s, const PlannedExcision& plan) {
   section_heading("What Mohs surgery might take");
   auto& o = s.outlook;
-  drag_number("first-stage margin", o.protocol.first_margin_cm, 0.02f, 0.0, limits::kMaxPlanMarginCm, "%.2f cm");
-  drag_number("later-stage margin", o.protocol.next_margin_cm, 0.02f, 0.0, limits::kMaxPlanMarginCm, "%.2f cm");
+  const OptionSpec& first = option("--first-margin");
+  const OptionSpec& next = option("--next-margin");
+  drag_number("first-stage margin", o.protocol.first_margin_cm, 0.02f, first.min, first.max, "%.2f cm");
+  drag_number("later-stage margin", o.protocol.next_margin_cm, 0.02f, next.min, next.max, "%.2f cm");
   // The protocol starts at the plan's deep plane and from the plan's outline.
   o.protocol.first_plane = plan.request.plane ? plane_key(*plan.request.plane) : fixed(plan.depth_mm, 1) + " mm";
   o.protocol.from_post_treatment = plan.request.from_post_treatment;

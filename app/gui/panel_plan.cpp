@@ -13,6 +13,7 @@
 #include "file_io.hpp"
 #include "gui_state.hpp"
 #include "number_input.hpp"
+#include "options_table.hpp"
 #include "text_format.hpp"
 #include "validation.hpp"
 
@@ -94,7 +95,7 @@ std::optional<std::filesystem::path> ladder_neighbour(const Case& c, int step) {
 
 }  // namespace
 
-SavedPlan default_plan() { return PlanRequest::uniform(2.0, DepthPlane::Fascia).saved(); }
+SavedPlan default_plan() { return PlanRequest::uniform(kDefaultPlanMarginCm, DepthPlane::Fascia).saved(); }
 
 void sync_plan(GuiState& s) {
   const std::uint64_t seed = s.view.plan_request.seed;
@@ -110,17 +111,18 @@ void draw_plan_panel(GuiState& s) {
   const PlanRequest& r = s.view.plan_request;
   SavedPlan plan = s.doc.working().plan.value_or(default_plan());
   bool edited = false;
+  const OptionSpec& margin = option("--plan-margin");  // the CLI's range
   if (ImGui::Checkbox("show the plan in 3D", &s.view.plan)) s.camera_reset_requested = true;
   ImGui::Checkbox("one margin per clock hour", &s.per_sector);
   if (!s.per_sector) {
     double m = plan.margin_cm[0];
-    if (drag_number("plan margin", m, 0.02f, 0.0, limits::kMaxPlanMarginCm, "%.2f cm")) plan.margin_cm.fill(std::round(m * 100.0) / 100.0), edited = true;
+    if (drag_number("plan margin", m, 0.02f, margin.min, margin.max, "%.2f cm")) plan.margin_cm.fill(std::round(m * 100.0) / 100.0), edited = true;
   } else {
     for (int h = 1; h <= 12; ++h) {
       ImGui::PushID(h);
       double& m = plan.margin_cm[static_cast<size_t>(sector_of_hour(h))];
       ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.3f);
-      edited |= drag_number("##plan margin", m, 0.02f, 0.0, limits::kMaxPlanMarginCm, "%.2f cm");
+      edited |= drag_number("##plan margin", m, 0.02f, margin.min, margin.max, "%.2f cm");
       ImGui::SameLine();
       ImGui::Text("%d o'clock", h);
       if (h % 2 == 1) ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.5f);

@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include "gui_state.hpp"
+#include "options_table.hpp"
 #include "tissue_colours.hpp"
 
 namespace mv::app {
@@ -17,7 +18,10 @@ void draw_view_panel(GuiState& s) {
     v.mode = mode == 1 ? ViewMode::Section : ViewMode::ThreeD;
     s.camera_reset_requested = true;
   }
-  if (v.mode == ViewMode::ThreeD) ImGui::SliderFloat("skin opacity", &v.skin_opacity, 0.0f, 1.0f, "%.2f", ImGuiSliderFlags_AlwaysClamp);
+  if (v.mode == ViewMode::ThreeD) {
+    const OptionSpec& opacity = option("--skin-opacity");
+    ImGui::SliderFloat("skin opacity", &v.skin_opacity, static_cast<float>(opacity.min), static_cast<float>(opacity.max), "%.2f", ImGuiSliderFlags_AlwaysClamp);
+  }
   else {
     float clock = static_cast<float>(v.section_clock);
     // The camera turns with the cut, so that the cut face is always seen face on (as `render` frames it).
