@@ -1,5 +1,6 @@
 #include "palette.hpp"
 #include "commands.hpp"
+#include "case_objects.hpp"
 #include "options_table.hpp"
 #include "view_frame.hpp"
 
@@ -84,18 +85,6 @@ void prepare(CaseSession& session, const Case& c, const std::optional<std::strin
     throw InputError(e.what());
   }
 }
-
-// "day 45 (interpolated)" -> "day-45-interpolated": safe as a node or object name.
-std::string slug(const std::string& text) {
-  std::string out;
-  for (unsigned char ch : text) {
-    if (std::isalnum(ch)) out.push_back(static_cast<char>(std::tolower(ch)));
-    else if (!out.empty() && out.back() != '-') out.push_back('-');
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out.empty() ? "unnamed" : out;
-}
-
 
 // A plan that does not fit the anatomy, or a plane it lacks, is bad input for the plan options.
 PlannedExcision planned_or_throw(CaseSession& session, const PlanRequest& r) {
@@ -206,22 +195,12 @@ int export_command(const std::filesystem::path& case_path, const std::filesystem
   AnatomyLibrary library(anatomy_dir());
   CaseSession session(library);
   prepare(session, c, at, err);
+  // What the case shows with its Mohs stages (the tissue each took, the final defect, the tumour its
+  // positive blocks confirmed, the surface of the final margins), at full anatomical detail.
+  ViewSettings view;
+  view.mohs = true;
   std::vector<ExportItem> items;
-  for (const auto& layer : session.site_model().anatomy.layers) items.push_back({layer.name, &layer.solid, tissue_rgba(layer.kind)});
-  const auto& first = c.measurements.front();
-  items.push_back({"tumour-" + slug(session.state().label), &session.tumour().mesh, kTumourRgba});
-  if (session.state().label != first.label) items.push_back({"tumour-" + slug(first.label), &session.first_tumour().mesh, {0.8f, 0.92f, 1.0f, 0.35f}});
-  // Mohs: what each stage took, the final defect, the tumour its positive blocks confirmed, and the
-  // surface of the final (clear) margins.
-  const MohsReconstruction* mohs = c.mohs && !c.mohs->stages.empty() ? session.mohs() : nullptr;
-  if (mohs) {
-    for (int k = 0; k < mohs->stages; ++k)
-      items.push_back({"mohs-stage-" + std::to_string(k + 1), &mohs->stage_tissue[static_cast<size_t>(k)], stage_colour(k)});
-    items.push_back({"mohs-defect", &mohs->defect_solids.back().mesh, palette::kDefect});
-    items.push_back({"confirmed-tumour", &mohs->confirmed_solid.mesh, palette::kConfirmedTumour});
-    items.push_back({mohs->clear ? "clear-boundary" : "final-margin-not-clear", &mohs->defect_solids.back().margin_surface,
-                     mohs->clear ? palette::kClear : palette::kNotClear});
-  }
+  for (const CaseObject& o : case_objects(session, view, true)) items.push_back({o.name, o.mesh, o.colour});
   export_meshes(items, output);
   out << output.string() << ": " << items.size() << " objects, unit " << unit_name(file_unit(format)) << "\n";
   return 0;

@@ -74,19 +74,17 @@ void add_wall_bands(render::Scene& scene, MeshCache& meshes, const PolarRegion& 
   }
 }
 
-std::array<float, 4> stage_colour(int stage) { return palette::stage(stage); }
-
-void add_mohs(render::Scene& scene, MeshCache& meshes, CaseSession& session, const MohsReconstruction& rec, const ViewSettings& view,
+void add_mohs(render::Scene& scene, MeshCache& meshes, const std::vector<CaseObject>& objects, CaseSession& session, const MohsReconstruction& rec, const ViewSettings& view,
               std::vector<std::string>& legend, std::vector<std::array<float, 4>>& swatches) {
   const bool section = view.mode == ViewMode::Section;
   const Case& c = session.current_case();
   const MohsRecord& m = *c.mohs;
   const int K = rec.stages;
   for (int k = 0; k < K; ++k) {
-    const auto colour = stage_colour(k);
+    const CaseObject& stage = object_of(objects, ObjectRole::MohsStage, k);
+    const auto colour = stage.colour;
     // What each stage took, in its own colour (the stages do not overlap: one cap priority serves).
-    const std::string name = "mohs-stage-" + std::to_string(k + 1);
-    render::DrawItem item{name, meshes.of(name, rec.stage_tissue[static_cast<size_t>(k)]),
+    render::DrawItem item{stage.name, meshes.of(stage.name, *stage.mesh),
                           v4(colour, section ? 1.0f : 0.45f), section ? render::Style::Opaque : render::Style::Translucent, 0.3f, 10};
     scene.items.push_back(item);
     const auto& s = m.stages[static_cast<size_t>(k)];
@@ -97,8 +95,9 @@ void add_mohs(render::Scene& scene, MeshCache& meshes, CaseSession& session, con
   const PolarRegion& fin = rec.defects.back();
   const PolarSolid& fin_solid = rec.defect_solids.back();
   if (!section) add_wall_bands(scene, meshes, fin, fin_solid, rec.column, rec.max_depth_mm, "defect-wall-");
-  const std::array<float, 4> confirmed_colour = palette::kConfirmedTumour;
-  scene.items.push_back({"confirmed-tumour", meshes.of("confirmed-tumour", rec.confirmed_solid.mesh), v4(confirmed_colour, section ? 1.0f : 0.35f),
+  const CaseObject& confirmed = object_of(objects, ObjectRole::ConfirmedTumour);
+  const std::array<float, 4> confirmed_colour = confirmed.colour;
+  scene.items.push_back({confirmed.name, meshes.of(confirmed.name, *confirmed.mesh), v4(confirmed_colour, section ? 1.0f : 0.35f),
                          section ? render::Style::Opaque : render::Style::Translucent, 0.5f, kTumourCapPriority - 1});
   legend.push_back("tumour confirmed by positive blocks");
   swatches.push_back(confirmed_colour);

@@ -18,6 +18,7 @@ inline constexpr Rgba kTumour = kTumourRgba;
 inline constexpr Rgba kConfirmedTumour{0.78f, 0.22f, 0.72f, 1.0f};  // lighter than the clinical tumour, seen through the wound
 inline constexpr Rgba kHiddenTumour{0.92f, 0.45f, 0.95f, 1.0f};     // teaching: the revealed microscopic extent
 inline constexpr Rgba kGhost{0.80f, 0.92f, 1.0f, 1.0f};             // the pre-treatment outline
+inline constexpr float kGhostAlpha = 0.35f;                         // its solid, see-through in exported files
 inline constexpr Rgba kPlan{0.25f, 0.55f, 0.95f, 1.0f};
 // Where 50%, 80% and 95% of tumours reach: the tumour's purple, fading outwards.
 inline constexpr std::array<Rgba, 3> kEnvelopes{{{0.90f, 0.62f, 0.96f, 1.0f}, {0.76f, 0.40f, 0.90f, 1.0f}, {0.58f, 0.22f, 0.78f, 1.0f}}};

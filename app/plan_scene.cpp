@@ -28,7 +28,7 @@ void outline(render::Scene& scene, const PolarSolid& solid, const std::array<flo
 
 }  // namespace
 
-void add_plan(render::Scene& scene, MeshCache& meshes, CaseSession& session, const ViewSettings& view, std::vector<std::string>& legend,
+void add_plan(render::Scene& scene, MeshCache& meshes, const std::vector<CaseObject>& objects, CaseSession& session, const ViewSettings& view, std::vector<std::string>& legend,
               std::vector<std::array<float, 4>>& swatches) {
   const bool section = view.mode == ViewMode::Section;
   const PlannedExcision* planned = nullptr;
@@ -39,8 +39,9 @@ void add_plan(render::Scene& scene, MeshCache& meshes, CaseSession& session, con
     return;
   }
   const PlannedExcision& p = *planned;
-  const std::array<float, 4> plan_colour = palette::kPlan;
-  scene.items.push_back({"planned-excision", meshes.of("planned-excision", p.solid.mesh), v4(plan_colour, section ? 1.0f : 0.3f),
+  const CaseObject& planned_object = object_of(objects, ObjectRole::Plan);
+  const std::array<float, 4> plan_colour = planned_object.colour;
+  scene.items.push_back({planned_object.name, meshes.of(planned_object.name, *planned_object.mesh), v4(plan_colour, section ? 1.0f : 0.3f),
                          section ? render::Style::Opaque : render::Style::Translucent, 0.2f, 10});  // behind the tumour (0.4)
   outline(scene, p.solid, plan_colour, section ? render::LineLayer::InScene : render::LineLayer::OnTop, 3.0f);
   if (!section) add_wall_bands(scene, meshes, p.region, p.solid, p.column, p.depth_mm, "plan-wall-");

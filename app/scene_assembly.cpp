@@ -1,5 +1,6 @@
 #include "scene_assembly.hpp"
 
+#include "case_objects.hpp"
 #include "mohs_scene.hpp"
 #include "palette.hpp"
 #include "plan_scene.hpp"
@@ -128,13 +129,15 @@ void SceneAssembler::assemble(CaseSession& s, const ViewSettings& view) {
 
   const auto& layers = s.site_model().anatomy.layers;
   const auto& meshes = anatomy_meshes(s);
+  const std::vector<CaseObject> objects = case_objects(s, view, false);
   std::vector<std::array<float, 4>> swatches;
   std::vector<std::string> legend;
   for (size_t i = 0; i < layers.size(); ++i) {
     const bool hidden = i < view.layer_hidden.size() && view.layer_hidden[i];
     if (hidden) continue;
-    const auto colour = tissue_rgba(layers[i].kind);
-    render::DrawItem item{layers[i].name, meshes[i], rgba(colour, 1.0f), render::Style::Opaque, 0.0f,
+    const CaseObject& layer = objects[i];
+    const auto colour = layer.colour;
+    render::DrawItem item{layer.name, meshes[i], rgba(colour, 1.0f), render::Style::Opaque, 0.0f,
                           s.site_model().anatomy.closed_layers ? 0 : -1};  // a scan's layers are surfaces: no caps
     const bool see_through = !section && view.skin_opacity < 0.99f;  // opaque skin is drawn as opaque
     if (see_through && layers[i].kind == TissueKind::Skin) {
@@ -156,18 +159,20 @@ void SceneAssembler::assemble(CaseSession& s, const ViewSettings& view) {
   const size_t layer_lines = legend.size();  // the shown layers open the legend
 
   const TumourState& state = s.state();
-  scene.items.push_back({"tumour", meshes_.of("tumour", s.tumour().mesh), rgba(kTumourRgba, 1.0f), render::Style::Opaque, 0.4f, kTumourCapPriority});
+  const CaseObject& tumour = object_of(objects, ObjectRole::Tumour);
+  scene.items.push_back({tumour.name, meshes_.of("tumour", *tumour.mesh), rgba(tumour.colour, 1.0f), render::Style::Opaque, 0.4f, kTumourCapPriority});
   legend.push_back("tumour, " + state.label);
-  swatches.push_back(kTumourRgba);
+  swatches.push_back(tumour.colour);
 
   const auto& first = s.current_case().measurements.front();
-  const bool show_ghost = view.ghost && state.fraction > 0.0 && s.current_case().measurements.size() > 1;
+  const CaseObject* ghost = find_object(objects, ObjectRole::Ghost);
+  const bool show_ghost = ghost && view.ghost && state.fraction > 0.0;
   const std::array<float, 4> ghost_colour = palette::kGhost;
   // On the 3D view the outline shows through the tumour; on a section it is cut with the scene.
   render::LineSet outlines{{}, 2.0f, section ? render::LineLayer::InScene : render::LineLayer::OnTop};
   if (show_ghost) {
     if (!section)
-      scene.items.push_back({"tumour-" + first.label + "-ghost", meshes_.of("ghost", s.first_tumour().mesh), rgba(ghost_colour, 0.14f),
+      scene.items.push_back({ghost->name, meshes_.of("ghost", *ghost->mesh), rgba(ghost_colour, 0.14f),
                              render::Style::Translucent, 0.6f});
     std::vector<glm::dvec3> rim;
     for (const auto& p : s.first_tumour().outline) rim.push_back(p);
@@ -211,8 +216,8 @@ void SceneAssembler::assemble(CaseSession& s, const ViewSettings& view) {
   }
 
   const MohsReconstruction* mohs = mohs_view ? s.mohs(view.through_stage) : nullptr;
-  if (mohs) add_mohs(scene, meshes_, s, *mohs, view, legend, swatches);
-  if (view.plan) add_plan(scene, meshes_, s, view, legend, swatches);
+  if (mohs) add_mohs(scene, meshes_, objects, s, *mohs, view, legend, swatches);
+  if (view.plan) add_plan(scene, meshes_, objects, s, view, legend, swatches);
 
   if (view.legend) {
     const Case& c = s.current_case();

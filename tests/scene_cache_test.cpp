@@ -28,14 +28,14 @@ struct Shown {
 
 TEST(SceneCache, ACameraMoveAssemblesNothing) {
   Shown s;
-  const auto tumour = s.build().items.size() ? item(s.build(), "tumour").mesh : nullptr;
+  const auto tumour = s.build().items.size() ? item(s.build(), "tumour-preoperative").mesh : nullptr;
   const unsigned generation = s.assembler.generation();
   render::Camera moved;
   moved.eye = {10.0f, 20.0f, 300.0f};
   const render::Scene& scene = s.build(moved);
   EXPECT_EQ(s.assembler.generation(), generation);
   EXPECT_EQ(scene.camera.eye, moved.eye);
-  EXPECT_EQ(item(scene, "tumour").mesh, tumour);
+  EXPECT_EQ(item(scene, "tumour-preoperative").mesh, tumour);
 }
 
 TEST(SceneCache, AMeasurementEditRemakesOnlyWhatItChanged) {
@@ -46,9 +46,9 @@ TEST(SceneCache, AMeasurementEditRemakesOnlyWhatItChanged) {
   s.session.set_case(s.c);
   const render::Scene& after = s.build();
   EXPECT_EQ(s.assembler.generation(), 2u);
-  EXPECT_NE(item(after, "tumour").mesh, item(before, "tumour").mesh);
+  EXPECT_NE(item(after, "tumour-preoperative").mesh, item(before, "tumour-preoperative").mesh);
   EXPECT_EQ(item(after, "skin").mesh, item(before, "skin").mesh);
-  const std::string ghost = "tumour-" + s.c.measurements.front().label + "-ghost";
+  const std::string ghost = "tumour-consultation";
   EXPECT_EQ(item(after, ghost).mesh, item(before, ghost).mesh);  // the first measurement did not change
   EXPECT_EQ(s.assembler.meshes().conversions(), conversions + 1);
 }
@@ -60,7 +60,7 @@ TEST(SceneCache, AViewChangeReassemblesButKeepsTheMeshes) {
   const render::Scene& after = s.build();
   EXPECT_EQ(s.assembler.generation(), 2u);
   EXPECT_FLOAT_EQ(item(after, "skin").colour.a, 0.8f);
-  EXPECT_EQ(item(after, "tumour").mesh, item(before, "tumour").mesh);
+  EXPECT_EQ(item(after, "tumour-preoperative").mesh, item(before, "tumour-preoperative").mesh);
 }
 
 TEST(SceneCache, ReusedSolidsGiveTheMetricsOfFreshOnes) {
