@@ -8,7 +8,7 @@
 #include "anatomy.hpp"
 #include "mesh_io.hpp"
 #include "site_model.hpp"
-#include "tissue_colours.hpp"
+#include "palette.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"Generate the bundled anatomy models (assets/anatomy/*.glb)"};
@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
     for (const auto& spec : mv::all_sites()) {
       const mv::Anatomy anatomy = mv::build_anatomy(spec.site);
       std::vector<mv::ExportItem> items;
-      for (const auto& layer : anatomy.layers) items.push_back({layer.name, &layer.solid, mv::tissue_rgba(layer.kind)});
+      for (const auto& layer : anatomy.layers) items.push_back({layer.name, &layer.solid, mv::app::palette::tissue(layer.kind)});
       const auto path = out_dir / mv::anatomy_file_name(spec.site);
       mv::export_meshes(items, path);
       size_t tris = 0;

@@ -4,7 +4,6 @@
 #include <stdexcept>
 
 #include "scene_assembly.hpp"
-#include "tissue_colours.hpp"
 
 namespace mv::app {
 
@@ -22,7 +21,7 @@ std::vector<CaseObject> case_objects(CaseSession& s, const ViewSettings& view, b
   std::vector<CaseObject> out;
   const auto& layers = s.site_model().anatomy.layers;
   for (size_t i = 0; i < layers.size(); ++i)
-    out.push_back({layers[i].name, ObjectRole::Tissue, tissue_rgba(layers[i].kind), full_anatomy ? &layers[i].solid : &layers[i].drawn(),
+    out.push_back({layers[i].name, ObjectRole::Tissue, palette::tissue(layers[i].kind), full_anatomy ? &layers[i].solid : &layers[i].drawn(),
                    static_cast<int>(i)});
   const Case& c = s.current_case();
   out.push_back({"tumour-" + slug(s.state().label), ObjectRole::Tumour, palette::kTumour, &s.tumour().mesh});

@@ -29,7 +29,6 @@
 #include "mohs_reconstruction.hpp"
 #include "paths.hpp"
 #include "renderer.hpp"
-#include "tissue_colours.hpp"
 #include "validation.hpp"
 
 namespace mv::app {

@@ -16,7 +16,7 @@ namespace mv::app {
 namespace {
 
 constexpr double kPi = std::numbers::pi;
-const Rgba kPaper{0.99f, 0.99f, 0.97f, 1.0f}, kInk{0.1f, 0.1f, 0.12f, 1.0f}, kGrey{0.45f, 0.45f, 0.48f, 1.0f};
+using palette::map::kPaper, palette::map::kInk, palette::map::kGrey;
 
 // A wedge between radii r0 and r1 over a clock span, as a polygon.
 std::vector<glm::vec2> wedge(const MohsMapLayout& L, const ClockSpan& span, float r0, float r1) {
@@ -54,23 +54,23 @@ MohsMapLayout::Hit MohsMapLayout::hit(const MohsStage& stage, glm::vec2 pixel) c
 
 Rgba result_colour(MarginResult r) {
   switch (r) {
-    case MarginResult::Clear: return {0.55f, 0.80f, 0.55f, 1.0f};
+    case MarginResult::Clear: return palette::map::kResultClear;
     case MarginResult::Positive: return palette::kNotClear;
-    case MarginResult::Close: return {0.97f, 0.72f, 0.22f, 1.0f};
-    case MarginResult::Indeterminate: return {0.70f, 0.70f, 0.72f, 1.0f};
-    case MarginResult::Pending: return {0.98f, 0.98f, 0.98f, 1.0f};
+    case MarginResult::Close: return palette::map::kResultClose;
+    case MarginResult::Indeterminate: return palette::map::kResultIndeterminate;
+    case MarginResult::Pending: return palette::map::kResultPending;
   }
   return kGrey;
 }
 
 Rgba ink_colour(const std::optional<std::string>& ink) {
   if (!ink) return kGrey;
-  if (*ink == "blue") return {0.15f, 0.35f, 0.85f, 1.0f};
-  if (*ink == "red") return {0.85f, 0.12f, 0.15f, 1.0f};
-  if (*ink == "black") return {0.05f, 0.05f, 0.05f, 1.0f};
-  if (*ink == "green") return {0.10f, 0.60f, 0.25f, 1.0f};
-  if (*ink == "yellow") return {0.95f, 0.85f, 0.10f, 1.0f};
-  if (*ink == "orange") return {0.98f, 0.55f, 0.10f, 1.0f};
+  if (*ink == "blue") return palette::map::kInkBlue;
+  if (*ink == "red") return palette::map::kInkRed;
+  if (*ink == "black") return palette::map::kInkBlack;
+  if (*ink == "green") return palette::map::kInkGreen;
+  if (*ink == "yellow") return palette::map::kInkYellow;
+  if (*ink == "orange") return palette::map::kInkOrange;
   return kGrey;
 }
 
@@ -99,12 +99,12 @@ Canvas draw_mohs_map(const MapRequest& req, const MohsMapLayout& L) {
   // The excised layer: the whole clock face, with the blocks this stage took.
   std::vector<glm::vec2> circle;
   for (int i = 0; i < 144; ++i) circle.push_back(L.at(i / 12.0, L.radius));
-  cv.fill_polygon(circle, {0.93f, 0.93f, 0.91f, 1.0f});
+  cv.fill_polygon(circle, palette::map::kDisc);
   for (size_t i = 0; i < stage.blocks.size(); ++i) {
     const auto& b = stage.blocks[i];
     // A deep-only layer has no peripheral margin: its ring is a neutral blue-grey, labelled so.
     const bool ring = takes_periphery(stage.layer_of(b));
-    cv.fill_polygon(wedge(L, b.span, L.inner_radius, L.radius), ring ? result_colour(b.peripheral) : Rgba{0.82f, 0.85f, 0.89f, 1.0f});
+    cv.fill_polygon(wedge(L, b.span, L.inner_radius, L.radius), ring ? result_colour(b.peripheral) : palette::map::kDeepOnlyRing);
     cv.fill_polygon(wedge(L, b.span, 0.0f, L.inner_radius - 4.0f), result_colour(b.deep));
     cv.stroke(arc(L, b.span, L.radius + 9.0f), 10.0f, ink_colour(b.ink));  // inked edge
   }
@@ -126,7 +126,7 @@ Canvas draw_mohs_map(const MapRequest& req, const MohsMapLayout& L) {
     const auto& b = stage.blocks[static_cast<size_t>(req.highlight_block)];
     auto outline = wedge(L, b.span, 0.0f, L.radius);
     outline.pop_back();
-    cv.stroke(outline, 6.0f, {1.0f, 1.0f, 1.0f, 0.95f}, true);
+    cv.stroke(outline, 6.0f, palette::map::kSelected, true);
   }
   // Hours and the orientation nicks at 12 and 6.
   for (int h = 1; h <= 12; ++h) cv.text(std::to_string(h), L.at(h, L.radius + 40.0f) + glm::vec2(0.0f, 9.0f), 24.0f, kInk, Canvas::Align::Centre);

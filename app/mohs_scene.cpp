@@ -9,7 +9,6 @@
 #include "mohs_map.hpp"
 #include "scene_assembly.hpp"
 #include "text_format.hpp"
-#include "tissue_colours.hpp"
 #include "units.hpp"
 
 namespace mv::app {
@@ -69,7 +68,7 @@ void add_wall_bands(render::Scene& scene, MeshCache& meshes, const PolarRegion& 
   for (const auto& layer : column.layers) {
     const double bottom = std::isfinite(layer.bottom_mm) ? layer.bottom_mm : 1e6;
     if (layer.top_mm >= max_depth_mm) break;
-    scene.items.push_back({prefix + layer.name, meshes.of(prefix + layer.name, wall_band(region, solid, layer.top_mm, bottom)), v4(tissue_rgba(layer.kind), 1.0f),
+    scene.items.push_back({prefix + layer.name, meshes.of(prefix + layer.name, wall_band(region, solid, layer.top_mm, bottom)), v4(palette::tissue(layer.kind), 1.0f),
                            render::Style::Opaque, 0.0f, -1});
   }
 }
@@ -133,7 +132,7 @@ void add_mohs(render::Scene& scene, MeshCache& meshes, const std::vector<CaseObj
         add_polyline(positive, pts, v4(red, 1.0f), false);
         if (!pts.empty() && view.labels)
           scene.labels.push_back({f3(pts[pts.size() / 2]), "stage " + std::to_string(k + 1) + " " + b.label + (deep ? ": deep +" : ": peripheral +"),
-                                  {1.0f, 0.6f, 0.55f, 1.0f}, {0.0f, deep ? 22.0f : -22.0f}});
+                                  v4(palette::kPositiveLabel, 1.0f), {0.0f, deep ? 22.0f : -22.0f}});
       }
     }
   }
@@ -157,13 +156,13 @@ void add_mohs(render::Scene& scene, MeshCache& meshes, const std::vector<CaseObj
                                              : rim_over(rec.defects[k - 1], rec.defect_solids[k - 1], b.span, 0.0);
       std::vector<glm::dvec3> loop = outer;
       loop.insert(loop.end(), inner.rbegin(), inner.rend());
-      add_polyline(hl, loop, {1.0f, 1.0f, 1.0f, 1.0f}, true);
+      add_polyline(hl, loop, v4(palette::kHighlight, 1.0f), true);
       scene.line_sets.push_back(hl);
     }
   }
 
   if (view.legend) {
-    render::OverlayText o{render::Corner::TopRight, {}, {1, 1, 1, 1}, {}};
+    render::OverlayText o{render::Corner::TopRight, {}, v4(palette::kText, 1.0f), {}};
     o.lines.push_back("Mohs: stage" + std::string(K > 1 ? "s 1–" + std::to_string(K) : " 1") + " of " + std::to_string(m.stages.size()));
     o.lines.push_back("defect " + fixed(rec.extent_x_cm, 1) + " × " + fixed(rec.extent_y_cm, 1) + " cm, " + fixed(rec.final_defect_area_cm2, 1) + " cm²");
     o.lines.push_back("depth " + fixed(rec.max_depth_mm, 1) + " mm, into " + rec.deepest_layer);

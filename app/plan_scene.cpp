@@ -35,7 +35,7 @@ void add_plan(render::Scene& scene, MeshCache& meshes, const std::vector<CaseObj
   try {
     planned = &session.plan(view.plan_request);
   } catch (const PlacementError& e) {
-    scene.overlays.push_back({render::Corner::TopRight, {"No plan drawn:", e.what()}, {1.0f, 0.6f, 0.5f, 1.0f}, {}});
+    scene.overlays.push_back({render::Corner::TopRight, {"No plan drawn:", e.what()}, v4(palette::kNotClearText, 1.0f), {}});
     return;
   }
   const PlannedExcision& p = *planned;
@@ -94,7 +94,7 @@ void add_plan(render::Scene& scene, MeshCache& meshes, const std::vector<CaseObj
     outline(scene, hidden, hidden_colour, render::LineLayer::OnTop, 2.5f);
     legend.push_back("hidden tumour (seed " + std::to_string(s.seed) + ")" + (o.beyond_skin ? ", reaching beyond the modelled skin" : ""));
     swatches.push_back(hidden_colour);
-    render::OverlayText t{render::Corner::TopRight, {}, o.clear ? glm::vec4(0.5f, 1.0f, 0.6f, 1.0f) : glm::vec4(1.0f, 0.55f, 0.5f, 1.0f), {}};
+    render::OverlayText t{render::Corner::TopRight, {}, v4(o.clear ? palette::kClearText : palette::kNotClearText, 1.0f), {}};
     t.lines.push_back(o.clear ? "Clear: all tumour removed" : "Tumour left behind");
     if (!o.left_behind_hours.empty()) {
       std::string hours;
@@ -108,9 +108,9 @@ void add_plan(render::Scene& scene, MeshCache& meshes, const std::vector<CaseObj
     scene.overlays.push_back({render::Corner::TopRight,
                               {"plan " + fixed(p.extent_x_cm, 1) + " × " + fixed(p.extent_y_cm, 1) + " cm, depth " + fixed(p.depth_mm, 1) + " mm",
                                "teaching: the chances are hidden until the reveal"},
-                              {1, 1, 1, 1}, {}});
+                              v4(palette::kText, 1.0f), {}});
   } else if (view.legend) {
-    render::OverlayText o{render::Corner::TopRight, {}, {1, 1, 1, 1}, {}};
+    render::OverlayText o{render::Corner::TopRight, {}, v4(palette::kText, 1.0f), {}};
     const auto& e = p.clearance;
     o.lines.push_back("plan " + fixed(p.extent_x_cm, 1) + " × " + fixed(p.extent_y_cm, 1) + " cm, " + fixed(p.area_cm2, 1) + " cm², depth " + fixed(p.depth_mm, 1) + " mm");
     o.lines.push_back(std::string(plan_words::kChance) + ": " + fixed(e.overall * 100.0, 0) + "%");

@@ -14,7 +14,6 @@
 
 #include "decimate.hpp"
 #include "text_format.hpp"
-#include "tissue_colours.hpp"
 #include "units.hpp"
 
 namespace mv::app {
@@ -124,6 +123,10 @@ const render::Scene& SceneAssembler::build(CaseSession& s, const ViewSettings& v
 void SceneAssembler::assemble(CaseSession& s, const ViewSettings& view) {
   scene_ = render::Scene{};
   render::Scene& scene = scene_;
+  scene.background_top = rgba(palette::kBackgroundTop, 1.0f);
+  scene.background_bottom = rgba(palette::kBackgroundBottom, 1.0f);
+  scene.label_backing = rgba(palette::kLabelBacking, palette::kLabelBacking[3]);
+  scene.overlay_backing = rgba(palette::kOverlayBacking, palette::kOverlayBacking[3]);
   const bool section = view.mode == ViewMode::Section;
   if (section) scene.section = section_plane(s, view.section_clock);
 
@@ -148,7 +151,7 @@ void SceneAssembler::assemble(CaseSession& s, const ViewSettings& view) {
       item.colour.a = 0.6f * view.skin_opacity;
     }
     if (static_cast<int>(i) == view.highlight_layer) {  // pointed at in the layer list: lift it out
-      item.colour = glm::mix(item.colour, glm::vec4(1.0f, 1.0f, 1.0f, 1.0f), 0.35f);
+      item.colour = glm::mix(item.colour, rgba(palette::kHighlight, 1.0f), 0.35f);
       item.colour.a = std::max(item.colour.a, 0.6f);
     }
     if (i < anatomy_coarse_.size()) item.coarse = anatomy_coarse_[i];
@@ -186,7 +189,7 @@ void SceneAssembler::assemble(CaseSession& s, const ViewSettings& view) {
   if (view.labels && !mohs_view && !view.plan) {
     const LesionFrame& f = s.frame();
     const double a = units::cm_to_mm(state.shape.x_cm) / 2.0, b = units::cm_to_mm(state.shape.y_cm) / 2.0;
-    const glm::vec4 dim_colour{1.0f, 0.95f, 0.55f, 1.0f};
+    const glm::vec4 dim_colour = rgba(palette::kDimension, 1.0f);
     render::LineSet dims{{}, 2.0f, render::LineLayer::OnTop};
     auto dimension = [&](double theta, double half, const std::string& text, glm::vec2 offset) {
       auto there = skin_path(s, theta, half, 24), back = skin_path(s, theta + kPi, half, 24);
@@ -210,7 +213,7 @@ void SceneAssembler::assemble(CaseSession& s, const ViewSettings& view) {
       if (section && std::abs(std::sin(theta - cut_theta)) > 0.5) continue;  // marks off the cut are hidden
       const double reach = ellipse_radius(a, b, theta) + 10.0 + 0.3 * std::max(a, b);
       const auto path = skin_path(s, theta, reach, 8);
-      scene.labels.push_back({f3(path.back()), std::to_string(hour), {0.85f, 0.9f, 1.0f, 1.0f}, {0.0f, 0.0f}});
+      scene.labels.push_back({f3(path.back()), std::to_string(hour), rgba(palette::kClockMark, 1.0f), {0.0f, 0.0f}});
     }
     scene.line_sets.push_back(dims);
   }
@@ -222,7 +225,7 @@ void SceneAssembler::assemble(CaseSession& s, const ViewSettings& view) {
   if (view.legend) {
     const Case& c = s.current_case();
     const auto& spec = site_spec(c.site);
-    render::OverlayText title{render::Corner::TopLeft, {}, {1, 1, 1, 1}, {}};
+    render::OverlayText title{render::Corner::TopLeft, {}, rgba(palette::kText, 1.0f), {}};
     title.lines.push_back(c.case_id + " — " + spec.display + (section ? ", section along " + fixed(view.section_clock, 1) + " o'clock" : ""));
     title.lines.push_back(state.label + ": X " + fixed(state.shape.x_cm, 1) + " cm × Y " + fixed(state.shape.y_cm, 1) +
                           " cm, depth " + fixed(state.shape.depth_mm, 1) + " mm");
@@ -242,13 +245,13 @@ void SceneAssembler::assemble(CaseSession& s, const ViewSettings& view) {
       swatches.erase(swatches.begin() + 1, swatches.begin() + static_cast<long>(layer_lines));
       legend.insert(legend.begin(), "tissue, outside in: " + names);
     }
-    scene.overlays.push_back({render::Corner::BottomLeft, legend, {0.92f, 0.92f, 0.92f, 1.0f}, swatches});
+    scene.overlays.push_back({render::Corner::BottomLeft, legend, rgba(palette::kLegendText, 1.0f), swatches});
   }
   // The disclaimer stays on every image, legend or not.
   std::vector<std::string> notes;
   if (s.current_case().illustrative) notes.push_back("Illustrative reconstruction — not patient data");
   notes.push_back("For illustration and teaching, not for clinical decisions");
-  scene.overlays.push_back({render::Corner::BottomRight, notes, {1.0f, 0.85f, 0.6f, 1.0f}, {}});
+  scene.overlays.push_back({render::Corner::BottomRight, notes, rgba(palette::kCaution, 1.0f), {}});
   meshes_.drop_unused();
 }
 

@@ -52,7 +52,7 @@ const char* unit_name(units::LengthUnit u);
 struct ExportItem {
   std::string name;  // node/object name, e.g. "subcutaneous-fat", "tumour-preoperative"
   const TriangleMesh* mesh = nullptr;
-  std::array<float, 4> rgba{0.8f, 0.8f, 0.8f, 1.0f};
+  std::array<float, 4> rgba{1, 1, 1, 1};  // the caller gives the colour (app/palette.hpp)
 };
 
 // Writes the items as one scene, one named node each, in the format's unit. Written to a

@@ -378,7 +378,7 @@ void Renderer::draw_text(const Scene& scene, int width, int height, const glm::m
   const auto placed = place_labels(wanted);
   for (size_t i = 0; i < placed.size(); ++i) {
     if (!placed[i]) continue;
-    box(placed[i]->min, placed[i]->max, {0.05f, 0.06f, 0.08f, 0.72f});
+    box(placed[i]->min, placed[i]->max, scene.label_backing);
     f.layout(shown[i]->text, placed[i]->min + pad + glm::vec2(0.0f, 0.1f * f.line_height()), shown[i]->colour, quads);
   }
   // Overlays in one corner stack instead of covering each other.
@@ -395,7 +395,7 @@ void Renderer::draw_text(const Scene& scene, int width, int height, const glm::m
   for (size_t k = 0; k < scene.overlays.size(); ++k) {
     const auto& o = scene.overlays[k];
     const float sw = o.swatches.empty() ? 0.0f : f.line_height();
-    box(origins[k], origins[k] + sizes[k], {0.05f, 0.06f, 0.08f, 0.6f});
+    box(origins[k], origins[k] + sizes[k], scene.overlay_backing);
     const glm::vec2 origin = origins[k] + pad;
     for (size_t i = 0; i < o.lines.size(); ++i) {
       const glm::vec2 at = origin + glm::vec2(0.0f, f.line_height() * static_cast<float>(i));
@@ -444,8 +444,8 @@ void Renderer::render(const Scene& scene, int width, int height, GLuint target_f
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_CULL_FACE);
   background_prog_->use();
-  background_prog_->set("u_top", scene.background_top);
-  background_prog_->set("u_bottom", scene.background_bottom);
+  background_prog_->set("u_top", glm::vec3(scene.background_top));
+  background_prog_->set("u_bottom", glm::vec3(scene.background_bottom));
   glBindVertexArray(empty_vao_);
   glDrawArrays(GL_TRIANGLES, 0, 3);
   glClear(GL_DEPTH_BUFFER_BIT);
@@ -532,12 +532,12 @@ void Renderer::warm_up(int width, int height, GLuint target_fbo, const RenderOpt
   triangle->normals.assign(3, glm::vec3(0, 0, 1));
   triangle->indices = {0, 1, 2};
   Scene scene;
-  scene.items.push_back({"warm-up", triangle, {0.5f, 0.5f, 0.5f, 1.0f}, Style::Opaque});
-  scene.items.push_back({"warm-up", triangle, {0.5f, 0.5f, 0.5f, 0.5f}, Style::Translucent});
+  scene.items.push_back({"warm-up", triangle, glm::vec4(0.5f), Style::Opaque});
+  scene.items.push_back({"warm-up", triangle, glm::vec4(0.5f), Style::Translucent});
   scene.line_sets.push_back({{{{0, 0, 0}, {5, 5, 0}, glm::vec4(1.0f)}}, 2.0f, LineLayer::InScene});
   scene.line_sets.push_back({{{{0, 0, 0}, {5, -5, 0}, glm::vec4(1.0f)}}, 2.0f, LineLayer::OnTop});
   scene.labels.push_back({{0, 0, 0}, "0", glm::vec4(1.0f), {}});
-  scene.overlays.push_back({Corner::TopLeft, {"0"}, glm::vec4(1.0f), {{1.0f, 1.0f, 1.0f, 1.0f}}});
+  scene.overlays.push_back({Corner::TopLeft, {"0"}, glm::vec4(1.0f), {{1, 1, 1, 1}}});
   scene.camera.target = {0, 0, 0};
   scene.camera.eye = {0, 0, 100};
   render(scene, width, height, target_fbo, options);

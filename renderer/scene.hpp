@@ -26,7 +26,7 @@ enum class Style { Opaque, Translucent };
 struct DrawItem {
   std::string name;
   std::shared_ptr<const MeshData> mesh;
-  glm::vec4 colour{0.8f, 0.8f, 0.8f, 1.0f};  // alpha is used by Translucent items
+  glm::vec4 colour{1.0f};  // alpha is used by Translucent items
   Style style = Style::Opaque;
   float depth_bias = 0.0f;  // pulls the surface toward the viewer (mm): a solid lying on the skin
   // Section views fill the cut face of each closed opaque solid; where solids nest, the higher
@@ -91,7 +91,9 @@ struct Scene {
   std::vector<OverlayText> overlays;
   std::optional<SectionPlane> section;
   Camera camera;
-  glm::vec3 background_top{0.20f, 0.23f, 0.28f}, background_bottom{0.07f, 0.08f, 0.10f};
+  // Colours come from the app's palette (app/palette.hpp); the renderer has none of its own.
+  glm::vec4 background_top{0.0f}, background_bottom{0.0f};
+  glm::vec4 label_backing{0.0f}, overlay_backing{0.0f};  // behind labels and corner text
 };
 
 }  // namespace mv::render

@@ -74,33 +74,33 @@ app::ViewSettings golden_view(app::ViewMode mode) {
 
 TEST_F(GlTest, GoldenThreeDViewOfEachBundledCase) {
   for (const char* id : {"han2009-scalp", "han2009-abdomen", "han2009-thigh", "han2009-ankle"})
-    test::expect_matches_golden(render_case(id, golden_view(app::ViewMode::ThreeD)), std::string(id) + "-3d");
+    test::expect_matches_golden(render_case(id, golden_view(app::ViewMode::ThreeD)), std::string(id) + "-3d", test::kAcrossMesaVersions);
 }
 
 TEST_F(GlTest, GoldenMohsStageViews) {
   auto v = golden_view(app::ViewMode::ThreeD);
   v.mohs = true;
-  test::expect_matches_golden(render_case("han2009-abdomen", v), "han2009-abdomen-mohs");
+  test::expect_matches_golden(render_case("han2009-abdomen", v), "han2009-abdomen-mohs", test::kAcrossMesaVersions);
   v.through_stage = 1;
-  test::expect_matches_golden(render_case("han2009-abdomen", v), "han2009-abdomen-mohs-stage1");
+  test::expect_matches_golden(render_case("han2009-abdomen", v), "han2009-abdomen-mohs-stage1", test::kAcrossMesaVersions);
   auto sec = golden_view(app::ViewMode::Section);
   sec.mohs = true;
   sec.section_clock = 12.0;
-  test::expect_matches_golden(render_case("han2009-abdomen", sec), "han2009-abdomen-mohs-section-12");
+  test::expect_matches_golden(render_case("han2009-abdomen", sec), "han2009-abdomen-mohs-section-12", test::kAcrossMesaVersions);
 }
 
 TEST_F(GlTest, GoldenPlanView) {
   auto v = golden_view(app::ViewMode::ThreeD);
   v.plan = true;
   v.plan_request = PlanRequest::uniform(2.0, DepthPlane::Fascia);
-  test::expect_matches_golden(render_case("han2009-thigh", v), "han2009-thigh-plan");
+  test::expect_matches_golden(render_case("han2009-thigh", v), "han2009-thigh-plan", test::kAcrossMesaVersions);
 }
 
 TEST_F(GlTest, GoldenSectionViews) {
-  test::expect_matches_golden(render_case("han2009-abdomen", golden_view(app::ViewMode::Section)), "han2009-abdomen-section");
+  test::expect_matches_golden(render_case("han2009-abdomen", golden_view(app::ViewMode::Section)), "han2009-abdomen-section", test::kAcrossMesaVersions);
   auto v = golden_view(app::ViewMode::Section);
   v.section_clock = 12.0;
-  test::expect_matches_golden(render_case("han2009-ankle", v), "han2009-ankle-section-12");
+  test::expect_matches_golden(render_case("han2009-ankle", v), "han2009-ankle-section-12", test::kAcrossMesaVersions);
 }
 
 double mean_difference(const render::Image& a, const render::Image& b) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <imgui.h>
+#include "gui_colours.hpp"
 #include <imgui_stdlib.h>
 
 namespace mv::app {
@@ -103,8 +104,8 @@ std::optional<std::filesystem::path> FileBrowser::draw(const Settings& settings,
   const std::filesystem::path target = save_target(folder_, name_);
   std::error_code ec;
   if (mode_ == Mode::Save && !name_.empty() && std::filesystem::exists(target, ec))
-    ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.35f, 1.0f), "%s exists: saving replaces it (its previous version is kept as .bak).", target.filename().string().c_str());
-  else if (!problem_.empty()) ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1.0f), "%s", problem_.c_str());
+    ImGui::TextColored(im_colour(palette::kNote), "%s exists: saving replaces it (its previous version is kept as .bak).", target.filename().string().c_str());
+  else if (!problem_.empty()) ImGui::TextColored(im_colour(palette::kProblem), "%s", problem_.c_str());
   else ImGui::NewLine();
   if ((ImGui::Button(mode_ == Mode::Open ? "Open" : "Save") || enter) && !name_.empty()) {
     if (mode_ == Mode::Open && !std::filesystem::is_regular_file(folder_ / name_, ec)) problem_ = "No file " + name_ + " in this folder.";

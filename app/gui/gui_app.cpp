@@ -28,6 +28,7 @@
 #include "text_format.hpp"
 #include <glm/gtc/matrix_transform.hpp>
 #include "gui_state.hpp"
+#include "gui_colours.hpp"
 #include "sidebar.hpp"
 #include "case_io.hpp"
 #include "image.hpp"
@@ -445,13 +446,13 @@ class GuiApp {
         ImGui::ProgressBar(scan_progress_.load(), ImVec2(-FLT_MIN, 0.0f));
       }
       for (const auto& note : state_.session.notes()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.8f, 0.35f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, im_colour(palette::kNote));
         ImGui::TextWrapped("%s", note.c_str());
         ImGui::PopStyleColor();
       }
       for (const std::string* problem : {static_cast<const std::string*>(&state_.geometry_problem), &keeper_.problem()}) {
         if (problem->empty()) continue;
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, im_colour(palette::kProblem));
         ImGui::TextWrapped("%s", problem->c_str());
         ImGui::PopStyleColor();
       }
@@ -499,10 +500,10 @@ class GuiApp {
       ImU32 colour;
     };
     // Patient directions: +X left, +Y superior, +Z anterior (mesh/lesion_frame.cpp).
-    const Axis axes[] = {{{0, 1, 0}, "S", "I", IM_COL32(120, 200, 255, 255)},
-                         {{0, 0, 1}, "A", "P", IM_COL32(255, 210, 120, 255)},
-                         {{1, 0, 0}, "L", "R", IM_COL32(190, 255, 170, 255)}};
-    dl->AddCircleFilled(c, r + 14.0f * imgui_scale_, IM_COL32(20, 22, 28, 170));
+    const Axis axes[] = {{{0, 1, 0}, "S", "I", im_colour32(palette::kAxisSuperior)},
+                         {{0, 0, 1}, "A", "P", im_colour32(palette::kAxisAnterior)},
+                         {{1, 0, 0}, "L", "R", im_colour32(palette::kAxisLeft)}};
+    dl->AddCircleFilled(c, r + 14.0f * imgui_scale_, im_colour32(palette::kMarkerDisc));
     for (const Axis& a : axes) {
       const ImVec2 d(glm::dot(a.dir, right) * r, -glm::dot(a.dir, up) * r);
       dl->AddLine(ImVec2(c.x - d.x, c.y - d.y), ImVec2(c.x + d.x, c.y + d.y), (a.colour & 0x00FFFFFFu) | 0x60000000u, 1.5f);
@@ -520,18 +521,18 @@ class GuiApp {
       std::vector<ImVec2> pts;
       for (const auto& p : ruler_->path)
         if (auto q = to_screen(glm::vec3(p))) pts.push_back(*q);
-      if (pts.size() > 1) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), IM_COL32(255, 255, 255, 230), 0, 2.5f);
+      if (pts.size() > 1) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), im_colour32(palette::kRuler), 0, 2.5f);
       const auto a = to_screen(glm::vec3(ruler_->a)), b = to_screen(glm::vec3(ruler_->b));
       if (a && b) {
-        dl->AddLine(*a, *b, IM_COL32(255, 255, 255, 110), 1.0f);
+        dl->AddLine(*a, *b, im_colour32(palette::kRuler, 0.43f), 1.0f);
         const std::string text = "along the skin " + fixed(ruler_->along_skin_mm / 10.0, 1) + " cm · straight " + fixed(ruler_->straight_mm / 10.0, 1) + " cm";
         const ImVec2 m((a->x + b->x) / 2.0f + 8.0f, (a->y + b->y) / 2.0f + 8.0f);
         const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-        dl->AddRectFilled(ImVec2(m.x - 4, m.y - 2), ImVec2(m.x + size.x + 4, m.y + size.y + 2), IM_COL32(20, 22, 28, 220), 3.0f);
-        dl->AddText(m, IM_COL32(255, 255, 255, 255), text.c_str());
+        dl->AddRectFilled(ImVec2(m.x - 4, m.y - 2), ImVec2(m.x + size.x + 4, m.y + size.y + 2), im_colour32(palette::kRulerBacking), 3.0f);
+        dl->AddText(m, im_colour32(palette::kText), text.c_str());
       }
     } else if (ruler_mode_) {
-      dl->AddText(ImVec2(vp->Pos.x + sidebar_width_ + 16.0f * imgui_scale_, vp->Pos.y + menu_height_ + 90.0f * imgui_scale_), IM_COL32(255, 255, 255, 230),
+      dl->AddText(ImVec2(vp->Pos.x + sidebar_width_ + 16.0f * imgui_scale_, vp->Pos.y + menu_height_ + 90.0f * imgui_scale_), im_colour32(palette::kRuler),
                   ruler_points_.empty() ? "Ruler: click the first point on the skin (M or Esc to stop)" : "Ruler: click the second point");
     }
   }
@@ -844,7 +845,7 @@ class GuiApp {
     const int view_h = std::max(1, fb_h - static_cast<int>(menu_height_ * px) - status_px);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, fb_w, fb_h);
-    glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
+    glClearColor(palette::kWindow[0], palette::kWindow[1], palette::kWindow[2], 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     if (fb_h > 0) {
       // Dragging, wheeling or editing: the view draws fast (lower resolution, no anti-aliasing)

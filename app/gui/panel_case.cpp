@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include <imgui.h>
+#include "gui_colours.hpp"
 #include <imgui_stdlib.h>
 
 #include <cmath>
@@ -15,7 +16,7 @@ namespace mv::app {
 
 void draw_issue_lines(const std::vector<Issue>& issues) {
   for (const auto& i : issues) {
-    const ImVec4 colour = i.severity == Severity::Error ? ImVec4(1.0f, 0.45f, 0.4f, 1.0f) : ImVec4(1.0f, 0.8f, 0.35f, 1.0f);
+    const ImVec4 colour = im_colour(i.severity == Severity::Error ? palette::kError : palette::kNote);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     ImGui::TextWrapped("%s%s", i.severity == Severity::Error ? "" : "warning: ", i.text().c_str());
     ImGui::PopStyleColor();
@@ -114,7 +115,7 @@ void draw_case_panel(GuiState& s) {
     draw_issue_lines(s.doc.issues_under("imatinib"));
   }
   if (c.illustrative) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.85f, 0.6f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, im_colour(palette::kCaution));
     if (ImGui::TreeNode("Illustrative reconstruction, not patient data")) {
       ImGui::TextWrapped("%s", c.illustrative->note.c_str());
       ImGui::TreePop();

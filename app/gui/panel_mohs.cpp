@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include <imgui.h>
+#include "gui_colours.hpp"
 #include <imgui_stdlib.h>
 
 #include "gui_state.hpp"
@@ -173,7 +174,7 @@ void draw_mohs_panel(GuiState& s) {
       ImGui::TextWrapped("Final defect %.1f × %.1f cm, %.1f cm², depth %.1f mm (%s)", rec->extent_x_cm, rec->extent_y_cm, rec->final_defect_area_cm2,
                          rec->max_depth_mm, rec->deepest_layer.c_str());
       ImGui::TextWrapped("Largest margin from the clinical edge: %.1f cm", rec->largest_margin_cm);
-      ImGui::PushStyleColor(ImGuiCol_Text, rec->clear ? ImVec4(0.5f, 1.0f, 0.6f, 1.0f) : ImVec4(1.0f, 0.6f, 0.45f, 1.0f));
+      ImGui::PushStyleColor(ImGuiCol_Text, im_colour(rec->clear ? palette::kClearText : palette::kNotClearText));
       ImGui::TextWrapped("%s", rec->completeness.summary().c_str());
       ImGui::PopStyleColor();
       std::string hours;

@@ -9,6 +9,7 @@
 
 #include "gui_state.hpp"
 #include "number_input.hpp"
+#include "gui_colours.hpp"
 #include "options_table.hpp"
 #include "text_format.hpp"
 #include "validation.hpp"
@@ -37,10 +38,10 @@ void stage_histogram(const spread::MohsSimulation& r) {
   const double tallest = std::max(0.05, *std::max_element(share.begin(), share.end()));  // the tallest bar fills the height
   for (int i = 0; i <= bars; ++i) {
     const float x = p0.x + slot * static_cast<float>(i), top = base - static_cast<float>(share[static_cast<size_t>(i)] / tallest) * (h - 14.0f);
-    dl->AddRectFilled(ImVec2(x + 3.0f, top), ImVec2(x + slot - 3.0f, base), i == bars ? IM_COL32(200, 90, 80, 255) : IM_COL32(90, 160, 255, 255));
-    dl->AddText(ImVec2(x + 4.0f, top - 14.0f), IM_COL32(200, 200, 200, 255), percent(share[static_cast<size_t>(i)]).c_str());
+    dl->AddRectFilled(ImVec2(x + 3.0f, top), ImVec2(x + slot - 3.0f, base), im_colour32(i == bars ? palette::kChartNotCleared : palette::kChartModel));
+    dl->AddText(ImVec2(x + 4.0f, top - 14.0f), im_colour32(palette::kChartValue), percent(share[static_cast<size_t>(i)]).c_str());
     const char* label[] = {"1", "2", "3", "4", "5", "6+", "open"};
-    dl->AddText(ImVec2(x + 4.0f, base + 2.0f), IM_COL32(170, 170, 170, 255), label[i]);
+    dl->AddText(ImVec2(x + 4.0f, base + 2.0f), im_colour32(palette::kChartText), label[i]);
   }
   ImGui::Dummy(ImVec2(w, h + 18.0f));
 }

@@ -12,6 +12,7 @@
 #include "paths.hpp"
 #include "file_io.hpp"
 #include "gui_state.hpp"
+#include "gui_colours.hpp"
 #include "number_input.hpp"
 #include "options_table.hpp"
 #include "text_format.hpp"
@@ -33,22 +34,22 @@ void clearance_curve_plot(const PlannedExcision& p, double chosen_margin) {
   const float pad = 28.0f;
   const ImVec2 a(p0.x + pad, p0.y + 6.0f), b(p0.x + size.x - 6.0f, p0.y + size.y - 18.0f);
   auto at = [&](double m, double prob) { return ImVec2(a.x + static_cast<float>(m / max_cm) * (b.x - a.x), b.y - static_cast<float>(prob) * (b.y - a.y)); };
-  dl->AddRectFilled(a, b, IM_COL32(30, 33, 40, 255));
+  dl->AddRectFilled(a, b, im_colour32(palette::kChartBack));
   for (int i = 0; i <= static_cast<int>(max_cm); ++i) {
-    dl->AddLine(at(i, 0), at(i, 1), IM_COL32(60, 64, 72, 255));
+    dl->AddLine(at(i, 0), at(i, 1), im_colour32(palette::kChartGrid));
     char buf[16];
     std::snprintf(buf, sizeof buf, "%d", i);
-    dl->AddText(ImVec2(at(i, 0).x - 3.0f, b.y + 2.0f), IM_COL32(170, 170, 170, 255), buf);
+    dl->AddText(ImVec2(at(i, 0).x - 3.0f, b.y + 2.0f), im_colour32(palette::kChartText), buf);
   }
-  for (double q : {0.5, 1.0}) dl->AddText(ImVec2(p0.x, at(0, q).y - 7.0f), IM_COL32(170, 170, 170, 255), q == 1.0 ? "100%" : "50%");
+  for (double q : {0.5, 1.0}) dl->AddText(ImVec2(p0.x, at(0, q).y - 7.0f), im_colour32(palette::kChartText), q == 1.0 ? "100%" : "50%");
   for (size_t i = 1; i < curve.size(); ++i) {
     const auto &u = curve[i - 1], &v = curve[i];
-    dl->AddQuadFilled(at(u.margin_cm, u.low), at(v.margin_cm, v.low), at(v.margin_cm, v.high), at(u.margin_cm, u.high), IM_COL32(90, 160, 255, 50));
-    dl->AddLine(at(u.margin_cm, u.mean), at(v.margin_cm, v.mean), IM_COL32(90, 160, 255, 255), 2.0f);
+    dl->AddQuadFilled(at(u.margin_cm, u.low), at(v.margin_cm, v.low), at(v.margin_cm, v.high), at(u.margin_cm, u.high), im_colour32(palette::kChartModel, palette::kChartBandAlpha));
+    dl->AddLine(at(u.margin_cm, u.mean), at(v.margin_cm, v.mean), im_colour32(palette::kChartModel), 2.0f);
   }
   for (const auto& pt : spread::published_clearance_points())
-    dl->AddCircleFilled(at(pt.margin_cm, pt.cleared), 4.0f, pt.series == spread::Series::Dawes1996 ? IM_COL32(255, 210, 80, 255) : IM_COL32(255, 140, 60, 255));
-  dl->AddLine(at(chosen_margin, 0), at(chosen_margin, 1), IM_COL32(255, 255, 255, 120));
+    dl->AddCircleFilled(at(pt.margin_cm, pt.cleared), 4.0f, im_colour32(pt.series == spread::Series::Dawes1996 ? palette::kChartDawes : palette::kChartOtherSeries));
+  dl->AddLine(at(chosen_margin, 0), at(chosen_margin, 1), im_colour32(palette::kChartChosen));
   ImGui::Dummy(size);
   caption("margin (cm) from the %s outline — line: this case at this depth; band: %s; dots: Dawes 1996 (yellow), Kimmel 2007 and Parker & Zitelli 1995 (orange), their own patients, periphery only",
           p.outline_from.c_str(), plan_words::kInterval);
@@ -154,14 +155,14 @@ void draw_plan_panel(GuiState& s) {
   try {
     planned = &s.session.plan(r);
   } catch (const PlacementError& e) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, im_colour(palette::kProblem));
     ImGui::TextWrapped("No plan: %s", e.what());
     ImGui::PopStyleColor();
     return;
   }
   const PlannedExcision& p = *planned;
   if (!p.warning.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.75f, 0.3f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, im_colour(palette::kNoteStrong));
     ImGui::TextWrapped("%s", p.warning.c_str());
     ImGui::PopStyleColor();
   }

@@ -3,7 +3,7 @@
 
 #include "gui_state.hpp"
 #include "options_table.hpp"
-#include "tissue_colours.hpp"
+#include "palette.hpp"
 
 namespace mv::app {
 
@@ -32,7 +32,7 @@ void draw_view_panel(GuiState& s) {
   v.layer_hidden.resize(layers.size(), false);
   v.highlight_layer = -1;
   for (size_t i = 0; i < layers.size(); ++i) {
-    const auto c = tissue_rgba(layers[i].kind);
+    const auto c = palette::tissue(layers[i].kind);
     ImGui::ColorButton(("##swatch" + layers[i].name).c_str(), ImVec4(c[0], c[1], c[2], 1.0f), ImGuiColorEditFlags_NoTooltip,
                        ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight()));
     ImGui::SameLine();
