@@ -1,5 +1,8 @@
 #include "canvas.hpp"
 
+#include <map>
+#include <mutex>
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -13,13 +16,38 @@
 
 namespace mv::app {
 
-Canvas::Canvas(int width, int height, const Rgba& bg, std::filesystem::path font_file) {
+namespace {
+std::mutex font_mutex;
+std::map<std::filesystem::path, std::shared_ptr<const std::vector<unsigned char>>> fonts;
+int reads = 0;
+
+// The bytes of a TrueType file, read once: the Mohs map is redrawn on every edit and hover.
+std::shared_ptr<const std::vector<unsigned char>> font_bytes(const std::filesystem::path& file) {
+  std::lock_guard lock(font_mutex);
+  auto& slot = fonts[file];
+  if (!slot) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      fonts.erase(file);
+      throw std::runtime_error("cannot open font " + file.string());
+    }
+    slot = std::make_shared<const std::vector<unsigned char>>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    ++reads;
+  }
+  return slot;
+}
+}  // namespace
+
+int Canvas::font_reads() {
+  std::lock_guard lock(font_mutex);
+  return reads;
+}
+
+Canvas::Canvas(int width, int height, const Rgba& bg, const std::filesystem::path& font_file) {
   image_ = {width, height, std::vector<std::uint8_t>(static_cast<size_t>(width) * height * 4)};
   for (size_t i = 0; i < image_.rgba.size(); i += 4)
     for (int c = 0; c < 4; ++c) image_.rgba[i + c] = static_cast<std::uint8_t>(std::lround(std::clamp(bg[c], 0.0f, 1.0f) * 255.0f));
-  std::ifstream in(font_file, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot open font " + font_file.string());
-  font_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  font_ = font_bytes(font_file);
 }
 
 void Canvas::blend(int x, int y, const Rgba& c, float coverage) {
@@ -99,7 +127,7 @@ void Canvas::stroke(const std::vector<glm::vec2>& pts, float width, const Rgba& 
 
 float Canvas::text(const std::string& utf8, glm::vec2 baseline, float px, const Rgba& colour, Align align) {
   stbtt_fontinfo info;
-  if (!stbtt_InitFont(&info, font_.data(), stbtt_GetFontOffsetForIndex(font_.data(), 0))) return 0.0f;
+  if (!stbtt_InitFont(&info, font_->data(), stbtt_GetFontOffsetForIndex(font_->data(), 0))) return 0.0f;
   const float scale = stbtt_ScaleForPixelHeight(&info, px);
   const std::u32string cps = render::decode_utf8(utf8);
   float width = 0.0f;

@@ -1,5 +1,6 @@
 #pragma once
 #include <array>
+#include <memory>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -17,7 +18,9 @@ using Rgba = std::array<float, 4>;
 // files and in tests, with no GPU: filled polygons, thick polylines and TrueType text.
 class Canvas {
  public:
-  Canvas(int width, int height, const Rgba& background, std::filesystem::path font_file);
+  Canvas(int width, int height, const Rgba& background, const std::filesystem::path& font_file);
+  // How many times a font file was read from disk (each file once per process; for tests).
+  static int font_reads();
 
   void fill_polygon(const std::vector<glm::vec2>& points, const Rgba& colour);
   void stroke(const std::vector<glm::vec2>& points, float width, const Rgba& colour, bool closed = false);
@@ -32,7 +35,7 @@ class Canvas {
  private:
   void blend(int x, int y, const Rgba& c, float coverage);
   render::Image image_;
-  std::vector<unsigned char> font_;
+  std::shared_ptr<const std::vector<unsigned char>> font_;  // shared by every canvas of the same file
 };
 
 }  // namespace mv::app

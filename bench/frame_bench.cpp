@@ -8,6 +8,7 @@
 
 #include "case_io.hpp"
 #include "case_session.hpp"
+#include "bench_gl.hpp"
 #include "egl_context.hpp"
 #include "image.hpp"
 #include "renderer.hpp"
@@ -16,19 +17,10 @@
 
 namespace {
 
-struct Gl {
-  std::unique_ptr<mv::render::EglContext> context;
+struct Gl : mv::bench::BenchGl {
   std::unique_ptr<mv::render::Renderer> renderer;
-  std::unique_ptr<mv::render::OffscreenTarget> target;
-  bool ok = false;
   Gl() {
-    try {
-      context = mv::render::EglContext::create();
-      renderer = std::make_unique<mv::render::Renderer>("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
-      target = std::make_unique<mv::render::OffscreenTarget>(1280, 800);
-      ok = true;
-    } catch (const std::exception&) {
-    }
+    if (ok) renderer = std::make_unique<mv::render::Renderer>(mv::bench::kFont);
   }
 };
 

@@ -10,7 +10,7 @@
 #include "case_io.hpp"
 #include "case_session.hpp"
 #include "camera_controller.hpp"
-#include "egl_context.hpp"
+#include "bench_gl.hpp"
 #include "image.hpp"
 #include "metrics.hpp"
 #include "renderer.hpp"
@@ -20,21 +20,13 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr int kWidth = 1280, kHeight = 800;
+using mv::bench::kHeight;
+using mv::bench::kWidth;
 
-struct Gl {
-  std::unique_ptr<mv::render::EglContext> context;
-  std::unique_ptr<mv::render::OffscreenTarget> target;
+struct Gl : mv::bench::BenchGl {
   std::unique_ptr<mv::app::ViewFrame> frame;
-  bool ok = false;
   Gl() {
-    try {
-      context = mv::render::EglContext::create();
-      target = std::make_unique<mv::render::OffscreenTarget>(kWidth, kHeight);
-      frame = std::make_unique<mv::app::ViewFrame>("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
-      ok = true;
-    } catch (const std::exception&) {
-    }
+    if (ok) frame = std::make_unique<mv::app::ViewFrame>(mv::bench::kFont);
   }
 };
 

@@ -11,7 +11,6 @@
 
 namespace mv {
 namespace {
-constexpr double kDeg = std::numbers::pi / 180.0;
 
 std::string one_decimal(double v) {
   char buf[32];
@@ -25,7 +24,7 @@ glm::dvec3 LesionFrame::direction(double theta) const { return std::cos(theta) *
 double clock_to_angle(double hour) { return (3.0 - hour) * std::numbers::pi / 6.0; }
 
 LesionFrame place_lesion(const RayCaster& skin, const LesionPlacement& p) {
-  const double az = p.azimuth_deg * kDeg, el = p.elevation_deg * kDeg;
+  const double az = units::deg_to_rad(p.azimuth_deg), el = units::deg_to_rad(p.elevation_deg);
   const glm::dvec3 origin{0.0, units::cm_to_mm(p.height_cm), 0.0};
   const glm::dvec3 dir{std::cos(el) * std::sin(az), std::sin(el), std::cos(el) * std::cos(az)};
   constexpr double far = 2000.0;
@@ -46,7 +45,7 @@ LesionFrame place_lesion(const RayCaster& skin, const LesionPlacement& p) {
   }
   const glm::dvec3 twelve0 = glm::normalize(t);
   const glm::dvec3 three0 = glm::cross(twelve0, f.normal);
-  const double a = p.twelve_oclock_deg * kDeg;
+  const double a = units::deg_to_rad(p.twelve_oclock_deg);
   f.twelve = std::cos(a) * twelve0 + std::sin(a) * three0;
   f.three = glm::cross(f.twelve, f.normal);
   return f;

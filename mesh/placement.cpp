@@ -8,15 +8,14 @@
 namespace mv {
 
 LesionPlacement placement_for_point(const glm::dvec3& p, double twelve_oclock_deg) {
-  constexpr double kDeg = 180.0 / std::numbers::pi;
   LesionPlacement out;
   out.twelve_oclock_deg = twelve_oclock_deg;
   const double horizontal = std::hypot(p.x, p.z);
-  out.azimuth_deg = std::atan2(p.x, p.z) * kDeg;
+  out.azimuth_deg = units::rad_to_deg(std::atan2(p.x, p.z));
   if (horizontal > 1e-6 && horizontal > 0.35 * std::abs(p.y)) {
     out.height_cm = units::mm_to_cm(p.y);  // level ray from the axis
   } else {
-    out.elevation_deg = std::atan2(p.y, horizontal) * kDeg;  // steep: from the origin, tilted
+    out.elevation_deg = units::rad_to_deg(std::atan2(p.y, horizontal));  // steep: from the origin, tilted
   }
   // Keep within the validated ranges (rounded: the file stays readable).
   out.azimuth_deg = std::round(out.azimuth_deg * 100.0) / 100.0;

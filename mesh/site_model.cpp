@@ -28,28 +28,53 @@ std::shared_ptr<const SiteModel> AnatomyLibrary::get_scan(Site site, const std::
   key.precision(17);
   key << "scan|" << mesh.string() << '|' << unit << '|' << site_spec(site).key;
   for (const auto& [name, mm] : thickness.overrides_mm) key << '|' << name << '=' << mm;
-  if (auto it = cache_.find(key.str()); it != cache_.end()) return it->second;
+  if (auto hit = cached(key.str())) return hit;
   const auto u = unit == "m" ? units::LengthUnit::Metre : unit == "cm" ? units::LengthUnit::Centimetre : units::LengthUnit::Millimetre;
   TriangleMesh skin;
   for (auto& part : import_meshes(mesh, u, {}, progress)) skin.append(part.mesh);  // one skin, however the file splits it
   auto model = std::make_shared<const SiteModel>(anatomy_from_scan(site, std::move(skin), thickness));
-  cache_[key.str()] = model;
+  keep(key.str(), model, true);
   return model;
 }
 
 AnatomyLibrary::AnatomyLibrary(std::filesystem::path anatomy_dir) : dir_(std::move(anatomy_dir)) {}
+
+std::shared_ptr<const SiteModel> AnatomyLibrary::cached(const std::string& key) {
+  std::lock_guard lock(mutex_);
+  const auto it = cache_.find(key);
+  if (it == cache_.end()) return nullptr;
+  if (const auto s = std::find(scans_.begin(), scans_.end(), key); s != scans_.end()) scans_.splice(scans_.begin(), scans_, s);
+  return it->second;
+}
+
+void AnatomyLibrary::keep(const std::string& key, std::shared_ptr<const SiteModel> model, bool scan) {
+  std::lock_guard lock(mutex_);
+  cache_[key] = std::move(model);  // two threads that built the same model: either copy serves
+  if (!scan) return;
+  scans_.remove(key);
+  scans_.push_front(key);
+  while (scans_.size() > kScansKept) {
+    cache_.erase(scans_.back());  // a session still showing it holds its own reference
+    scans_.pop_back();
+  }
+}
+
+size_t AnatomyLibrary::cached_scans() const {
+  std::lock_guard lock(mutex_);
+  return scans_.size();
+}
 
 std::shared_ptr<const SiteModel> AnatomyLibrary::get(Site site, const TissueThickness& thickness) {
   std::ostringstream key;
   key.precision(17);
   key << site_spec(site).key;
   for (const auto& [name, mm] : thickness.overrides_mm) key << '|' << name << '=' << mm;
-  if (auto it = cache_.find(key.str()); it != cache_.end()) return it->second;
+  if (auto hit = cached(key.str())) return hit;
   const auto file = dir_ / anatomy_file_name(site);
   auto model = thickness.empty() && std::filesystem::exists(file)
                    ? std::make_shared<const SiteModel>(load_anatomy_file(site, file))
                    : std::make_shared<const SiteModel>(build_anatomy(site, thickness));
-  cache_[key.str()] = model;
+  keep(key.str(), model, false);
   return model;
 }
 

@@ -196,6 +196,23 @@ TEST_F(GuiPanels, EveryWidgetHasItsOwnIdAndEachEditChangesOneThing) {
 
 // Issue 9 (1), as reported: type 3 into the plan's margin; the Mohs stage-1 margin stays 2.0 and
 // only the plan changes.
+TEST_F(GuiPanels, TheMapTextureIsGivenBack) {
+  // The Mohs map is shown as a GL texture: made once, redrawn in place, deleted with the session.
+  std::vector<unsigned> deleted;
+  int uploads = 0;
+  {
+    PanelHarness h(library_, case_file_);
+    h.state().upload_texture = [&](const render::Image&, unsigned old) { return ++uploads, old ? old : 7u; };
+    h.state().delete_texture = [&](unsigned t) { deleted.push_back(t); };
+    h.state().focus_panel = "Mohs stages";
+    for (int i = 0; i < 3; ++i) h.frame();
+    EXPECT_GE(uploads, 1);
+    EXPECT_EQ(h.state().map_texture, 7u);
+    EXPECT_TRUE(deleted.empty());
+  }
+  EXPECT_EQ(deleted, std::vector<unsigned>{7u});
+}
+
 TEST_F(GuiPanels, PlanMarginLeavesTheMohsStageAlone) {
   std::vector<std::string> duplicates;
   PanelHarness probe(library_, case_file_);

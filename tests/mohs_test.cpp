@@ -14,6 +14,7 @@
 #include "mohs_reconstruction.hpp"
 #include "solid_check.hpp"
 #include "units.hpp"
+#include "canvas.hpp"
 #include "test_support.hpp"
 #include "validation.hpp"
 
@@ -125,6 +126,16 @@ TEST(MohsReconstruction, BundledAbdomenMatchesThePaper) {
   EXPECT_TRUE(rec.clear);
   EXPECT_EQ(rec.deepest_layer, "muscle");
   for (const auto& s : rec.defect_solids) EXPECT_TRUE(check_solid(s.mesh).watertight());
+}
+
+TEST(MohsMap, RedrawingDoesNotReadTheFontAgain) {
+  // The GUI redraws the map on every edit and hover: the TrueType file is read once.
+  const Case c = test::load_bundled("han2009-abdomen");
+  app::draw_mohs_map({&c, 0, 17.2, -1});
+  const int reads = app::Canvas::font_reads();
+  for (int i = 0; i < 3; ++i) app::draw_mohs_map({&c, 0, 17.2, i % 2});
+  EXPECT_EQ(app::Canvas::font_reads(), reads);
+  EXPECT_GE(reads, 1);
 }
 
 TEST(MohsMap, GoldenMapsOfTheAbdominalCase) {

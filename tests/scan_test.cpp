@@ -3,7 +3,10 @@
 // is questioned, placement from a picked point round-trips, and ray picks hit the right triangle.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <fstream>
+#include <numbers>
+#include <thread>
 
 #include <glm/geometric.hpp>
 
@@ -13,7 +16,9 @@
 #include "metrics.hpp"
 #include "placement.hpp"
 #include "skin_ruler.hpp"
+#include "gui/scan_loader.hpp"
 #include "test_support.hpp"
+#include "units.hpp"
 
 namespace mv {
 namespace {
@@ -40,6 +45,54 @@ class ScanTest : public ::testing::Test {
   }
   std::filesystem::path dir;
 };
+
+TEST_F(ScanTest, OnlyTheLastTwoScansStayInTheLibrary) {
+  // Scans can be hundreds of MB: opening one after another must not keep them all.
+  AnatomyLibrary library(test::asset_dir() / "anatomy");
+  const auto first = library.get_scan(Site::Scalp, dir / "head_mm.stl", "mm", {});
+  library.get_scan(Site::Scalp, dir / "head_m.stl", "m", {});
+  EXPECT_EQ(library.get_scan(Site::Scalp, dir / "head_mm.stl", "mm", {}), first);  // still cached, and now the most recent
+  library.get_scan(Site::Scalp, dir / "head_mm.stl", "cm", {});                   // a third: the least recent (metres) goes
+  EXPECT_EQ(library.cached_scans(), AnatomyLibrary::kScansKept);
+  EXPECT_EQ(library.get_scan(Site::Scalp, dir / "head_mm.stl", "mm", {}), first);
+}
+
+TEST(AnatomyLibrary, TwoThreadsShareOneLibrary) {
+  // The GUI reads a scan on a worker while its own thread opens built-in sites.
+  AnatomyLibrary library(test::asset_dir() / "anatomy");
+  std::shared_ptr<const SiteModel> a, b;
+  std::thread other([&] {
+    for (int i = 0; i < 50; ++i) a = library.get(Site::Thigh, {});
+  });
+  for (int i = 0; i < 50; ++i) b = library.get(Site::Ankle, {});
+  other.join();
+  EXPECT_EQ(library.get(Site::Thigh, {}), a);
+  EXPECT_EQ(library.get(Site::Ankle, {}), b);
+}
+
+TEST(ScanLoader, TheProgressOutlivesTheWorker) {
+  // Closing the app while a scan is read: the worker goes on writing its progress until it ends,
+  // after the loader's destructor began (a use after free under the sanitizers if the order is wrong).
+  std::atomic<int> written{0};
+  {
+    auto loader = std::make_unique<app::ScanLoader>();
+    loader->start([&](const auto& progress) {
+      for (int i = 0; i <= 100; ++i) {
+        progress(i / 100.0f);
+        ++written;
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+      }
+    });
+    EXPECT_TRUE(loader->running());
+  }
+  EXPECT_EQ(written.load(), 101);
+}
+
+TEST(Units, DegreesAndRadiansGoBothWays) {
+  EXPECT_DOUBLE_EQ(units::deg_to_rad(180.0), std::numbers::pi);
+  EXPECT_DOUBLE_EQ(units::rad_to_deg(std::numbers::pi / 2.0), 90.0);
+  for (double deg : {-135.0, 0.0, 12.5, 359.0}) EXPECT_NEAR(units::rad_to_deg(units::deg_to_rad(deg)), deg, 1e-12);
+}
 
 TEST_F(ScanTest, SameScanInMillimetresAndMetresGivesTheSameResult) {
   AnatomyLibrary library(test::asset_dir() / "anatomy");

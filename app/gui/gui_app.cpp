@@ -37,6 +37,7 @@
 #include "placement.hpp"
 #include "paths.hpp"
 #include "renderer.hpp"
+#include "scan_loader.hpp"
 #include "view_frame.hpp"
 #include "work_keeper.hpp"
 
@@ -126,6 +127,7 @@ class GuiApp {
       glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, image.width, image.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
       return texture;
     };
+    state_.delete_texture = [](unsigned texture) { glDeleteTextures(1, &texture); };
     glfwSetWindowCloseCallback(window_.handle, [](GLFWwindow* h) {
       auto* self = static_cast<GuiApp*>(glfwGetWindowUserPointer(h));
       if (self->state_.doc.dirty()) {
@@ -239,7 +241,7 @@ class GuiApp {
   // Frames needed whatever the events: a scan being read (its progress), an edit waiting for it,
   // a blinking text cursor, the test and benchmark hooks.
   bool busy() const {
-    return scan_loading_.valid() || state_.doc.revision() != applied_revision_ || ImGui::GetIO().WantTextInput || !auto_screenshot_.empty() ||
+    return scan_loader_.running() || state_.doc.revision() != applied_revision_ || ImGui::GetIO().WantTextInput || !auto_screenshot_.empty() ||
            report_first_frame_ || orbit_frames_left_ > 0;
   }
   bool still_frame_due() const { return last_frame_moving_; }
@@ -335,15 +337,14 @@ class GuiApp {
       const auto& have = state_.session.has_case() ? state_.session.current_case().anatomy : std::optional<UserAnatomy>{};
       const bool new_scan = doc.anatomy && (!have || have->mesh != doc.anatomy->mesh || have->unit != doc.anatomy->unit);
       if (new_scan) {
-        if (!scan_loading_.valid()) {
-          scan_progress_ = 0.0f;
-          scan_loading_ = std::async(std::launch::async, [this, path = scan_path(doc), unit = doc.anatomy->unit, site = doc.site, t = doc.tissue] {
-            library_.get_scan(site, path, unit, t, [this](float f) { scan_progress_ = f; });
+        if (!scan_loader_.running()) {
+          scan_loader_.start([this, path = scan_path(doc), unit = doc.anatomy->unit, site = doc.site, t = doc.tissue](const auto& progress) {
+            library_.get_scan(site, path, unit, t, progress);
           });
         }
-        if (scan_loading_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+        if (!scan_loader_.finished()) return;
         try {
-          scan_loading_.get();
+          scan_loader_.take();
         } catch (const std::exception& e) {
           state_.geometry_problem = std::string("anatomy.mesh: ") + e.what();
           applied_revision_ = state_.doc.revision();
@@ -441,9 +442,9 @@ class GuiApp {
       const float w = ImGui::GetWindowWidth();
       if (std::abs(w - settings_.sidebar_width * imgui_scale_) > 0.5f) settings_.sidebar_width = w / imgui_scale_;
       sidebar_width_ = w;
-      if (scan_loading_.valid()) {
+      if (scan_loader_.running()) {
         ImGui::TextWrapped("Reading the surface scan %s", state_.doc.working().anatomy ? state_.doc.working().anatomy->mesh.c_str() : "");
-        ImGui::ProgressBar(scan_progress_.load(), ImVec2(-FLT_MIN, 0.0f));
+        ImGui::ProgressBar(scan_loader_.progress(), ImVec2(-FLT_MIN, 0.0f));
       }
       for (const auto& note : state_.session.notes()) {
         ImGui::PushStyleColor(ImGuiCol_Text, im_colour(palette::kNote));
@@ -623,7 +624,7 @@ class GuiApp {
 
   // Open with the browser, or a given file (recent, bundled); unsaved work is asked about first.
   void request_open(std::optional<std::filesystem::path> file = std::nullopt) {
-    if (scan_loading_.valid()) {
+    if (scan_loader_.running()) {
       message_ = "A surface scan is being read: open another case when it is done.";
       return;
     }
@@ -920,8 +921,7 @@ class GuiApp {
   bool last_frame_moving_ = false;  // the last 3D frame was drawn at moving quality
   int frames_wanted_ = 0;           // frames to draw before sleeping again
   bool scan_popup_ = false;
-  std::future<void> scan_loading_;          // a surface scan being read
-  std::atomic<float> scan_progress_{0.0f};
+  ScanLoader scan_loader_;  // a surface scan being read
   std::string scan_path_;
   int scan_unit_ = 0;
   std::string auto_screenshot_;  // MARGINVIZ_GUI_SCREENSHOT: save the window after a few frames and quit

@@ -4,6 +4,10 @@
 
 namespace mv::app {
 
+GuiState::~GuiState() {
+  if (map_texture && delete_texture) delete_texture(map_texture);
+}
+
 void GuiState::case_replaced() {
   next_seed = 1;
   tally = TeachingTally{doc.working().case_id, today_iso(), {}};

@@ -19,6 +19,9 @@ namespace mv::app {
 // What the panels share: the document being edited, its geometry, the view and camera.
 struct GuiState {
   explicit GuiState(AnatomyLibrary& library) : session(library) {}
+  ~GuiState();  // gives the map's texture back (delete_texture)
+  GuiState(const GuiState&) = delete;
+  GuiState& operator=(const GuiState&) = delete;
   CaseDocument doc;
   CaseSession session;
   ViewSettings view;
@@ -35,6 +38,7 @@ struct GuiState {
   // Uploads an image as a texture (replacing `old` when not 0) and returns it; the GUI sets it,
   // the headless panel tests leave it empty (no OpenGL).
   std::function<unsigned(const render::Image&, unsigned old)> upload_texture;
+  std::function<void(unsigned)> delete_texture;
   std::string map_key;           // what the texture shows, to redraw only on change
   std::string status;            // a one-line note for the user (e.g. where a PNG went)
   std::string focus_panel;       // open this sidebar panel and close the others, once
