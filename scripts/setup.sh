@@ -9,7 +9,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libvtk9-dev libglfw3-dev libimgui-dev libassimp-dev nlohmann-json3-dev libcli11-dev
   libepoxy-dev libglm-dev libstb-dev zlib1g-dev libgtest-dev libbenchmark-dev
-  libegl-dev libegl-mesa0 libgl1-mesa-dri fonts-dejavu-core xvfb xauth
+  libegl-dev libegl-mesa0 libgl1-mesa-dri fonts-dejavu-core xvfb xauth glslang-tools clang-format
 )
 hardening=false
 [ "${1:-}" = "--hardening-only" ] && hardening=true

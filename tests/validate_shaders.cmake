@@ -1,0 +1,26 @@
+# Every GLSL file the renderer embeds, checked by Khronos' reference compiler (glslangValidator,
+# Debian glslang-tools) as the renderer compiles it: with its #include "…" lines expanded the way
+# renderer/gl_program.cpp expands them.
+file(GLOB shaders ${SHADER_DIR}/*.vert ${SHADER_DIR}/*.frag)
+file(MAKE_DIRECTORY ${WORK})
+set(failed "")
+foreach(shader ${shaders})
+  file(READ ${shader} expanded)  # as bytes: the comments hold UTF-8
+  string(REGEX MATCHALL "#include \"[^\"]+\"" includes "${expanded}")
+  foreach(directive IN LISTS includes)
+    string(REGEX REPLACE "#include \"([^\"]+)\"" "\\1" name "${directive}")
+    file(READ ${SHADER_DIR}/${name} included)
+    string(REPLACE "${directive}" "${included}" expanded "${expanded}")
+  endforeach()
+  get_filename_component(name ${shader} NAME)
+  file(WRITE ${WORK}/${name} "${expanded}")
+  execute_process(COMMAND ${VALIDATOR} ${WORK}/${name} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+  if(NOT rc EQUAL 0)
+    string(APPEND failed "${name}:\n${out}\n")
+  endif()
+endforeach()
+if(failed)
+  message(FATAL_ERROR "GLSL that glslangValidator rejects:\n${failed}")
+endif()
+list(LENGTH shaders n)
+message(STATUS "${n} shaders valid")
