@@ -38,12 +38,18 @@ void CameraController::orbit_radians(float yaw_angle, float pitch_angle) {
 
 const char* preset_name(ViewPreset p) {
   switch (p) {
-    case ViewPreset::Anterior: return "front (anterior)";
-    case ViewPreset::Posterior: return "back (posterior)";
-    case ViewPreset::Left: return "patient's left";
-    case ViewPreset::Right: return "patient's right";
-    case ViewPreset::Superior: return "top (superior)";
-    case ViewPreset::Inferior: return "bottom (inferior)";
+    case ViewPreset::Anterior:
+      return "front (anterior)";
+    case ViewPreset::Posterior:
+      return "back (posterior)";
+    case ViewPreset::Left:
+      return "patient's left";
+    case ViewPreset::Right:
+      return "patient's right";
+    case ViewPreset::Superior:
+      return "top (superior)";
+    case ViewPreset::Inferior:
+      return "bottom (inferior)";
   }
   return "";
 }
@@ -52,12 +58,23 @@ void CameraController::view_from(ViewPreset p) {
   const float distance = glm::length(camera_.eye - camera_.target);
   glm::vec3 from{0.0f, 0.0f, 1.0f}, up{0.0f, 1.0f, 0.0f};
   switch (p) {
-    case ViewPreset::Anterior: break;
-    case ViewPreset::Posterior: from = {0.0f, 0.0f, -1.0f}; break;
-    case ViewPreset::Left: from = {1.0f, 0.0f, 0.0f}; break;
-    case ViewPreset::Right: from = {-1.0f, 0.0f, 0.0f}; break;
-    case ViewPreset::Superior: from = {0.0f, 1.0f, 0.0f}, up = {0.0f, 0.0f, -1.0f}; break;  // anterior at the bottom, as if standing at the head
-    case ViewPreset::Inferior: from = {0.0f, -1.0f, 0.0f}, up = {0.0f, 0.0f, 1.0f}; break;
+    case ViewPreset::Anterior:
+      break;
+    case ViewPreset::Posterior:
+      from = {0.0f, 0.0f, -1.0f};
+      break;
+    case ViewPreset::Left:
+      from = {1.0f, 0.0f, 0.0f};
+      break;
+    case ViewPreset::Right:
+      from = {-1.0f, 0.0f, 0.0f};
+      break;
+    case ViewPreset::Superior:
+      from = {0.0f, 1.0f, 0.0f}, up = {0.0f, 0.0f, -1.0f};
+      break;  // anterior at the bottom, as if standing at the head
+    case ViewPreset::Inferior:
+      from = {0.0f, -1.0f, 0.0f}, up = {0.0f, 0.0f, 1.0f};
+      break;
   }
   camera_.eye = camera_.target + from * distance;
   camera_.up = up;

@@ -19,7 +19,7 @@ class CameraController {
   // radians of its tangent plane at most (an orbit step that would go below it is not taken,
   // unless it climbs back). Off (the default, and in section views) when `normal` is zero.
   void keep_outside(const glm::vec3& normal, float min_elevation = 0.05f) { outward_ = normal, min_elevation_ = min_elevation; }
-  void view_from(ViewPreset p);                    // keeps the target and the distance
+  void view_from(ViewPreset p);  // keeps the target and the distance
   void reset(const render::Camera& home) { camera_ = home_ = home; }
   const render::Camera& camera() const { return camera_; }
   const render::Camera& home() const { return home_; }

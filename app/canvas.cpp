@@ -103,8 +103,10 @@ void Canvas::stroke(const std::vector<glm::vec2>& pts, float width, const Rgba& 
     };
     glm::vec2 t;
     if (!closed && i == 0) t = dir(0, 1);
-    else if (!closed && i == n - 1) t = dir(n - 2, n - 1);
-    else t = glm::normalize(dir((i + n - 1), i) + dir(i, i + 1) + glm::vec2(1e-6f));
+    else if (!closed && i == n - 1)
+      t = dir(n - 2, n - 1);
+    else
+      t = glm::normalize(dir((i + n - 1), i) + dir(i, i + 1) + glm::vec2(1e-6f));
     const glm::vec2 normal{-t.y, t.x};
     left.push_back(pts[i] + normal * h);
     right.push_back(pts[i] - normal * h);

@@ -11,7 +11,8 @@ std::string slug(const std::string& text) {
   std::string out;
   for (unsigned char ch : text) {
     if (std::isalnum(ch)) out.push_back(static_cast<char>(std::tolower(ch)));
-    else if (!out.empty() && out.back() != '-') out.push_back('-');
+    else if (!out.empty() && out.back() != '-')
+      out.push_back('-');
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out.empty() ? "unnamed" : out;

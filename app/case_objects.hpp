@@ -15,7 +15,7 @@ struct ViewSettings;
 enum class ObjectRole { Tissue, Tumour, Ghost, MohsStage, Defect, ConfirmedTumour, FinalMargin, Plan };
 
 struct CaseObject {
-  std::string name;          // stable and unique: "skin", "tumour-preoperative", "mohs-stage-2"
+  std::string name;  // stable and unique: "skin", "tumour-preoperative", "mohs-stage-2"
   ObjectRole role;
   palette::Rgba colour;      // from the palette (a tissue's atlas colour, a stage's own colour)
   const TriangleMesh* mesh;  // mm; owned by the session

@@ -66,8 +66,8 @@ class CaseSession {
   TumourState state_;
   TimePoint time_;
   TumourSolid tumour_;
-  std::vector<TumourSolid> solids_;  // by measurement
-  TumourQuality built_quality_;      // the quality solids_ and tumour_ were built at
+  std::vector<TumourSolid> solids_;         // by measurement
+  TumourQuality built_quality_;             // the quality solids_ and tumour_ were built at
   std::map<int, MohsReconstruction> mohs_;  // by the number of stages included
   std::optional<PlannedExcision> plan_;
   std::vector<std::string> notes_;

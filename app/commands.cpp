@@ -142,7 +142,8 @@ int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err)
   }
   check_through_stage(c, r.view);
   if (r.view.mohs && !(c.mohs && !c.mohs->stages.empty()))
-    throw InputError("--view " + std::string(r.view.mode == ViewMode::Section ? "mohs-section" : "mohs") + ": " + r.case_path.string() + " has no Mohs stages");
+    throw InputError("--view " + std::string(r.view.mode == ViewMode::Section ? "mohs-section" : "mohs") + ": " + r.case_path.string() +
+                     " has no Mohs stages");
   RenderRequest req = r;
   if (r.view.plan) req.view.plan_request = plan_request(c, r.plan);
   // The anatomy and the reconstruction on a worker while this thread starts OpenGL (both about
@@ -176,14 +177,13 @@ int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err)
   timer.done("drawing");
   save_png(image, r.output);
   timer.done("PNG");
-  out << r.output.string() << ": " << r.width << "x" << r.height << " (" << gl->description() << ", "
-      << render::Renderer::gl_description() << ")\n";
+  out << r.output.string() << ": " << r.width << "x" << r.height << " (" << gl->description() << ", " << render::Renderer::gl_description() << ")\n";
   if (r.exit_when_done) exit_without_teardown(0);
   return 0;
 }
 
-int export_command(const std::filesystem::path& case_path, const std::filesystem::path& output,
-                   const std::optional<std::string>& at, std::ostream& out, std::ostream& err) {
+int export_command(const std::filesystem::path& case_path, const std::filesystem::path& output, const std::optional<std::string>& at,
+                   std::ostream& out, std::ostream& err) {
   MeshFormat format;
   try {
     format = mesh_format_for(output);
@@ -210,7 +210,8 @@ PlanRequest plan_request(const Case& c, const PlanOptions& o) {
   if (const std::string why = range_problem(option("--plan-margin"), margin); !why.empty()) throw InputError("--plan-margin: " + why);
   std::optional<DepthPlane> plane = plane_from_key(o.depth, c.site);
   if (!plane)
-    throw InputError("--plan-depth: \"" + o.depth + "\" — not a tissue plane of the " + site_spec(c.site).key + "; expected one of: " + plane_names(c.site));
+    throw InputError("--plan-depth: \"" + o.depth + "\" — not a tissue plane of the " + site_spec(c.site).key +
+                     "; expected one of: " + plane_names(c.site));
   if (o.from != "pre" && o.from != "post") throw InputError("--plan-from: \"" + o.from + "\" — expected pre or post");
   PlanRequest r = PlanRequest::uniform(margin, plane);
   r.from_post_treatment = o.from == "post";
@@ -218,9 +219,8 @@ PlanRequest plan_request(const Case& c, const PlanOptions& o) {
   return r;
 }
 
-
-int teach_command(const std::filesystem::path& case_path, const PlanOptions& plan, int scenarios, const std::filesystem::path& csv,
-                  std::ostream& out, std::ostream& err) {
+int teach_command(const std::filesystem::path& case_path, const PlanOptions& plan, int scenarios, const std::filesystem::path& csv, std::ostream& out,
+                  std::ostream& err) {
   const Case c = load_case_or_throw(case_path, err);
   AnatomyLibrary library(anatomy_dir());
   CaseSession session(library);
@@ -236,13 +236,22 @@ int teach_command(const std::filesystem::path& case_path, const PlanOptions& pla
     std::ofstream f(csv);
     if (!(f << tally.csv())) throw std::runtime_error(csv.string() + ": cannot write the tally");
   }
-  nlohmann::json j = {{"case_id", c.case_id}, {"first_seed", plan.seed}, {"scenarios", scenarios}, {"margin_cm", request.margin_cm[0]},
-                      {"depth", plan.depth}, {"cleared", tally.cleared()}, {"mean_score", std::round(tally.mean_score() * 10.0) / 10.0}};
+  nlohmann::json j = {{"case_id", c.case_id},
+                      {"first_seed", plan.seed},
+                      {"scenarios", scenarios},
+                      {"margin_cm", request.margin_cm[0]},
+                      {"depth", plan.depth},
+                      {"cleared", tally.cleared()},
+                      {"mean_score", std::round(tally.mean_score() * 10.0) / 10.0}};
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& r : tally.rows)
-    rows.push_back({{"seed", r.seed}, {"clear", r.outcome.clear}, {"left_behind_hours", r.outcome.left_behind_hours},
-                    {"deep_left_behind", r.outcome.deep_left_behind}, {"healthy_area_beyond_tumour_cm2", std::round(r.outcome.healthy_area_cm2 * 100.0) / 100.0},
-                    {"score", r.outcome.score}, {"clearing_margin_cm", std::round(r.outcome.clearing_margin_cm * 100.0) / 100.0},
+    rows.push_back({{"seed", r.seed},
+                    {"clear", r.outcome.clear},
+                    {"left_behind_hours", r.outcome.left_behind_hours},
+                    {"deep_left_behind", r.outcome.deep_left_behind},
+                    {"healthy_area_beyond_tumour_cm2", std::round(r.outcome.healthy_area_cm2 * 100.0) / 100.0},
+                    {"score", r.outcome.score},
+                    {"clearing_margin_cm", std::round(r.outcome.clearing_margin_cm * 100.0) / 100.0},
                     {"reached_plane", r.outcome.reached_plane}});
   j["results"] = rows;
   out << j.dump(2) << "\n";
@@ -254,7 +263,9 @@ int simulate_command(const SimulateOptions& o, std::ostream& out, std::ostream& 
   for (auto [name, v] : {std::pair{"--first-margin", o.first_margin_cm}, {"--next-margin", o.next_margin_cm}})
     if (const std::string why = range_problem(option(name), v); !why.empty()) throw InputError(std::string(name) + ": " + why);
   const std::optional<DepthPlane> plane = plane_from_key(o.depth, c.site);
-  if (!plane) throw InputError("--depth: \"" + o.depth + "\" — not a tissue plane of the " + site_spec(c.site).key + "; expected one of: " + plane_names(c.site));
+  if (!plane)
+    throw InputError("--depth: \"" + o.depth + "\" — not a tissue plane of the " + site_spec(c.site).key +
+                     "; expected one of: " + plane_names(c.site));
   if (o.from != "pre" && o.from != "post") throw InputError("--plan-from: \"" + o.from + "\" — expected pre or post");
   AnatomyLibrary library(anatomy_dir());
   CaseSession session(library);
@@ -321,7 +332,8 @@ int report_command(const std::filesystem::path& case_path, const PlanOptions& pl
 
 int validate_command(const std::filesystem::path& case_path, std::ostream& out, std::ostream& err) {
   const CaseLoad load = load_case_file(case_path);
-  for (const auto& i : load.issues) err << case_path.string() << ": " << (i.severity == Severity::Error ? "error: " : "warning: ") << i.text() << "\n";
+  for (const auto& i : load.issues)
+    err << case_path.string() << ": " << (i.severity == Severity::Error ? "error: " : "warning: ") << i.text() << "\n";
   if (!load.value) return 2;
   // A case can be valid JSON and still not fit its anatomy.
   try {

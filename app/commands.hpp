@@ -33,21 +33,21 @@ struct RenderRequest {
   // auto: 4× MSAA on a GPU, FXAA on software GL (view_frame.hpp); msaa (with `samples`), fxaa or none.
   std::string anti_aliasing = "auto";
   int samples = 4;
-  float zoom = 1.0f;                // 2 = twice as close as the default framing
-  float orbit_yaw_deg = 0.0f;       // turns the default view about the screen's vertical axis
-  float orbit_pitch_deg = 0.0f;     // then about its horizontal axis
-  std::optional<int> map_stage;     // 1-based: draw this stage's Mohs map instead of the 3D scene
-  PlanOptions plan;                 // with view.plan
-  bool timings = false;             // print each phase's time to stderr
-  bool exit_when_done = false;      // the process ends right after the PNG is written (the CLI)
+  float zoom = 1.0f;             // 2 = twice as close as the default framing
+  float orbit_yaw_deg = 0.0f;    // turns the default view about the screen's vertical axis
+  float orbit_pitch_deg = 0.0f;  // then about its horizontal axis
+  std::optional<int> map_stage;  // 1-based: draw this stage's Mohs map instead of the 3D scene
+  PlanOptions plan;              // with view.plan
+  bool timings = false;          // print each phase's time to stderr
+  bool exit_when_done = false;   // the process ends right after the PNG is written (the CLI)
 };
 
 int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err);
-int export_command(const std::filesystem::path& case_path, const std::filesystem::path& output,
-                   const std::optional<std::string>& at, std::ostream& out, std::ostream& err);
+int export_command(const std::filesystem::path& case_path, const std::filesystem::path& output, const std::optional<std::string>& at,
+                   std::ostream& out, std::ostream& err);
 int report_command(const std::filesystem::path& case_path, const PlanOptions& plan, std::ostream& out, std::ostream& err);
-int teach_command(const std::filesystem::path& case_path, const PlanOptions& plan, int scenarios, const std::filesystem::path& csv,
-                  std::ostream& out, std::ostream& err);
+int teach_command(const std::filesystem::path& case_path, const PlanOptions& plan, int scenarios, const std::filesystem::path& csv, std::ostream& out,
+                  std::ostream& err);
 // marginviz simulate: Mohs surgery on virtual patients of the spread model (docs/report-format.md).
 struct SimulateOptions {
   std::filesystem::path case_path;
@@ -56,7 +56,7 @@ struct SimulateOptions {
   std::string depth = "fascia";
   std::string from = "pre";
   int patients = 200;  // per simulated series
-  int series = 400;  // one per posterior draw of the fit
+  int series = 400;    // one per posterior draw of the fit
   int max_stages = spread::MohsProtocol{}.max_stages;
   std::uint64_t seed = kDefaultPlanSeed;
 };

@@ -2,7 +2,6 @@
 
 #include <stdexcept>
 
-
 #include "egl_context.hpp"
 #include "glfw_window.hpp"
 

@@ -8,7 +8,7 @@
 namespace mv::app {
 
 std::optional<std::string> tunables_for_huge_pages(const std::string& kernel_modes, const std::string& tunables) {
-  if (kernel_modes.find("[madvise]") == std::string::npos) return std::nullopt;  // "always": no need; "never": no use
+  if (kernel_modes.find("[madvise]") == std::string::npos) return std::nullopt;         // "always": no need; "never": no use
   if (tunables.find("glibc.malloc.hugetlb") != std::string::npos) return std::nullopt;  // the user chose
   return tunables + (tunables.empty() ? "" : ":") + "glibc.malloc.hugetlb=1";
 }

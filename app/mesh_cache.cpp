@@ -38,7 +38,8 @@ std::shared_ptr<const render::MeshData> MeshCache::of(const std::string& name, s
 void MeshCache::drop_unused() {
   for (auto it = entries_.begin(); it != entries_.end();) {
     if (!it->second.used) it = entries_.erase(it);
-    else it->second.used = false, ++it;
+    else
+      it->second.used = false, ++it;
   }
 }
 

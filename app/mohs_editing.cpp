@@ -13,11 +13,16 @@ namespace {
 int severity(MarginResult r) {
   switch (r) {
     // What needs a further stage outranks what does not: a merge must never hide an open margin.
-    case MarginResult::Clear: return 0;
-    case MarginResult::Close: return 1;
-    case MarginResult::Pending: return 2;
-    case MarginResult::Indeterminate: return 3;
-    case MarginResult::Positive: return 4;
+    case MarginResult::Clear:
+      return 0;
+    case MarginResult::Close:
+      return 1;
+    case MarginResult::Pending:
+      return 2;
+    case MarginResult::Indeterminate:
+      return 3;
+    case MarginResult::Positive:
+      return 4;
   }
   return 0;
 }
@@ -36,11 +41,16 @@ std::string unused_label(const MohsStage& stage, const std::string& base) {
 
 MarginResult next_result(MarginResult r) {
   switch (r) {
-    case MarginResult::Pending: return MarginResult::Clear;
-    case MarginResult::Clear: return MarginResult::Positive;
-    case MarginResult::Positive: return MarginResult::Close;
-    case MarginResult::Close: return MarginResult::Indeterminate;
-    case MarginResult::Indeterminate: return MarginResult::Pending;
+    case MarginResult::Pending:
+      return MarginResult::Clear;
+    case MarginResult::Clear:
+      return MarginResult::Positive;
+    case MarginResult::Positive:
+      return MarginResult::Close;
+    case MarginResult::Close:
+      return MarginResult::Indeterminate;
+    case MarginResult::Indeterminate:
+      return MarginResult::Pending;
   }
   return MarginResult::Clear;
 }
@@ -79,8 +89,13 @@ MohsStage first_stage(Site site, std::optional<CaseDate> date) {
   const char* labels[] = {"A", "B", "C", "D"};
   const char* inks[] = {"blue", "red", "black", "green"};
   for (int i = 0; i < 4; ++i)
-    s.blocks.push_back({labels[i], {std::fmod(10.5 + 3.0 * i, 12.0), std::fmod(1.5 + 3.0 * i, 12.0)}, std::nullopt, MarginResult::Pending,
-                        MarginResult::Pending, std::string(inks[i]), {}});
+    s.blocks.push_back({labels[i],
+                        {std::fmod(10.5 + 3.0 * i, 12.0), std::fmod(1.5 + 3.0 * i, 12.0)},
+                        std::nullopt,
+                        MarginResult::Pending,
+                        MarginResult::Pending,
+                        std::string(inks[i]),
+                        {}});
   return s;
 }
 
@@ -111,7 +126,8 @@ std::optional<MohsStage> next_stage_from_open(const MohsRecord& record, Site sit
     // periphery is open (the deepest, if several).
     std::optional<DepthPlane> plane;
     for (const auto& o : done.open)
-      if (const auto& p = record.stages[static_cast<size_t>(o.stage)].plane; p && (!plane || static_cast<int>(*p) > static_cast<int>(*plane))) plane = p;
+      if (const auto& p = record.stages[static_cast<size_t>(o.stage)].plane; p && (!plane || static_cast<int>(*p) > static_cast<int>(*plane)))
+        plane = p;
     if (plane) next.plane = plane;
   }
   if (next.plane) next.depth_mm.reset();  // exactly one of plane / depth_mm

@@ -54,11 +54,16 @@ MohsMapLayout::Hit MohsMapLayout::hit(const MohsStage& stage, glm::vec2 pixel) c
 
 Rgba result_colour(MarginResult r) {
   switch (r) {
-    case MarginResult::Clear: return palette::map::kResultClear;
-    case MarginResult::Positive: return palette::kNotClear;
-    case MarginResult::Close: return palette::map::kResultClose;
-    case MarginResult::Indeterminate: return palette::map::kResultIndeterminate;
-    case MarginResult::Pending: return palette::map::kResultPending;
+    case MarginResult::Clear:
+      return palette::map::kResultClear;
+    case MarginResult::Positive:
+      return palette::kNotClear;
+    case MarginResult::Close:
+      return palette::map::kResultClose;
+    case MarginResult::Indeterminate:
+      return palette::map::kResultIndeterminate;
+    case MarginResult::Pending:
+      return palette::map::kResultPending;
   }
   return kGrey;
 }
@@ -88,11 +93,14 @@ Canvas draw_mohs_map(const MapRequest& req, const MohsMapLayout& L) {
   std::string depth = stage.plane ? plane_key(*stage.plane) + (req.depth_mm ? " (" + fixed(*req.depth_mm, 1) + " mm)" : std::string())
                                   : fixed(stage.depth_mm.value_or(req.depth_mm.value_or(0.0)), 1) + " mm";
   const std::string margin = stage.deep_only ? "deep-only stage"
-                             : !stage.outline_cm.empty() ? "irregular outline (drawn)"
-                             : "margin " + fixed(stage.margin_cm, 1) + " cm" + (req.stage == 0 ? " from the clinical edge" : " beyond stage " + std::to_string(req.stage));
-  const bool wedges_only = std::all_of(stage.blocks.begin(), stage.blocks.end(), [&](const MohsBlock& b) { return stage.layer_of(b) == BlockLayer::Peripheral; });
-  cv.text(margin + (wedges_only ? " · wedges at the depth already reached" : " · to " + depth) + (stage.surgeons_choice ? " · surgeon's choice" : ""), {40.0f, y},
-          20.0f, kInk);
+                             : !stage.outline_cm.empty()
+                                 ? "irregular outline (drawn)"
+                                 : "margin " + fixed(stage.margin_cm, 1) + " cm" +
+                                       (req.stage == 0 ? " from the clinical edge" : " beyond stage " + std::to_string(req.stage));
+  const bool wedges_only =
+      std::all_of(stage.blocks.begin(), stage.blocks.end(), [&](const MohsBlock& b) { return stage.layer_of(b) == BlockLayer::Peripheral; });
+  cv.text(margin + (wedges_only ? " · wedges at the depth already reached" : " · to " + depth) + (stage.surgeons_choice ? " · surgeon's choice" : ""),
+          {40.0f, y}, 20.0f, kInk);
   y += 28.0f;
   cv.text("Orientation: 12 o'clock toward the head, as seen facing the patient", {40.0f, y}, 18.0f, kGrey);
 

@@ -16,7 +16,7 @@ namespace mv::app {
 struct MohsMapLayout {
   int width = 900, height = 1040;
   glm::vec2 centre{450.0f, 560.0f};
-  float radius = 330.0f;      // outer edge of the peripheral ring
+  float radius = 330.0f;        // outer edge of the peripheral ring
   float inner_radius = 200.0f;  // the deep disc's edge
   // Which block (index) and which result (deep = inner disc) lies under a pixel, if any.
   struct Hit {
@@ -29,9 +29,9 @@ struct MohsMapLayout {
 
 struct MapRequest {
   const Case* c = nullptr;
-  int stage = 0;                          // index into c->mohs->stages
-  std::optional<double> depth_mm;         // the stage's resolved depth, shown beside its plane
-  int highlight_block = -1;               // drawn with a white outline (GUI hover)
+  int stage = 0;                   // index into c->mohs->stages
+  std::optional<double> depth_mm;  // the stage's resolved depth, shown beside its plane
+  int highlight_block = -1;        // drawn with a white outline (GUI hover)
 };
 
 Canvas draw_mohs_map(const MapRequest& request, const MohsMapLayout& layout = {});

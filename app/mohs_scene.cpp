@@ -68,13 +68,13 @@ void add_wall_bands(render::Scene& scene, MeshCache& meshes, const PolarRegion& 
   for (const auto& layer : column.layers) {
     const double bottom = std::isfinite(layer.bottom_mm) ? layer.bottom_mm : 1e6;
     if (layer.top_mm >= max_depth_mm) break;
-    scene.items.push_back({prefix + layer.name, meshes.of(prefix + layer.name, wall_band(region, solid, layer.top_mm, bottom)), v4(palette::tissue(layer.kind), 1.0f),
-                           render::Style::Opaque, 0.0f, -1});
+    scene.items.push_back({prefix + layer.name, meshes.of(prefix + layer.name, wall_band(region, solid, layer.top_mm, bottom)),
+                           v4(palette::tissue(layer.kind), 1.0f), render::Style::Opaque, 0.0f, -1});
   }
 }
 
-void add_mohs(render::Scene& scene, MeshCache& meshes, const std::vector<CaseObject>& objects, CaseSession& session, const MohsReconstruction& rec, const ViewSettings& view,
-              std::vector<std::string>& legend, std::vector<std::array<float, 4>>& swatches) {
+void add_mohs(render::Scene& scene, MeshCache& meshes, const std::vector<CaseObject>& objects, CaseSession& session, const MohsReconstruction& rec,
+              const ViewSettings& view, std::vector<std::string>& legend, std::vector<std::array<float, 4>>& swatches) {
   const bool section = view.mode == ViewMode::Section;
   const Case& c = session.current_case();
   const MohsRecord& m = *c.mohs;
@@ -83,8 +83,12 @@ void add_mohs(render::Scene& scene, MeshCache& meshes, const std::vector<CaseObj
     const CaseObject& stage = object_of(objects, ObjectRole::MohsStage, k);
     const auto colour = stage.colour;
     // What each stage took, in its own colour (the stages do not overlap: one cap priority serves).
-    render::DrawItem item{stage.name, meshes.of(stage.name, *stage.mesh),
-                          v4(colour, section ? 1.0f : 0.45f), section ? render::Style::Opaque : render::Style::Translucent, 0.3f, 10};
+    render::DrawItem item{stage.name,
+                          meshes.of(stage.name, *stage.mesh),
+                          v4(colour, section ? 1.0f : 0.45f),
+                          section ? render::Style::Opaque : render::Style::Translucent,
+                          0.3f,
+                          10};
     scene.items.push_back(item);
     const auto& s = m.stages[static_cast<size_t>(k)];
     legend.push_back("stage " + std::to_string(k + 1) + (s.deep_only ? ": deep only" : ": +" + fixed(s.margin_cm, 1) + " cm") + ", to " +
@@ -126,13 +130,15 @@ void add_mohs(render::Scene& scene, MeshCache& meshes, const std::vector<CaseObj
         if (!deep && !takes_periphery(s.layer_of(b))) continue;  // a deep-only layer has no peripheral margin
         any_positive = true;
         // A wedge's deep margin lies at the depth the defect had there, not at the stage's plane.
-        const double depth = s.layer_of(b) == BlockLayer::Peripheral ? region.depth_at(clock_to_angle(b.span.middle()))
-                                                                      : rec.stage_depth_mm[static_cast<size_t>(k)];
+        const double depth =
+            s.layer_of(b) == BlockLayer::Peripheral ? region.depth_at(clock_to_angle(b.span.middle())) : rec.stage_depth_mm[static_cast<size_t>(k)];
         const auto pts = rim_over(region, solid, b.span, deep ? depth : 0.0);
         add_polyline(positive, pts, v4(red, 1.0f), false);
         if (!pts.empty() && view.labels)
-          scene.labels.push_back({f3(pts[pts.size() / 2]), "stage " + std::to_string(k + 1) + " " + b.label + (deep ? ": deep +" : ": peripheral +"),
-                                  v4(palette::kPositiveLabel, 1.0f), {0.0f, deep ? 22.0f : -22.0f}});
+          scene.labels.push_back({f3(pts[pts.size() / 2]),
+                                  "stage " + std::to_string(k + 1) + " " + b.label + (deep ? ": deep +" : ": peripheral +"),
+                                  v4(palette::kPositiveLabel, 1.0f),
+                                  {0.0f, deep ? 22.0f : -22.0f}});
       }
     }
   }
@@ -152,8 +158,8 @@ void add_mohs(render::Scene& scene, MeshCache& meshes, const std::vector<CaseObj
       render::LineSet hl{{}, 4.0f, render::LineLayer::OnTop};
       const auto k = static_cast<size_t>(view.highlight_stage);
       auto outer = rim_over(rec.defects[k], rec.defect_solids[k], b.span, 0.0);
-      std::vector<glm::dvec3> inner = k == 0 ? std::vector<glm::dvec3>{session.frame().centre}
-                                             : rim_over(rec.defects[k - 1], rec.defect_solids[k - 1], b.span, 0.0);
+      std::vector<glm::dvec3> inner =
+          k == 0 ? std::vector<glm::dvec3>{session.frame().centre} : rim_over(rec.defects[k - 1], rec.defect_solids[k - 1], b.span, 0.0);
       std::vector<glm::dvec3> loop = outer;
       loop.insert(loop.end(), inner.rbegin(), inner.rend());
       add_polyline(hl, loop, v4(palette::kHighlight, 1.0f), true);
@@ -164,7 +170,8 @@ void add_mohs(render::Scene& scene, MeshCache& meshes, const std::vector<CaseObj
   if (view.legend) {
     render::OverlayText o{render::Corner::TopRight, {}, v4(palette::kText, 1.0f), {}};
     o.lines.push_back("Mohs: stage" + std::string(K > 1 ? "s 1–" + std::to_string(K) : " 1") + " of " + std::to_string(m.stages.size()));
-    o.lines.push_back("defect " + fixed(rec.extent_x_cm, 1) + " × " + fixed(rec.extent_y_cm, 1) + " cm, " + fixed(rec.final_defect_area_cm2, 1) + " cm²");
+    o.lines.push_back("defect " + fixed(rec.extent_x_cm, 1) + " × " + fixed(rec.extent_y_cm, 1) + " cm, " + fixed(rec.final_defect_area_cm2, 1) +
+                      " cm²");
     o.lines.push_back("depth " + fixed(rec.max_depth_mm, 1) + " mm, into " + rec.deepest_layer);
     o.lines.push_back("largest margin from the clinical edge " + fixed(rec.largest_margin_cm, 1) + " cm");
     o.lines.push_back(rec.clear ? "margins clear" : rec.completeness.pending() ? "slides pending: margins not yet known" : "margins not clear");

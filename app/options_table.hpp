@@ -25,8 +25,8 @@ struct OptionSpec {
   std::string default_text;          // "" when there is none (the option is off or required)
   std::vector<std::string> choices;  // the accepted words, when the value is one of them
   std::string help;
-  std::vector<std::string> commands; // the subcommands that take it
-  std::string gui;                   // the GUI control that sets the same value, or ""
+  std::vector<std::string> commands;  // the subcommands that take it
+  std::string gui;                    // the GUI control that sets the same value, or ""
   bool required = false;
   bool has_range() const { return !std::isnan(min); }
 };

@@ -16,11 +16,16 @@ using Rgba = std::array<float, 4>;
 // Tissues: the atlas colours, for the 3D view, the section fills and exported materials.
 inline Rgba tissue(TissueKind kind) {
   switch (kind) {
-    case TissueKind::Skin: return {0.89f, 0.69f, 0.58f, 1.0f};
-    case TissueKind::SubcutaneousFat: return {0.98f, 0.86f, 0.45f, 1.0f};
-    case TissueKind::Fascia: return {0.93f, 0.93f, 0.88f, 1.0f};
-    case TissueKind::Muscle: return {0.72f, 0.25f, 0.24f, 1.0f};
-    case TissueKind::Bone: return {0.95f, 0.93f, 0.84f, 1.0f};
+    case TissueKind::Skin:
+      return {0.89f, 0.69f, 0.58f, 1.0f};
+    case TissueKind::SubcutaneousFat:
+      return {0.98f, 0.86f, 0.45f, 1.0f};
+    case TissueKind::Fascia:
+      return {0.93f, 0.93f, 0.88f, 1.0f};
+    case TissueKind::Muscle:
+      return {0.72f, 0.25f, 0.24f, 1.0f};
+    case TissueKind::Bone:
+      return {0.95f, 0.93f, 0.84f, 1.0f};
   }
   return {0.8f, 0.8f, 0.8f, 1.0f};
 }
@@ -41,10 +46,10 @@ inline constexpr Rgba kDefect{0.90f, 0.90f, 0.85f, 0.5f};
 // Mohs stage k (0-based): teal, slate, lavender, steel, olive, then again.
 inline Rgba stage(int k) {
   static constexpr std::array<Rgba, 5> colours{{{0.16f, 0.66f, 0.72f, 1.0f},
-                                               {0.52f, 0.60f, 0.74f, 1.0f},
-                                               {0.66f, 0.62f, 0.88f, 1.0f},
-                                               {0.40f, 0.72f, 0.88f, 1.0f},
-                                               {0.62f, 0.66f, 0.38f, 1.0f}}};
+                                                {0.52f, 0.60f, 0.74f, 1.0f},
+                                                {0.66f, 0.62f, 0.88f, 1.0f},
+                                                {0.40f, 0.72f, 0.88f, 1.0f},
+                                                {0.62f, 0.66f, 0.38f, 1.0f}}};
   return colours[static_cast<size_t>(k) % colours.size()];
 }
 
@@ -55,26 +60,26 @@ inline constexpr Rgba kLabelBacking{0.05f, 0.06f, 0.08f, 0.72f};   // behind a l
 inline constexpr Rgba kOverlayBacking{0.05f, 0.06f, 0.08f, 0.6f};  // behind a corner's text
 inline constexpr Rgba kText{1.0f, 1.0f, 1.0f, 1.0f};
 inline constexpr Rgba kLegendText{0.92f, 0.92f, 0.92f, 1.0f};
-inline constexpr Rgba kCaution{1.0f, 0.85f, 0.6f, 1.0f};           // the disclaimer, illustrative cases
-inline constexpr Rgba kDimension{1.0f, 0.95f, 0.55f, 1.0f};        // X, Y and depth lines and their labels
+inline constexpr Rgba kCaution{1.0f, 0.85f, 0.6f, 1.0f};     // the disclaimer, illustrative cases
+inline constexpr Rgba kDimension{1.0f, 0.95f, 0.55f, 1.0f};  // X, Y and depth lines and their labels
 inline constexpr Rgba kClockMark{0.85f, 0.9f, 1.0f, 1.0f};
-inline constexpr Rgba kPositiveLabel{1.0f, 0.6f, 0.55f, 1.0f};     // "stage 1 B: peripheral +"
-inline constexpr Rgba kHighlight{1.0f, 1.0f, 1.0f, 1.0f};          // what the user points at
+inline constexpr Rgba kPositiveLabel{1.0f, 0.6f, 0.55f, 1.0f};  // "stage 1 B: peripheral +"
+inline constexpr Rgba kHighlight{1.0f, 1.0f, 1.0f, 1.0f};       // what the user points at
 inline constexpr Rgba kClearText{0.5f, 1.0f, 0.6f, 1.0f};
 inline constexpr Rgba kNotClearText{1.0f, 0.55f, 0.5f, 1.0f};
 
 // GUI panels.
-inline constexpr Rgba kNote{1.0f, 0.8f, 0.35f, 1.0f};     // something to question (warnings, notes)
+inline constexpr Rgba kNote{1.0f, 0.8f, 0.35f, 1.0f};      // something to question (warnings, notes)
 inline constexpr Rgba kProblem{1.0f, 0.55f, 0.45f, 1.0f};  // something that did not work
 inline constexpr Rgba kError{1.0f, 0.45f, 0.4f, 1.0f};     // a case error
 inline constexpr Rgba kNoteStrong{1.0f, 0.75f, 0.3f, 1.0f};
 inline constexpr Rgba kChartBack{0.12f, 0.13f, 0.16f, 1.0f}, kChartGrid{0.24f, 0.25f, 0.28f, 1.0f}, kChartText{0.67f, 0.67f, 0.67f, 1.0f};
 inline constexpr Rgba kChartValue{0.78f, 0.78f, 0.78f, 1.0f};
-inline constexpr Rgba kChartModel{0.35f, 0.63f, 1.0f, 1.0f};        // the model's curve and its band (with alpha)
+inline constexpr Rgba kChartModel{0.35f, 0.63f, 1.0f, 1.0f};  // the model's curve and its band (with alpha)
 inline constexpr float kChartBandAlpha = 0.2f;
 inline constexpr Rgba kChartDawes{1.0f, 0.82f, 0.31f, 1.0f}, kChartOtherSeries{1.0f, 0.55f, 0.24f, 1.0f};  // published points
 inline constexpr Rgba kChartNotCleared{0.78f, 0.35f, 0.31f, 1.0f};
-inline constexpr Rgba kChartChosen{1.0f, 1.0f, 1.0f, 0.47f};        // the margin chosen
+inline constexpr Rgba kChartChosen{1.0f, 1.0f, 1.0f, 0.47f};  // the margin chosen
 // The orientation marker: superior, anterior, left; on a dark disc. The ruler is white.
 inline constexpr Rgba kAxisSuperior{0.47f, 0.78f, 1.0f, 1.0f}, kAxisAnterior{1.0f, 0.82f, 0.47f, 1.0f}, kAxisLeft{0.75f, 1.0f, 0.67f, 1.0f};
 inline constexpr Rgba kMarkerDisc{0.08f, 0.09f, 0.11f, 0.67f};

@@ -28,8 +28,8 @@ void outline(render::Scene& scene, const PolarSolid& solid, const std::array<flo
 
 }  // namespace
 
-void add_plan(render::Scene& scene, MeshCache& meshes, const std::vector<CaseObject>& objects, CaseSession& session, const ViewSettings& view, std::vector<std::string>& legend,
-              std::vector<std::array<float, 4>>& swatches) {
+void add_plan(render::Scene& scene, MeshCache& meshes, const std::vector<CaseObject>& objects, CaseSession& session, const ViewSettings& view,
+              std::vector<std::string>& legend, std::vector<std::array<float, 4>>& swatches) {
   const bool section = view.mode == ViewMode::Section;
   const PlannedExcision* planned = nullptr;
   try {
@@ -47,8 +47,8 @@ void add_plan(render::Scene& scene, MeshCache& meshes, const std::vector<CaseObj
   if (!section) add_wall_bands(scene, meshes, p.region, p.solid, p.column, p.depth_mm, "plan-wall-");
   const auto& m = p.request.margin_cm;
   const bool uniform = std::all_of(m.begin(), m.end(), [&](double v) { return v == m[0]; });
-  legend.push_back("planned excision: " + (uniform ? fixed(m[0], 1) + " cm" : std::string("margin per clock hour")) + " from the " + p.outline_from + " outline, to " +
-                   (p.request.plane ? plane_key(*p.request.plane) : fixed(p.depth_mm, 1) + " mm"));
+  legend.push_back("planned excision: " + (uniform ? fixed(m[0], 1) + " cm" : std::string("margin per clock hour")) + " from the " + p.outline_from +
+                   " outline, to " + (p.request.plane ? plane_key(*p.request.plane) : fixed(p.depth_mm, 1) + " mm"));
   swatches.push_back(plan_colour);
 
   // Envelopes: films on the skin where the whole tumour lies in a share of virtual patients.
@@ -108,11 +108,13 @@ void add_plan(render::Scene& scene, MeshCache& meshes, const std::vector<CaseObj
     scene.overlays.push_back({render::Corner::TopRight,
                               {"plan " + fixed(p.extent_x_cm, 1) + " × " + fixed(p.extent_y_cm, 1) + " cm, depth " + fixed(p.depth_mm, 1) + " mm",
                                "teaching: the chances are hidden until the reveal"},
-                              v4(palette::kText, 1.0f), {}});
+                              v4(palette::kText, 1.0f),
+                              {}});
   } else if (view.legend) {
     render::OverlayText o{render::Corner::TopRight, {}, v4(palette::kText, 1.0f), {}};
     const auto& e = p.clearance;
-    o.lines.push_back("plan " + fixed(p.extent_x_cm, 1) + " × " + fixed(p.extent_y_cm, 1) + " cm, " + fixed(p.area_cm2, 1) + " cm², depth " + fixed(p.depth_mm, 1) + " mm");
+    o.lines.push_back("plan " + fixed(p.extent_x_cm, 1) + " × " + fixed(p.extent_y_cm, 1) + " cm, " + fixed(p.area_cm2, 1) + " cm², depth " +
+                      fixed(p.depth_mm, 1) + " mm");
     o.lines.push_back(std::string(plan_words::kChance) + ": " + fixed(e.overall * 100.0, 0) + "%");
     o.lines.push_back("95% " + std::string(plan_words::kInterval) + ": " + fixed(e.low * 100.0, 0) + "–" + fixed(e.high * 100.0, 0) + "%");
     o.lines.push_back("peripheral " + fixed(e.peripheral * 100.0, 0) + "%, deep " + fixed(e.deep * 100.0, 0) + "%; seed " + std::to_string(e.seed));

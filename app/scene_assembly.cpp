@@ -107,7 +107,8 @@ const render::Scene& SceneAssembler::build(CaseSession& s, const ViewSettings& v
   const ContentKey key{&s, s.case_version(), s.tumour_version(), view};
   anatomy_meshes(s);
   if (coarse && anatomy_coarse_.empty()) {
-    for (const auto& layer : s.site_model().anatomy.layers) anatomy_coarse_.push_back(to_mesh_data(decimate_for_display(layer.drawn(), kCoarseTriangles)));
+    for (const auto& layer : s.site_model().anatomy.layers)
+      anatomy_coarse_.push_back(to_mesh_data(decimate_for_display(layer.drawn(), kCoarseTriangles)));
     key_.reset();
   }
   if (key_ != key) {
@@ -140,9 +141,13 @@ void SceneAssembler::assemble(CaseSession& s, const ViewSettings& view) {
     if (hidden) continue;
     const CaseObject& layer = objects[i];
     const auto colour = layer.colour;
-    render::DrawItem item{layer.name, meshes[i], rgba(colour, 1.0f), render::Style::Opaque, 0.0f,
+    render::DrawItem item{layer.name,
+                          meshes[i],
+                          rgba(colour, 1.0f),
+                          render::Style::Opaque,
+                          0.0f,
                           s.site_model().anatomy.closed_layers ? 0 : -1};  // a scan's layers are surfaces: no caps
-    const bool see_through = !section && view.skin_opacity < 0.99f;  // opaque skin is drawn as opaque
+    const bool see_through = !section && view.skin_opacity < 0.99f;        // opaque skin is drawn as opaque
     if (see_through && layers[i].kind == TissueKind::Skin) {
       item.style = render::Style::Translucent;
       item.colour.a = view.skin_opacity;
@@ -163,7 +168,8 @@ void SceneAssembler::assemble(CaseSession& s, const ViewSettings& view) {
 
   const TumourState& state = s.state();
   const CaseObject& tumour = object_of(objects, ObjectRole::Tumour);
-  scene.items.push_back({tumour.name, meshes_.of("tumour", *tumour.mesh), rgba(tumour.colour, 1.0f), render::Style::Opaque, 0.4f, kTumourCapPriority});
+  scene.items.push_back(
+      {tumour.name, meshes_.of("tumour", *tumour.mesh), rgba(tumour.colour, 1.0f), render::Style::Opaque, 0.4f, kTumourCapPriority});
   legend.push_back("tumour, " + state.label);
   swatches.push_back(tumour.colour);
 
@@ -175,8 +181,7 @@ void SceneAssembler::assemble(CaseSession& s, const ViewSettings& view) {
   render::LineSet outlines{{}, 2.0f, section ? render::LineLayer::InScene : render::LineLayer::OnTop};
   if (show_ghost) {
     if (!section)
-      scene.items.push_back({ghost->name, meshes_.of("ghost", *ghost->mesh), rgba(ghost_colour, 0.14f),
-                             render::Style::Translucent, 0.6f});
+      scene.items.push_back({ghost->name, meshes_.of("ghost", *ghost->mesh), rgba(ghost_colour, 0.14f), render::Style::Translucent, 0.6f});
     std::vector<glm::dvec3> rim;
     for (const auto& p : s.first_tumour().outline) rim.push_back(p);
     add_polyline(outlines, rim, rgba(ghost_colour, 0.95f), true);
@@ -227,8 +232,8 @@ void SceneAssembler::assemble(CaseSession& s, const ViewSettings& view) {
     const auto& spec = site_spec(c.site);
     render::OverlayText title{render::Corner::TopLeft, {}, rgba(palette::kText, 1.0f), {}};
     title.lines.push_back(c.case_id + " — " + spec.display + (section ? ", section along " + fixed(view.section_clock, 1) + " o'clock" : ""));
-    title.lines.push_back(state.label + ": X " + fixed(state.shape.x_cm, 1) + " cm × Y " + fixed(state.shape.y_cm, 1) +
-                          " cm, depth " + fixed(state.shape.depth_mm, 1) + " mm");
+    title.lines.push_back(state.label + ": X " + fixed(state.shape.x_cm, 1) + " cm × Y " + fixed(state.shape.y_cm, 1) + " cm, depth " +
+                          fixed(state.shape.depth_mm, 1) + " mm");
     if (c.measurements.size() > 1) {
       const auto& m0 = c.measurements.front();
       const double drop = 100.0 * (1.0 - state.shape.x_cm * state.shape.y_cm / (m0.x_cm * m0.y_cm));

@@ -16,21 +16,21 @@ enum class ViewMode { ThreeD, Section };
 // What the user chose to see; the same settings drive the GUI and `render`.
 struct ViewSettings {
   ViewMode mode = ViewMode::ThreeD;
-  float skin_opacity = 0.35f;     // of the skin; the fat below is drawn at 60% of it
-  std::vector<bool> layer_hidden; // by anatomy layer index; missing = shown
-  double section_clock = 3.0;     // the cut runs along this clock axis (3 = the 3-9 axis)
-  bool labels = true;             // dimension lines, clock marks
-  bool ghost = true;              // the first (pre-treatment) measurement over the current one
-  bool legend = true;             // overlay text: case, legend, provenance
-  int highlight_layer = -1;       // anatomy layer index the user points at in the GUI, or -1
-  bool mohs = false;              // show the Mohs stages, defect and confirmed tumour (if the case has them)
-  std::optional<int> through_stage;  // Mohs stages shown, 1-based count; all when absent
+  float skin_opacity = 0.35f;                      // of the skin; the fat below is drawn at 60% of it
+  std::vector<bool> layer_hidden;                  // by anatomy layer index; missing = shown
+  double section_clock = 3.0;                      // the cut runs along this clock axis (3 = the 3-9 axis)
+  bool labels = true;                              // dimension lines, clock marks
+  bool ghost = true;                               // the first (pre-treatment) measurement over the current one
+  bool legend = true;                              // overlay text: case, legend, provenance
+  int highlight_layer = -1;                        // anatomy layer index the user points at in the GUI, or -1
+  bool mohs = false;                               // show the Mohs stages, defect and confirmed tumour (if the case has them)
+  std::optional<int> through_stage;                // Mohs stages shown, 1-based count; all when absent
   int highlight_stage = -1, highlight_block = -1;  // a Mohs block the user points at
-  bool plan = false;              // show the planned excision and its probability envelopes
+  bool plan = false;                               // show the planned excision and its probability envelopes
   PlanRequest plan_request = PlanRequest::uniform(kDefaultPlanMarginCm, DepthPlane::Fascia);
   std::array<bool, 3> envelopes{true, true, true};  // 50%, 80%, 95%
-  std::optional<std::uint64_t> reveal_seed;          // teaching: show this hidden tumour
-  bool blind = false;             // teaching before the reveal: no chances, no envelopes
+  std::optional<std::uint64_t> reveal_seed;         // teaching: show this hidden tumour
+  bool blind = false;                               // teaching before the reveal: no chances, no envelopes
   bool operator==(const ViewSettings&) const = default;
 };
 

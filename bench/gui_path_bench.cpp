@@ -40,9 +40,7 @@ mv::AnatomyLibrary& library() {
   return lib;
 }
 
-mv::Case demo_case() {
-  return *mv::load_case_file(std::filesystem::path(MARGINVIZ_SOURCE_DIR) / "assets" / "cases" / "han2009-abdomen.json").value;
-}
+mv::Case demo_case() { return *mv::load_case_file(std::filesystem::path(MARGINVIZ_SOURCE_DIR) / "assets" / "cases" / "han2009-abdomen.json").value; }
 
 enum class Change { Nothing, Camera, Measurement, MohsBlock, PlanMargin };
 
@@ -71,8 +69,11 @@ void gui_frames(benchmark::State& state, Change change) {
     const auto t0 = Clock::now();
     const double sign = (i++ % 2) ? -1.0 : 1.0;
     switch (change) {
-      case Change::Nothing: break;
-      case Change::Camera: camera.orbit({8.0f * static_cast<float>(sign), 0.0f}); break;
+      case Change::Nothing:
+        break;
+      case Change::Camera:
+        camera.orbit({8.0f * static_cast<float>(sign), 0.0f});
+        break;
       case Change::Measurement:
         c.measurements.back().x_cm += 0.1 * sign;
         session.set_case(c);

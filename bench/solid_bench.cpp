@@ -101,7 +101,9 @@ void BM_CaseMetrics(benchmark::State& state) {
 }
 
 void BM_AnatomyLoad(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(mv::load_anatomy_file(mv::Site::Abdomen, std::filesystem::path(MARGINVIZ_SOURCE_DIR) / "assets" / "anatomy" / "abdomen.glb"));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(
+        mv::load_anatomy_file(mv::Site::Abdomen, std::filesystem::path(MARGINVIZ_SOURCE_DIR) / "assets" / "anatomy" / "abdomen.glb"));
 }
 
 // Each per-case benchmark on each bundled case: BM_TumourRebuild/scalp, …

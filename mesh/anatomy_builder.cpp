@@ -49,8 +49,7 @@ TubeGrid sample_cylindrical(const Field& f, int rows, int cols, double y0, doubl
   g.points.reserve(static_cast<size_t>(rows) * cols);
   for (int r = 0; r < rows; ++r) {
     const double y = y0 + (y1 - y0) * r / (rows - 1);
-    for (int c = 0; c < cols; ++c)
-      g.points.push_back(outermost_crossing(f, {{0.0, y, 0.0}, horizontal(2.0 * kPi * c / cols)}, 400.0));
+    for (int c = 0; c < cols; ++c) g.points.push_back(outermost_crossing(f, {{0.0, y, 0.0}, horizontal(2.0 * kPi * c / cols)}, 400.0));
   }
   return g;
 }
@@ -83,9 +82,9 @@ void add_layer(Anatomy& a, size_t index, TriangleMesh solid) {
 // ---- Scalp: a head with face, ears and neck; the skull stops at the skull base. ----
 double head_base(const dvec3& p) {
   using namespace implicit;
-  double d = ellipsoid(p, {0, 30, -8}, {74, 88, 98});                           // cranium
-  d = smooth_union(d, ellipsoid(p, {0, -12, 32}, {60, 74, 62}), 24.0);          // face
-  d = smooth_union(d, ellipsoid(p, {0, -58, 36}, {48, 32, 52}), 18.0);          // jaw
+  double d = ellipsoid(p, {0, 30, -8}, {74, 88, 98});                                   // cranium
+  d = smooth_union(d, ellipsoid(p, {0, -12, 32}, {60, 74, 62}), 24.0);                  // face
+  d = smooth_union(d, ellipsoid(p, {0, -58, 36}, {48, 32, 52}), 18.0);                  // jaw
   d = smooth_union(d, tapered_capsule(p, {0, -30, -18}, {0, -260, -8}, 47, 50), 22.0);  // neck
   // Eye sockets: wide and shallow, so the layers below can follow them without crossing.
   for (double side : {-1.0, 1.0}) d = smooth_subtract(d, ellipsoid(p, {side * 31, 12, 101}, {19, 12, 8}), 10.0);
@@ -94,9 +93,9 @@ double head_base(const dvec3& p) {
 double head_skin(const dvec3& p) {
   using namespace implicit;
   double d = head_base(p);
-  d = smooth_union(d, ellipsoid(p, {0, 30, 80}, {48, 12, 14}), 10.0);           // brow
+  d = smooth_union(d, ellipsoid(p, {0, 30, 80}, {48, 12, 14}), 10.0);               // brow
   d = smooth_union(d, tapered_capsule(p, {0, 14, 92}, {0, -22, 106}, 6, 11), 8.0);  // nose
-  d = smooth_union(d, ellipsoid(p, {0, -80, 76}, {20, 14, 14}), 10.0);          // chin
+  d = smooth_union(d, ellipsoid(p, {0, -80, 76}, {20, 14, 14}), 10.0);              // chin
   for (double side : {-1.0, 1.0}) {
     d = smooth_union(d, ellipsoid(p, {side * 72, 2, -10}, {8, 27, 15}), 12.0);  // ears
   }
@@ -122,11 +121,11 @@ Anatomy build_scalp(const TissueThickness& t) {
 // ---- Abdomen: a trunk from the hips to the lower chest with an umbilicus at the origin. ----
 double trunk_base(const dvec3& p) {
   using namespace implicit;
-  double d = ellipsoid(p, {0, 40, -5}, {132, 230, 98});                         // waist
-  d = smooth_union(d, ellipsoid(p, {0, -170, -8}, {172, 120, 110}), 60.0);       // hips
-  d = smooth_union(d, ellipsoid(p, {0, 260, -5}, {158, 160, 108}), 60.0);        // lower chest
-  d = smooth_union(d, ellipsoid(p, {0, -45, 18}, {118, 140, 88}), 50.0);         // belly
-  d = smooth_subtract(d, ellipsoid(p, {0, 60, -118}, {14, 260, 16}), 12.0);      // spinal groove
+  double d = ellipsoid(p, {0, 40, -5}, {132, 230, 98});                      // waist
+  d = smooth_union(d, ellipsoid(p, {0, -170, -8}, {172, 120, 110}), 60.0);   // hips
+  d = smooth_union(d, ellipsoid(p, {0, 260, -5}, {158, 160, 108}), 60.0);    // lower chest
+  d = smooth_union(d, ellipsoid(p, {0, -45, 18}, {118, 140, 88}), 50.0);     // belly
+  d = smooth_subtract(d, ellipsoid(p, {0, 60, -118}, {14, 260, 16}), 12.0);  // spinal groove
   return d;
 }
 
@@ -152,11 +151,11 @@ Anatomy build_abdomen(const TissueThickness& t) {
 double thigh_shape(const dvec3& p) {
   using namespace implicit;
   double d = tapered_capsule(p, {0, -170, 0}, {-5, 300, -5}, 54, 90);
-  d = smooth_union(d, ellipsoid(p, {-4, 40, 22}, {64, 150, 58}), 40.0);          // quadriceps
-  d = smooth_union(d, ellipsoid(p, {34, -125, 16}, {34, 62, 34}), 30.0);         // vastus medialis
-  d = smooth_union(d, ellipsoid(p, {0, 30, -28}, {60, 160, 52}), 40.0);          // hamstrings
-  d = smooth_union(d, ellipsoid(p, {0, -238, -2}, {50, 44, 46}), 24.0);          // knee
-  d = smooth_union(d, ellipsoid(p, {0, -228, 42}, {22, 26, 13}), 10.0);          // patella
+  d = smooth_union(d, ellipsoid(p, {-4, 40, 22}, {64, 150, 58}), 40.0);   // quadriceps
+  d = smooth_union(d, ellipsoid(p, {34, -125, 16}, {34, 62, 34}), 30.0);  // vastus medialis
+  d = smooth_union(d, ellipsoid(p, {0, 30, -28}, {60, 160, 52}), 40.0);   // hamstrings
+  d = smooth_union(d, ellipsoid(p, {0, -238, -2}, {50, 44, 46}), 24.0);   // knee
+  d = smooth_union(d, ellipsoid(p, {0, -228, 42}, {22, 26, 13}), 10.0);   // patella
   return d;
 }
 
@@ -175,8 +174,7 @@ TubeGrid femur_grid(const TubeGrid& like, double grow_mm) {
   g.last_pole.reset();
   for (int r = 0; r < g.rows; ++r) {
     const double y = like.at(r, 0).y;
-    for (int c = 0; c < g.cols; ++c)
-      g.at(r, c) = femur_centre(y) + (femur_radius(y) + grow_mm) * horizontal(2.0 * kPi * c / g.cols);
+    for (int c = 0; c < g.cols; ++c) g.at(r, c) = femur_centre(y) + (femur_radius(y) + grow_mm) * horizontal(2.0 * kPi * c / g.cols);
   }
   return g;
 }
@@ -200,15 +198,15 @@ Anatomy build_thigh(const TissueThickness& t) {
 // ---- Ankle (right, medial = +X): lower leg, malleoli, Achilles tendon, heel and foot. ----
 double ankle_shape(const dvec3& p) {
   using namespace implicit;
-  double d = tapered_capsule(p, {0, -8, -2}, {0, 260, -6}, 29, 44);             // leg
-  d = smooth_union(d, ellipsoid(p, {0, 150, -20}, {42, 80, 40}), 30.0);          // calf
+  double d = tapered_capsule(p, {0, -8, -2}, {0, 260, -6}, 29, 44);                   // leg
+  d = smooth_union(d, ellipsoid(p, {0, 150, -20}, {42, 80, 40}), 30.0);               // calf
   d = smooth_union(d, tapered_capsule(p, {0, -30, -34}, {0, 120, -30}, 9, 8), 10.0);  // Achilles
-  d = smooth_union(d, ellipsoid(p, {23, 6, 2}, {11, 16, 14}), 8.0);              // medial malleolus
-  d = smooth_union(d, ellipsoid(p, {-24, -6, -6}, {11, 18, 13}), 8.0);           // lateral malleolus
-  d = smooth_union(d, ellipsoid(p, {0, -44, -22}, {28, 30, 32}), 18.0);          // heel
-  d = smooth_union(d, ellipsoid(p, {0, -46, 58}, {38, 30, 96}), 26.0);           // foot
-  d = smooth_union(d, ellipsoid(p, {4, -64, 150}, {44, 16, 42}), 18.0);          // forefoot and toes
-  return std::max(d, -(p.y + 76.0));                                             // flat sole
+  d = smooth_union(d, ellipsoid(p, {23, 6, 2}, {11, 16, 14}), 8.0);                   // medial malleolus
+  d = smooth_union(d, ellipsoid(p, {-24, -6, -6}, {11, 18, 13}), 8.0);                // lateral malleolus
+  d = smooth_union(d, ellipsoid(p, {0, -44, -22}, {28, 30, 32}), 18.0);               // heel
+  d = smooth_union(d, ellipsoid(p, {0, -46, 58}, {38, 30, 96}), 26.0);                // foot
+  d = smooth_union(d, ellipsoid(p, {4, -64, 150}, {44, 16, 42}), 18.0);               // forefoot and toes
+  return std::max(d, -(p.y + 76.0));                                                  // flat sole
 }
 
 Anatomy build_ankle(const TissueThickness& t) {
@@ -228,10 +226,14 @@ Anatomy build_ankle(const TissueThickness& t) {
 
 Anatomy build_anatomy(Site site, const TissueThickness& thickness) {
   switch (site) {
-    case Site::Scalp: return build_scalp(thickness);
-    case Site::Abdomen: return build_abdomen(thickness);
-    case Site::Thigh: return build_thigh(thickness);
-    case Site::Ankle: return build_ankle(thickness);
+    case Site::Scalp:
+      return build_scalp(thickness);
+    case Site::Abdomen:
+      return build_abdomen(thickness);
+    case Site::Thigh:
+      return build_thigh(thickness);
+    case Site::Ankle:
+      return build_ankle(thickness);
   }
   throw std::logic_error("unknown site");
 }

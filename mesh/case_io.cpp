@@ -24,11 +24,10 @@ namespace {
 
 using namespace json_reader;  // json is the ordered Json: keys stay in file order
 
-
 // Keys that look like patient identifiers: case files must not carry them (clinical.md §8).
 void warn_identifier_keys(const json& node, const std::string& path, std::vector<Issue>& issues) {
-  static const std::set<std::string> suspicious = {"name", "patient", "patient_name", "dob", "birth_date", "date_of_birth",
-                                                   "mrn", "nhs_number", "ssn", "address", "phone", "email"};
+  static const std::set<std::string> suspicious = {"name", "patient",    "patient_name", "dob",     "birth_date", "date_of_birth",
+                                                   "mrn",  "nhs_number", "ssn",          "address", "phone",      "email"};
   if (node.is_object()) {
     for (auto it = node.begin(); it != node.end(); ++it) {
       const std::string p = path.empty() ? it.key() : path + "." + it.key();
@@ -48,8 +47,10 @@ size_t nesting_depth(std::string_view text) {
   for (char ch : text) {
     if (in_string) {
       if (escaped) escaped = false;
-      else if (ch == '\\') escaped = true;
-      else if (ch == '"') in_string = false;
+      else if (ch == '\\')
+        escaped = true;
+      else if (ch == '"')
+        in_string = false;
     } else if (ch == '"') {
       in_string = true;
     } else if (ch == '[' || ch == '{') {
@@ -116,8 +117,9 @@ CaseLoad parse_case(std::string_view text) {
   }
   // Deeply nested input would exhaust the stack in the recursive JSON code below: refuse it first.
   if (const auto depth = nesting_depth(text); depth > kMaxJsonNesting) {
-    issues.push_back({Severity::Error, "", "nested " + std::to_string(depth) + " levels deep — more than the " +
-                                               std::to_string(kMaxJsonNesting) + " levels a case file may use"});
+    issues.push_back(
+        {Severity::Error, "",
+         "nested " + std::to_string(depth) + " levels deep — more than the " + std::to_string(kMaxJsonNesting) + " levels a case file may use"});
     return out;
   }
   json doc;
@@ -152,12 +154,15 @@ CaseLoad parse_case(std::string_view text) {
   if (auto v = r.string(doc, "case_id", "case_id", true, "a case id string (no patient identifiers)")) c.case_id = *v;
   if (auto v = r.string(doc, "site", "site", true, ("one of: " + site_keys_joined()).c_str())) {
     if (auto s = site_from_key(*v)) c.site = *s;
-    else r.error("site", "\"" + *v + "\" — unknown site; expected one of: " + site_keys_joined());
+    else
+      r.error("site", "\"" + *v + "\" — unknown site; expected one of: " + site_keys_joined());
   }
   if (auto v = r.string(doc, "presentation", "presentation", false, "\"primary\" or \"recurrent\"")) {
     if (*v == "primary") c.presentation = Presentation::Primary;
-    else if (*v == "recurrent") c.presentation = Presentation::Recurrent;
-    else r.error("presentation", "\"" + *v + "\" — must be \"primary\" or \"recurrent\"");
+    else if (*v == "recurrent")
+      c.presentation = Presentation::Recurrent;
+    else
+      r.error("presentation", "\"" + *v + "\" — must be \"primary\" or \"recurrent\"");
   }
   if (const json* lesion = r.object(doc, "lesion", "lesion", true, "an object with position and twelve_oclock_deg")) {
     auto& L = c.lesion;
@@ -219,7 +224,8 @@ CaseLoad parse_case(std::string_view text) {
         for (size_t i = 0; i < it->size(); ++i) {
           const auto& s = (*it)[i];
           if (s.is_string()) ill.constructed.push_back(s.get<std::string>());
-          else r.error("illustrative.constructed[" + std::to_string(i) + "]", shown(s) + " — must be a JSON path string");
+          else
+            r.error("illustrative.constructed[" + std::to_string(i) + "]", shown(s) + " — must be a JSON path string");
         }
     }
     ill.extra = without(*il, {"note", "constructed"});
@@ -231,20 +237,23 @@ CaseLoad parse_case(std::string_view text) {
     if (auto v = r.string(*a, "mesh", "anatomy.mesh", true, "a mesh file path (.obj, .stl, .ply, .gltf, .glb)")) ua.mesh = *v;
     if (auto v = r.string(*a, "unit", "anatomy.unit", true, "\"mm\", \"cm\" or \"m\" — the scan's unit")) {
       if (*v == "mm" || *v == "cm" || *v == "m") ua.unit = *v;
-      else r.error("anatomy.unit", "\"" + *v + "\" — must be \"mm\", \"cm\" or \"m\"");
+      else
+        r.error("anatomy.unit", "\"" + *v + "\" — must be \"mm\", \"cm\" or \"m\"");
     }
     ua.extra = without(*a, {"mesh", "unit"});
     c.anatomy = ua;
   }
   if (const json* pl = r.object(doc, "plan", "plan", false, "an object {margin_cm, depth, outline}")) c.plan = read_plan(r, *pl, c.site);
-  c.extra = without(doc, {"schema_version", "case_id", "site", "presentation", "lesion", "measurements", "imatinib", "tissue_mm", "illustrative", "mohs", "anatomy", "plan"});
+  c.extra = without(doc, {"schema_version", "case_id", "site", "presentation", "lesion", "measurements", "imatinib", "tissue_mm", "illustrative",
+                          "mohs", "anatomy", "plan"});
   warn_identifier_keys(doc, "", issues);
 
   if (has_errors(issues)) return out;
   auto more = validate_case(c);
   issues.insert(issues.end(), more.begin(), more.end());
   if (has_errors(issues)) out.draft = std::move(c);
-  else out.value = std::move(c);
+  else
+    out.value = std::move(c);
   return out;
 }
 
@@ -282,8 +291,7 @@ std::string serialize_case(const Case& c) {
   doc["presentation"] = presentation_key(c.presentation);
   json position = {{"azimuth_deg", number(c.lesion.azimuth_deg)}, {"height_cm", number(c.lesion.height_cm)}};
   if (c.lesion.elevation_deg != 0.0) position["elevation_deg"] = number(c.lesion.elevation_deg);
-  doc["lesion"] = with_extra({{"position", with_extra(position, c.lesion.position_extra)},
-                              {"twelve_oclock_deg", number(c.lesion.twelve_oclock_deg)}},
+  doc["lesion"] = with_extra({{"position", with_extra(position, c.lesion.position_extra)}, {"twelve_oclock_deg", number(c.lesion.twelve_oclock_deg)}},
                              c.lesion.extra);
   json ms = json::array();
   for (const auto& m : c.measurements) {

@@ -121,6 +121,4 @@ inline json date_json(const CaseDate& d) {
   return out;
 }
 
-
-
 }  // namespace mv::json_reader

@@ -22,7 +22,8 @@ std::string iso_date_after(const std::string& iso, int days) {
   if (!ordinal) return iso;
   const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{*ordinal + days}}};
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
   return buf;
 }
 

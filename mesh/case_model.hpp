@@ -51,7 +51,7 @@ struct Illustrative {
 
 // The patient's own surface scan in place of the standard anatomy (docs/case-format.md).
 struct UserAnatomy {
-  std::string mesh;  // path as written in the file; relative paths are from the case file's folder
+  std::string mesh;         // path as written in the file; relative paths are from the case file's folder
   std::string unit = "mm";  // "mm", "cm" or "m": the scan's unit, declared, never guessed
   Json extra = Json::object();
 };
@@ -61,9 +61,9 @@ struct UserAnatomy {
 struct SavedPlan {
   std::array<double, 12> margin_cm{};  // beyond the clinical edge; index 0 = 1 o'clock ... 11 = 12 o'clock
   DepthPlane plane = DepthPlane::Fascia;
-  bool from_post_treatment = false;    // widen the last measurement's outline instead of the first's
+  bool from_post_treatment = false;  // widen the last measurement's outline instead of the first's
   Json extra = Json::object();
-  bool uniform() const;                // one margin at every clock hour
+  bool uniform() const;  // one margin at every clock hour
 };
 
 struct Case {

@@ -17,7 +17,8 @@ void ClockSet::add(const ClockSpan& span) {
   if (from < 0.0) from += 12.0;
   const double end = from + span.hours();
   if (end <= 12.0 + kEps) insert(from, std::min(end, 12.0));
-  else insert(from, 12.0), insert(0.0, end - 12.0);
+  else
+    insert(from, 12.0), insert(0.0, end - 12.0);
   normalise();
 }
 
@@ -31,7 +32,8 @@ void ClockSet::normalise() {
   std::vector<Part> merged;
   for (const Part& p : parts_) {
     if (!merged.empty() && p.from <= merged.back().to + kEps) merged.back().to = std::max(merged.back().to, p.to);
-    else merged.push_back(p);
+    else
+      merged.push_back(p);
   }
   parts_ = std::move(merged);
 }

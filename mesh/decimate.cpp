@@ -28,7 +28,8 @@ TriangleMesh from_polydata(vtkPolyData* out) {
   polys->InitTraversal();
   while (polys->GetNextCell(ids))
     if (ids->GetNumberOfIds() == 3)
-      result.triangles.push_back({static_cast<std::uint32_t>(ids->GetId(0)), static_cast<std::uint32_t>(ids->GetId(1)), static_cast<std::uint32_t>(ids->GetId(2))});
+      result.triangles.push_back(
+          {static_cast<std::uint32_t>(ids->GetId(0)), static_cast<std::uint32_t>(ids->GetId(1)), static_cast<std::uint32_t>(ids->GetId(2))});
   return result;
 }
 

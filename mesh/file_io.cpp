@@ -12,10 +12,8 @@
 namespace mv {
 
 const FileSystemCalls& FileSystemCalls::real() {
-  static const FileSystemCalls calls{[](char* t) { return ::mkstemp(t); },
-                                     [](int fd, const void* d, size_t n) { return ::write(fd, d, n); },
-                                     [](int fd) { return ::fsync(fd); },
-                                     [](const char* a, const char* b) { return ::rename(a, b); }};
+  static const FileSystemCalls calls{[](char* t) { return ::mkstemp(t); }, [](int fd, const void* d, size_t n) { return ::write(fd, d, n); },
+                                     [](int fd) { return ::fsync(fd); }, [](const char* a, const char* b) { return ::rename(a, b); }};
   return calls;
 }
 

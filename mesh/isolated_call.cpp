@@ -110,7 +110,8 @@ void make_pipe(int fds[2]) {
     ::close(raw[i]);
   }
   if (fds[0] < 0 || fds[1] < 0) {
-    for (int i = 0; i < 2; ++i) if (fds[i] >= 0) ::close(fds[i]);
+    for (int i = 0; i < 2; ++i)
+      if (fds[i] >= 0) ::close(fds[i]);
     throw IsolatedCallError(std::string("cannot start the reader: ") + std::strerror(errno));
   }
 }
@@ -165,8 +166,9 @@ std::string run_isolated_program(const std::vector<std::string>& argv, double ti
   const bool have_stderr = ::fcntl(STDERR_FILENO, F_GETFD) != -1;
   int err = posix_spawn_file_actions_adddup2(&actions, fds[1], kIsolatedFd);
   if (!err) err = posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  if (!err) err = have_stderr ? posix_spawn_file_actions_adddup2(&actions, STDERR_FILENO, STDOUT_FILENO)
-                              : posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  if (!err)
+    err = have_stderr ? posix_spawn_file_actions_adddup2(&actions, STDERR_FILENO, STDOUT_FILENO)
+                      : posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
   if (!err) err = posix_spawnattr_setsigmask(&attributes, &none);
   if (!err) err = posix_spawnattr_setsigdefault(&attributes, &all);
   if (!err) err = posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);

@@ -51,8 +51,8 @@ LesionFrame place_lesion(const RayCaster& skin, const LesionPlacement& p) {
   return f;
 }
 
-std::vector<SkinPoint> walk_along_skin(const RayCaster& skin, const LesionFrame& frame, double theta,
-                                       std::span<const double> targets, double step_mm) {
+std::vector<SkinPoint> walk_along_skin(const RayCaster& skin, const LesionFrame& frame, double theta, std::span<const double> targets,
+                                       double step_mm) {
   std::vector<SkinPoint> out;
   out.reserve(targets.size());
   glm::dvec3 p = frame.centre, n = frame.normal, heading = frame.direction(theta);

@@ -39,7 +39,7 @@ double clock_to_angle(double hour);
 // points at the requested arc lengths (ascending, mm). The walk follows the surface in small
 // steps, re-projecting onto the skin and carrying its heading along (a discrete straightest
 // geodesic). Throws PlacementError when the walk leaves the skin (an edge or a fold).
-std::vector<SkinPoint> walk_along_skin(const RayCaster& skin, const LesionFrame& frame, double theta,
-                                       std::span<const double> arc_lengths_mm, double step_mm);
+std::vector<SkinPoint> walk_along_skin(const RayCaster& skin, const LesionFrame& frame, double theta, std::span<const double> arc_lengths_mm,
+                                       double step_mm);
 
 }  // namespace mv

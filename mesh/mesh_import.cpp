@@ -27,8 +27,8 @@ namespace {
 // Keeps only the OBJ, STL, PLY and glTF 2 importers: Assimp falls back to signature detection
 // across all 48 importers otherwise, and some over-read on hostile files (engineering.md).
 void restrict_importers(Assimp::Importer& importer) {
-  const char* allowed[] = {"Wavefront Object Importer", "Stereolithography (STL) Importer",
-                           "Stanford Polygon Library (PLY) Importer", "glTF2 Importer"};
+  const char* allowed[] = {"Wavefront Object Importer", "Stereolithography (STL) Importer", "Stanford Polygon Library (PLY) Importer",
+                           "glTF2 Importer"};
   std::vector<Assimp::BaseImporter*> unwanted;
   for (size_t i = 0; i < importer.GetImporterCount(); ++i) {
     const aiImporterDesc* desc = importer.GetImporterInfo(i);
@@ -124,7 +124,8 @@ std::vector<NamedMesh> import_meshes(const std::filesystem::path& path, units::L
   if (ec) throw MeshIoError(path.string() + ": cannot read its size");
   if (size == 0) throw MeshIoError(path.string() + ": the file is empty");
   if (size > limits.max_file_bytes)
-    throw MeshIoError(path.string() + ": " + std::to_string(size) + " bytes — larger than the " + std::to_string(limits.max_file_bytes) + "-byte limit");
+    throw MeshIoError(path.string() + ": " + std::to_string(size) + " bytes — larger than the " + std::to_string(limits.max_file_bytes) +
+                      "-byte limit");
   try {
     // Assimp runs in a child process: a file that crashes or hangs it cannot take marginviz along.
     // The reader program where there is one; else a fork of this process.
@@ -135,9 +136,11 @@ std::vector<NamedMesh> import_meshes(const std::filesystem::path& path, units::L
       raw = decode_reader_answer(run_isolated_program({program.string(), kAnswerFormat, path.string()}, limits.max_seconds, progress));
     } else {
       static std::atomic<bool> said{false};
-      if (!said.exchange(true)) std::cerr << "marginviz: no marginviz-mesh-reader found (set MARGINVIZ_MESH_READER); reading meshes in a forked child\n";
-      raw = decode_reader_answer(run_isolated(
-          [&](const std::function<void(float)>& report) { return encode_reader_answer(read_with_assimp(path, report)); }, limits.max_seconds, progress));
+      if (!said.exchange(true))
+        std::cerr << "marginviz: no marginviz-mesh-reader found (set MARGINVIZ_MESH_READER); reading meshes in a forked child\n";
+      raw = decode_reader_answer(
+          run_isolated([&](const std::function<void(float)>& report) { return encode_reader_answer(read_with_assimp(path, report)); },
+                       limits.max_seconds, progress));
     }
     return build_meshes(raw, units::to_mm_factor(unit), limits);
   } catch (const std::runtime_error& e) {  // MeshIoError and IsolatedCallError alike

@@ -33,9 +33,12 @@ units::LengthUnit file_unit(MeshFormat f) { return f == MeshFormat::Glb ? units:
 
 const char* unit_name(units::LengthUnit u) {
   switch (u) {
-    case units::LengthUnit::Millimetre: return "mm";
-    case units::LengthUnit::Centimetre: return "cm";
-    case units::LengthUnit::Metre: return "m";
+    case units::LengthUnit::Millimetre:
+      return "mm";
+    case units::LengthUnit::Centimetre:
+      return "cm";
+    case units::LengthUnit::Metre:
+      return "m";
   }
   return "?";
 }

@@ -37,8 +37,8 @@ struct MeshImportLimits {
 // (isolated_call.hpp), so a file that crashes or hangs it is refused like any other. Any problem
 // is a MeshIoError that says what was wrong; never a crash for a bad file.
 // `progress` (optional) hears the share read so far, 0 to 1, from the reading thread.
-std::vector<NamedMesh> import_meshes(const std::filesystem::path& path, units::LengthUnit unit,
-                                     const MeshImportLimits& limits = {}, const std::function<void(float)>& progress = {});
+std::vector<NamedMesh> import_meshes(const std::filesystem::path& path, units::LengthUnit unit, const MeshImportLimits& limits = {},
+                                     const std::function<void(float)>& progress = {});
 
 // ".STL" -> ".stl"
 std::string lower_extension(const std::filesystem::path& path);

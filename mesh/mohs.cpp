@@ -13,24 +13,30 @@ double wrap12(double h) {
 
 std::string result_key(MarginResult r) {
   switch (r) {
-    case MarginResult::Clear: return "clear";
-    case MarginResult::Positive: return "positive";
-    case MarginResult::Close: return "close";
-    case MarginResult::Indeterminate: return "indeterminate";
-    case MarginResult::Pending: return "pending";
+    case MarginResult::Clear:
+      return "clear";
+    case MarginResult::Positive:
+      return "positive";
+    case MarginResult::Close:
+      return "close";
+    case MarginResult::Indeterminate:
+      return "indeterminate";
+    case MarginResult::Pending:
+      return "pending";
   }
   return "clear";
 }
 
-bool needs_further_stage(MarginResult r) {
-  return r == MarginResult::Positive || r == MarginResult::Indeterminate || r == MarginResult::Pending;
-}
+bool needs_further_stage(MarginResult r) { return r == MarginResult::Positive || r == MarginResult::Indeterminate || r == MarginResult::Pending; }
 
 std::string layer_key(BlockLayer l) {
   switch (l) {
-    case BlockLayer::Full: return "full";
-    case BlockLayer::Peripheral: return "peripheral";
-    case BlockLayer::Deep: return "deep";
+    case BlockLayer::Full:
+      return "full";
+    case BlockLayer::Peripheral:
+      return "peripheral";
+    case BlockLayer::Deep:
+      return "deep";
   }
   return "full";
 }
@@ -58,10 +64,14 @@ double ClockSpan::middle() const { return wrap12(from + hours() / 2.0); }
 
 std::string plane_key(DepthPlane p) {
   switch (p) {
-    case DepthPlane::Subcutis: return "subcutis";
-    case DepthPlane::Fascia: return "fascia";
-    case DepthPlane::Muscle: return "muscle";
-    case DepthPlane::Periosteum: return "periosteum";
+    case DepthPlane::Subcutis:
+      return "subcutis";
+    case DepthPlane::Fascia:
+      return "fascia";
+    case DepthPlane::Muscle:
+      return "muscle";
+    case DepthPlane::Periosteum:
+      return "periosteum";
   }
   return "subcutis";
 }

@@ -16,7 +16,7 @@ namespace mv {
 // Pending: the slide is not read yet (a new stage's blocks start so). A pending, positive or
 // indeterminate margin needs a further stage; a close margin counts as clear (as reported).
 enum class MarginResult { Clear, Positive, Close, Indeterminate, Pending };
-std::string result_key(MarginResult r);  // "clear", "positive", "close", "indeterminate", "pending"
+std::string result_key(MarginResult r);    // "clear", "positive", "close", "indeterminate", "pending"
 bool needs_further_stage(MarginResult r);  // positive, indeterminate or pending
 std::optional<MarginResult> result_from_key(const std::string& key);
 
@@ -24,9 +24,9 @@ std::optional<MarginResult> result_from_key(const std::string& key);
 // wrapping through 12 (from 10.5 to 1.5 covers 10.5-12 and 0-1.5). from == to is the full circle.
 struct ClockSpan {
   double from = 0.0, to = 12.0;
-  double hours() const;                      // length, (0, 12]
-  bool contains(double hour) const;          // half-open [from, to)
-  double middle() const;                     // clock position of the span's centre
+  double hours() const;              // length, (0, 12]
+  bool contains(double hour) const;  // half-open [from, to)
+  double middle() const;             // clock position of the span's centre
 };
 
 // What a block's layer takes: a full layer (widened by the stage's margin and cut to its depth), a
@@ -50,15 +50,15 @@ struct MohsBlock {
 
 // Tissue planes a stage can be taken down to; which exist depends on the site's layers.
 enum class DepthPlane { Subcutis, Fascia, Muscle, Periosteum };
-std::string plane_key(DepthPlane p);  // "subcutis", "fascia", "muscle", "periosteum"
+std::string plane_key(DepthPlane p);                                          // "subcutis", "fascia", "muscle", "periosteum"
 std::optional<DepthPlane> plane_from_key(const std::string& key, Site site);  // "galea" = fascia on the scalp
 std::vector<DepthPlane> planes_at(Site site);
 std::string plane_names(Site site);  // "subcutis, fascia, muscle": the planes of a site, for messages
 
 struct MohsStage {
-  double margin_cm = 0.0;   // peripheral widening; stage 1 from the clinical edge, later from the previous stage's edge
-  bool deep_only = false;   // no peripheral widening: only deeper under the previous defect
-  bool full_circle = false; // blocks must cover 0-12 (default true for stage 1)
+  double margin_cm = 0.0;           // peripheral widening; stage 1 from the clinical edge, later from the previous stage's edge
+  bool deep_only = false;           // no peripheral widening: only deeper under the previous defect
+  bool full_circle = false;         // blocks must cover 0-12 (default true for stage 1)
   std::optional<DepthPlane> plane;  // exactly one of plane / depth_mm
   std::optional<double> depth_mm;
   std::optional<CaseDate> date;

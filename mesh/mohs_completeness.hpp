@@ -17,12 +17,12 @@ namespace mv {
 enum class MarginKind { Peripheral, Deep };
 
 struct OpenMargin {
-  int stage = 0;            // 0-based
-  size_t block = 0;         // index in the stage's blocks
+  int stage = 0;     // 0-based
+  size_t block = 0;  // index in the stage's blocks
   std::string label;
   MarginKind kind = MarginKind::Peripheral;
   MarginResult result = MarginResult::Pending;
-  ClockSet open;            // the part of the block's span no later stage has taken
+  ClockSet open;                 // the part of the block's span no later stage has taken
   std::string describe() const;  // "stage 1 block D: peripheral positive at 4.5-7.5 o'clock"
 };
 

@@ -31,7 +31,10 @@ std::optional<MohsBlock> read_block(Reader& r, const json& bj, const std::string
   b.ink = r.string(bj, "ink", p + ".ink", false, "an ink colour name");
   if (auto v = r.string(bj, "layer", p + ".layer", false, "\"full\", \"peripheral\" or \"deep\"")) {
     if (auto l = layer_from_key(*v)) b.layer = l;
-    else r.error(p + ".layer", "\"" + *v + "\" — must be \"full\" (widened and to the stage's depth), \"peripheral\" (a wedge) or \"deep\" (under the previous defect)");
+    else
+      r.error(
+          p + ".layer",
+          "\"" + *v + "\" — must be \"full\" (widened and to the stage's depth), \"peripheral\" (a wedge) or \"deep\" (under the previous defect)");
   }
   b.extra = without(bj, {"label", "from", "to", "peripheral", "deep", "ink", "layer"});
   return b;
@@ -46,26 +49,30 @@ std::optional<MohsStage> read_stage(Reader& r, const json& sj, const std::string
   s.full_circle = first;
   if (auto v = r.string(sj, "extent", p + ".extent", false, "\"full\" or \"partial\"")) {
     if (*v == "full" || *v == "partial") s.full_circle = *v == "full";
-    else r.error(p + ".extent", "\"" + *v + "\" — must be \"full\" (blocks cover 0-12) or \"partial\"");
+    else
+      r.error(p + ".extent", "\"" + *v + "\" — must be \"full\" (blocks cover 0-12) or \"partial\"");
   }
   if (auto it = sj.find("deep_only"); it != sj.end() && !it->is_null()) {
     if (it->is_boolean()) s.deep_only = it->get<bool>();
-    else r.error(p + ".deep_only", shown(*it) + " — must be true or false");
+    else
+      r.error(p + ".deep_only", shown(*it) + " — must be true or false");
   }
   if (auto it = sj.find("surgeons_choice"); it != sj.end() && !it->is_null()) {
     if (it->is_boolean()) s.surgeons_choice = it->get<bool>();
-    else r.error(p + ".surgeons_choice", shown(*it) + " — must be true or false");
+    else
+      r.error(p + ".surgeons_choice", shown(*it) + " — must be true or false");
   }
   if (auto v = r.number(sj, "margin_cm", p + ".margin_cm", !s.deep_only, "a margin width in cm")) s.margin_cm = *v;
   auto present = [&](const char* key) { return sj.contains(key) && !sj[key].is_null(); };  // null means absent
   const bool has_plane = present("depth"), has_mm = present("depth_mm");
   if (has_plane == has_mm) {
-    r.error(p, std::string(has_plane ? "has both \"depth\" and \"depth_mm\"" : "has no depth") +
-                   " — give \"depth\": a tissue plane (" + plane_names(site) + ") or \"depth_mm\"");
+    r.error(p, std::string(has_plane ? "has both \"depth\" and \"depth_mm\"" : "has no depth") + " — give \"depth\": a tissue plane (" +
+                   plane_names(site) + ") or \"depth_mm\"");
   }
   if (auto v = r.string(sj, "depth", p + ".depth", false, "a tissue plane name")) {
     if (auto plane = plane_from_key(*v, site)) s.plane = plane;
-    else r.error(p + ".depth", "\"" + *v + "\" — not a tissue plane of the " + site_spec(site).key + "; expected one of: " + plane_names(site));
+    else
+      r.error(p + ".depth", "\"" + *v + "\" — not a tissue plane of the " + site_spec(site).key + "; expected one of: " + plane_names(site));
   }
   s.depth_mm = r.number(sj, "depth_mm", p + ".depth_mm", false, "a depth in mm");
   if (const json* d = r.object(sj, "date", p + ".date", false, "an object {day} or {date}")) {
@@ -112,7 +119,8 @@ Json write_mohs(const MohsRecord& m) {
     const auto& s = m.stages[i];
     json sj = json::object();
     if (s.deep_only) sj["deep_only"] = true;
-    else sj["margin_cm"] = number(s.margin_cm);
+    else
+      sj["margin_cm"] = number(s.margin_cm);
     if (s.full_circle != (i == 0)) sj["extent"] = s.full_circle ? "full" : "partial";
     if (s.plane) sj["depth"] = plane_key(*s.plane);
     if (s.depth_mm) sj["depth_mm"] = number(*s.depth_mm);
@@ -120,8 +128,11 @@ Json write_mohs(const MohsRecord& m) {
     if (s.surgeons_choice) sj["surgeons_choice"] = true;
     json blocks = json::array();
     for (const auto& b : s.blocks) {
-      json bj = {{"label", b.label}, {"from", number(b.span.from)}, {"to", number(b.span.to)},
-                 {"peripheral", result_key(b.peripheral)}, {"deep", result_key(b.deep)}};
+      json bj = {{"label", b.label},
+                 {"from", number(b.span.from)},
+                 {"to", number(b.span.to)},
+                 {"peripheral", result_key(b.peripheral)},
+                 {"deep", result_key(b.deep)}};
       if (b.ink) bj["ink"] = *b.ink;
       if (b.layer) bj["layer"] = layer_key(*b.layer);
       blocks.push_back(with_extra(bj, b.extra));

@@ -172,8 +172,11 @@ nlohmann::json mohs_report_json(const MohsReconstruction& r) {
   for (const auto& o : r.completeness.open) {
     nlohmann::json spans = nlohmann::json::array();
     for (const auto& sp : o.open.spans()) spans.push_back({{"from", round_to(sp.from, 2)}, {"to", round_to(sp.to, 2)}});
-    open.push_back({{"stage", o.stage + 1}, {"block", o.label}, {"margin", o.kind == MarginKind::Peripheral ? "peripheral" : "deep"},
-                    {"result", result_key(o.result)}, {"open_hours", spans}});
+    open.push_back({{"stage", o.stage + 1},
+                    {"block", o.label},
+                    {"margin", o.kind == MarginKind::Peripheral ? "peripheral" : "deep"},
+                    {"result", result_key(o.result)},
+                    {"open_hours", spans}});
   }
   return {{"stages_taken", r.stages},
           {"stages", stages},

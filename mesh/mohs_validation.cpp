@@ -20,7 +20,8 @@ struct Interval {
 void split(const ClockSpan& s, size_t block, std::vector<Interval>& out) {
   const double from = std::fmod(s.from, 12.0), len = s.hours();
   if (from + len <= 12.0 + 1e-9) out.push_back({from, std::min(12.0, from + len), block});
-  else out.push_back({from, 12.0, block}), out.push_back({0.0, from + len - 12.0, block});
+  else
+    out.push_back({from, 12.0, block}), out.push_back({0.0, from + len - 12.0, block});
 }
 
 std::string block_name(const std::string& stage_path, size_t i, const MohsBlock& b) {
@@ -35,8 +36,9 @@ void check_coverage(const MohsStage& s, const std::string& p, std::vector<Issue>
   double reached = 0.0;
   for (size_t k = 0; k < iv.size(); ++k) {
     if (iv[k].from > reached + eps && s.full_circle)
-      out.push_back({Severity::Error, p + ".blocks", "gap from " + number_text(reached) + " to " + number_text(iv[k].from) +
-                                                         " o'clock — a full-circle stage's blocks must cover 0-12 without gaps"});
+      out.push_back({Severity::Error, p + ".blocks",
+                     "gap from " + number_text(reached) + " to " + number_text(iv[k].from) +
+                         " o'clock — a full-circle stage's blocks must cover 0-12 without gaps"});
     if (k > 0 && iv[k].from < reached - eps) {
       size_t other = iv[k - 1].block;
       for (size_t j = 0; j < k; ++j)
@@ -48,7 +50,8 @@ void check_coverage(const MohsStage& s, const std::string& p, std::vector<Issue>
     reached = std::max(reached, iv[k].to);
   }
   if (s.full_circle && reached < 12.0 - eps)
-    out.push_back({Severity::Error, p + ".blocks", "gap from " + number_text(reached) + " to 12 o'clock — a full-circle stage's blocks must cover 0-12 without gaps"});
+    out.push_back({Severity::Error, p + ".blocks",
+                   "gap from " + number_text(reached) + " to 12 o'clock — a full-circle stage's blocks must cover 0-12 without gaps"});
 }
 
 }  // namespace
@@ -58,28 +61,37 @@ void validate_mohs(const Case& c, std::vector<Issue>& out) {
   const auto& stages = c.mohs->stages;
   if (stages.empty()) out.push_back({Severity::Error, "mohs.stages", "empty — a Mohs record needs at least one stage"});
   if (stages.size() > limits::kMaxMohsStages)
-    out.push_back({Severity::Error, "mohs.stages", std::to_string(stages.size()) + " stages — more than the " + std::to_string(limits::kMaxMohsStages) + " a case may hold"});
+    out.push_back({Severity::Error, "mohs.stages",
+                   std::to_string(stages.size()) + " stages — more than the " + std::to_string(limits::kMaxMohsStages) + " a case may hold"});
   static const std::set<std::string> inks = {"blue", "red", "black", "green", "yellow", "orange"};
   std::optional<double> previous_depth;
   for (size_t i = 0; i < stages.size(); ++i) {
     const MohsStage& s = stages[i];
     const std::string p = "mohs.stages[" + std::to_string(i) + "]";
     if (s.deep_only) {
-      if (i == 0) out.push_back({Severity::Error, p + ".deep_only", "true — the first stage must take a peripheral margin; deep-only stages go under a previous one"});
-      if (s.margin_cm != 0.0) out.push_back({Severity::Error, p + ".margin_cm", number_text(s.margin_cm) + " — a deep-only stage has no peripheral margin"});
+      if (i == 0)
+        out.push_back(
+            {Severity::Error, p + ".deep_only", "true — the first stage must take a peripheral margin; deep-only stages go under a previous one"});
+      if (s.margin_cm != 0.0)
+        out.push_back({Severity::Error, p + ".margin_cm", number_text(s.margin_cm) + " — a deep-only stage has no peripheral margin"});
     } else if (!(std::isfinite(s.margin_cm) && s.margin_cm > 0.0 && s.margin_cm <= 10.0)) {
       out.push_back({Severity::Error, p + ".margin_cm", number_text(s.margin_cm) + " — must be > 0 and ≤ 10 (cm)"});
     }
     if (s.plane && s.depth_mm) out.push_back({Severity::Error, p, "has both \"depth\" and \"depth_mm\" — give one: a tissue plane or a depth in mm"});
     if (s.depth_mm && !(std::isfinite(*s.depth_mm) && *s.depth_mm > 0.0 && *s.depth_mm <= limits::kMaxThicknessMm))
-      out.push_back({Severity::Error, p + ".depth_mm", number_text(*s.depth_mm) + " — must be > 0 and ≤ " + number_text(limits::kMaxThicknessMm) + " (mm)"});
+      out.push_back(
+          {Severity::Error, p + ".depth_mm", number_text(*s.depth_mm) + " — must be > 0 and ≤ " + number_text(limits::kMaxThicknessMm) + " (mm)"});
     if (s.blocks.empty()) out.push_back({Severity::Error, p + ".blocks", "empty — a stage needs at least one block"});
     if (s.blocks.size() > limits::kMaxBlocksPerStage)
-      out.push_back({Severity::Error, p + ".blocks", std::to_string(s.blocks.size()) + " blocks — more than the " + std::to_string(limits::kMaxBlocksPerStage) + " a stage may hold"});
+      out.push_back(
+          {Severity::Error, p + ".blocks",
+           std::to_string(s.blocks.size()) + " blocks — more than the " + std::to_string(limits::kMaxBlocksPerStage) + " a stage may hold"});
     if (i == 0 && !s.full_circle)
-      out.push_back({Severity::Error, p + ".extent", "\"partial\" — the first stage takes the whole clinical tumour with its margin: it must cover 0-12"});
+      out.push_back(
+          {Severity::Error, p + ".extent", "\"partial\" — the first stage takes the whole clinical tumour with its margin: it must cover 0-12"});
     if (s.date) {
-      if (s.date->iso && !iso_date_ordinal(*s.date->iso)) out.push_back({Severity::Error, p + ".date.date", "\"" + *s.date->iso + "\" — must be an ISO date YYYY-MM-DD"});
+      if (s.date->iso && !iso_date_ordinal(*s.date->iso))
+        out.push_back({Severity::Error, p + ".date.date", "\"" + *s.date->iso + "\" — must be an ISO date YYYY-MM-DD"});
       if (!s.date->iso && !s.date->day) out.push_back({Severity::Error, p + ".date", "no date — give \"day\" or \"date\", or leave \"date\" out"});
       if (!c.measurements.empty() && (s.date->day.has_value() != c.measurements.front().date.day.has_value()) && (s.date->day || s.date->iso))
         out.push_back({Severity::Error, p + ".date", s.date->describe() + " — mixes day offsets and ISO dates; use the form of measurements[0]"});
@@ -95,9 +107,11 @@ void validate_mohs(const Case& c, std::vector<Issue>& out) {
       const auto& blk = s.blocks[b];
       const std::string bp = p + ".blocks[" + std::to_string(b) + "]";
       if (blk.label.empty()) out.push_back({Severity::Error, bp + ".label", "\"\" — every block needs a label (A, B, … or 1, 2, …)"});
-      else if (!labels.insert(blk.label).second) out.push_back({Severity::Error, bp + ".label", "\"" + blk.label + "\" — must be unique within the stage"});
+      else if (!labels.insert(blk.label).second)
+        out.push_back({Severity::Error, bp + ".label", "\"" + blk.label + "\" — must be unique within the stage"});
       for (auto [key, v] : {std::pair{".from", blk.span.from}, std::pair{".to", blk.span.to}})
-        if (!(std::isfinite(v) && v >= 0.0 && v <= 12.0)) out.push_back({Severity::Error, bp + key, number_text(v) + " — must be a clock position from 0 to 12"});
+        if (!(std::isfinite(v) && v >= 0.0 && v <= 12.0))
+          out.push_back({Severity::Error, bp + key, number_text(v) + " — must be a clock position from 0 to 12"});
       if (blk.ink && !inks.count(*blk.ink))
         out.push_back({Severity::Warning, bp + ".ink", "\"" + *blk.ink + "\" — not one of blue, red, black, green, yellow, orange; drawn grey"});
     }
@@ -108,7 +122,8 @@ void validate_mohs(const Case& c, std::vector<Issue>& out) {
       if (i == 0 && *blk.layer != BlockLayer::Full)
         out.push_back({Severity::Error, block_name(p, b, blk) + ".layer", "\"" + layer_key(*blk.layer) + "\" — the first stage takes full layers"});
       else if (s.deep_only && *blk.layer != BlockLayer::Deep)
-        out.push_back({Severity::Error, block_name(p, b, blk) + ".layer", "\"" + layer_key(*blk.layer) + "\" — a deep-only stage has no peripheral margin"});
+        out.push_back(
+            {Severity::Error, block_name(p, b, blk) + ".layer", "\"" + layer_key(*blk.layer) + "\" — a deep-only stage has no peripheral margin"});
     }
     if (i > 0) {
       // A later stage goes where an earlier one left a margin open, unless the surgeon chose otherwise.
@@ -122,17 +137,22 @@ void validate_mohs(const Case& c, std::vector<Issue>& out) {
           if (outside.hours() < 0.05) continue;
           const ClockSpan first = outside.spans().front();
           out.push_back({Severity::Error, block_name(p, b, s.blocks[b]),
-                         number_text(s.blocks[b].span.from) + " to " + number_text(s.blocks[b].span.to) + " o'clock — reaches " + number_text(first.from) + "-" +
-                             number_text(first.to) + " o'clock, where no earlier margin is open; a later stage goes where a margin was not clear (set \"surgeons_choice\": true if intended)"});
+                         number_text(s.blocks[b].span.from) + " to " + number_text(s.blocks[b].span.to) + " o'clock — reaches " +
+                             number_text(first.from) + "-" + number_text(first.to) +
+                             " o'clock, where no earlier margin is open; a later stage goes where a margin was not clear (set \"surgeons_choice\": "
+                             "true if intended)"});
         }
       }
     }
     if (s.outline_cm.size() > limits::kMaxOutlinePoints)
-      out.push_back({Severity::Error, p + ".outline_cm", std::to_string(s.outline_cm.size()) + " points — more than the " + std::to_string(limits::kMaxOutlinePoints) + " an outline may hold"});
+      out.push_back(
+          {Severity::Error, p + ".outline_cm",
+           std::to_string(s.outline_cm.size()) + " points — more than the " + std::to_string(limits::kMaxOutlinePoints) + " an outline may hold"});
     for (size_t k = 0; k < s.outline_cm.size(); ++k) {
       const auto& pt = s.outline_cm[k];
       if (!(std::isfinite(pt.x) && std::isfinite(pt.y) && std::abs(pt.x) <= limits::kMaxLesionCm && std::abs(pt.y) <= limits::kMaxLesionCm))
-        out.push_back({Severity::Error, p + ".outline_cm[" + std::to_string(k) + "]", "[" + number_text(pt.x) + ", " + number_text(pt.y) + "] — must be within ±60 cm of the lesion centre"});
+        out.push_back({Severity::Error, p + ".outline_cm[" + std::to_string(k) + "]",
+                       "[" + number_text(pt.x) + ", " + number_text(pt.y) + "] — must be within ±60 cm of the lesion centre"});
     }
     if (s.depth_mm) {
       if (previous_depth && *s.depth_mm < *previous_depth)
@@ -142,9 +162,9 @@ void validate_mohs(const Case& c, std::vector<Issue>& out) {
   }
   // Open margins in ANY stage, not just the last: the record is not yet a clear boundary.
   for (const auto& o : mohs_completeness(*c.mohs).open)
-    out.push_back({Severity::Warning, "mohs.stages[" + std::to_string(o.stage) + "].blocks[" + std::to_string(o.block) + "] (" + o.label + ")",
-                   o.describe() + (o.result == MarginResult::Pending ? " — not read yet" : " — no later stage has taken it") +
-                       ": the margins are not clear"});
+    out.push_back(
+        {Severity::Warning, "mohs.stages[" + std::to_string(o.stage) + "].blocks[" + std::to_string(o.block) + "] (" + o.label + ")",
+         o.describe() + (o.result == MarginResult::Pending ? " — not read yet" : " — no later stage has taken it") + ": the margins are not clear"});
 }
 
 }  // namespace mv

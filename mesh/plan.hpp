@@ -28,7 +28,7 @@ inline constexpr double kDefaultPlanMarginCm = 2.0;
 struct PlanRequest {
   std::array<double, kSectors> margin_cm{};  // index 0 = 1 o'clock ... 11 = 12 o'clock
   std::optional<DepthPlane> plane = DepthPlane::Fascia;
-  std::optional<double> depth_mm;             // instead of a plane
+  std::optional<double> depth_mm;  // instead of a plane
   bool from_post_treatment = false;
   std::uint64_t seed = kDefaultPlanSeed;
   static PlanRequest uniform(double margin_cm, std::optional<DepthPlane> plane);
@@ -39,12 +39,12 @@ struct PlanRequest {
 
 struct PlannedExcision {
   PlanRequest request;
-  std::string outline_from;        // the measurement whose outline was widened
-  std::string warning;             // shown with the plan, with its source; empty when none
+  std::string outline_from;  // the measurement whose outline was widened
+  std::string warning;       // shown with the plan, with its source; empty when none
   PolarRegion region;
   PolarSolid solid;
   double area_cm2 = 0.0, extent_x_cm = 0.0, extent_y_cm = 0.0, depth_mm = 0.0;
-  TissueColumn column;  // the tissue under the lesion the plan was cut through
+  TissueColumn column;                      // the tissue under the lesion the plan was cut through
   std::vector<std::string> exposed_layers;  // the layers its walls cut, outermost first (never the bone)
   std::string floor;                        // what its floor lies on: "fascia", or "the periosteum over the femur"
   // The case as the spread model sees it, with its simulated centres (kept by later plans of the

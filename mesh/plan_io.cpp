@@ -16,15 +16,18 @@ std::optional<SavedPlan> read_plan(Reader& r, const Json& pj, Site site) {
     if (m->is_number()) p.margin_cm.fill(m->get<double>());
     else if (m->is_array() && m->size() == 12 && std::all_of(m->begin(), m->end(), [](const json& v) { return v.is_number(); }))
       for (size_t h = 0; h < 12; ++h) p.margin_cm[h] = (*m)[h].get<double>();
-    else r.error("plan.margin_cm", shown(*m) + " — must be a number (cm) or an array of twelve, for 1 to 12 o'clock");
+    else
+      r.error("plan.margin_cm", shown(*m) + " — must be a number (cm) or an array of twelve, for 1 to 12 o'clock");
   }
   if (auto v = r.string(pj, "depth", "plan.depth", false, "a tissue plane name")) {
     if (auto plane = plane_from_key(*v, site)) p.plane = *plane;
-    else r.error("plan.depth", "\"" + *v + "\" — not a tissue plane of the " + site_spec(site).key + "; expected one of: " + plane_names(site));
+    else
+      r.error("plan.depth", "\"" + *v + "\" — not a tissue plane of the " + site_spec(site).key + "; expected one of: " + plane_names(site));
   }
   if (auto v = r.string(pj, "outline", "plan.outline", false, "\"pre\" or \"post\"")) {
     if (*v == "pre" || *v == "post") p.from_post_treatment = *v == "post";
-    else r.error("plan.outline", "\"" + *v + "\" — must be \"pre\" (the first measurement's outline) or \"post\" (the last one's)");
+    else
+      r.error("plan.outline", "\"" + *v + "\" — must be \"pre\" (the first measurement's outline) or \"post\" (the last one's)");
   }
   p.extra = without(pj, {"margin_cm", "depth", "outline"});
   return p;

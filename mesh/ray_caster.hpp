@@ -26,8 +26,7 @@ class RayCaster {
   RayCaster& operator=(RayCaster&&) noexcept;
 
   // Nearest hit with distance in [0, max_distance]; `direction` need not be unit length.
-  std::optional<RayHit> cast(const glm::dvec3& origin, const glm::dvec3& direction,
-                             double max_distance = 1e9) const;
+  std::optional<RayHit> cast(const glm::dvec3& origin, const glm::dvec3& direction, double max_distance = 1e9) const;
 
  private:
   struct Impl;

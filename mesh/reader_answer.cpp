@@ -111,11 +111,13 @@ std::vector<NamedMesh> build_meshes(const std::vector<RawMesh>& raw, double to_m
   std::size_t vertices = 0, triangles = 0;
   for (const RawMesh& m : raw) {
     triangles += m.faces.size();
-    if (triangles > limits.max_triangles) throw MeshIoError("more than " + std::to_string(limits.max_triangles) + " triangles — over the import limit");
+    if (triangles > limits.max_triangles)
+      throw MeshIoError("more than " + std::to_string(limits.max_triangles) + " triangles — over the import limit");
     for (size_t f = 0; f < m.faces.size(); ++f)
       for (const std::uint32_t i : m.faces[f])
         if (i >= m.vertices.size())
-          throw MeshIoError("mesh \"" + m.name + "\": face " + std::to_string(f) + " uses vertex " + std::to_string(i) + " of " + std::to_string(m.vertices.size()));
+          throw MeshIoError("mesh \"" + m.name + "\": face " + std::to_string(f) + " uses vertex " + std::to_string(i) + " of " +
+                            std::to_string(m.vertices.size()));
     std::vector<std::uint32_t> kept;
     const std::vector<std::uint32_t> remap = weld(m.vertices, kept);
     vertices += kept.size();

@@ -71,9 +71,8 @@ std::shared_ptr<const SiteModel> AnatomyLibrary::get(Site site, const TissueThic
   for (const auto& [name, mm] : thickness.overrides_mm) key << '|' << name << '=' << mm;
   if (auto hit = cached(key.str())) return hit;
   const auto file = dir_ / anatomy_file_name(site);
-  auto model = thickness.empty() && std::filesystem::exists(file)
-                   ? std::make_shared<const SiteModel>(load_anatomy_file(site, file))
-                   : std::make_shared<const SiteModel>(build_anatomy(site, thickness));
+  auto model = thickness.empty() && std::filesystem::exists(file) ? std::make_shared<const SiteModel>(load_anatomy_file(site, file))
+                                                                  : std::make_shared<const SiteModel>(build_anatomy(site, thickness));
   keep(key.str(), model, false);
   return model;
 }

@@ -4,7 +4,8 @@
 
 namespace mv {
 
-std::optional<SkinDistance> measure_on_skin(const RayCaster& skin, const glm::dvec3& a, const glm::dvec3& b, const glm::dvec3& view_dir, int samples) {
+std::optional<SkinDistance> measure_on_skin(const RayCaster& skin, const glm::dvec3& a, const glm::dvec3& b, const glm::dvec3& view_dir,
+                                            int samples) {
   const glm::dvec3 d = glm::normalize(view_dir);
   const double back = 300.0 + glm::length(b - a);  // start well in front of the body
   auto onto_skin = [&](const glm::dvec3& p) -> std::optional<glm::dvec3> {

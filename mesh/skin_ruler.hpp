@@ -11,10 +11,10 @@
 namespace mv {
 
 struct SkinDistance {
-  glm::dvec3 a{0.0}, b{0.0};         // the two points, on the skin
+  glm::dvec3 a{0.0}, b{0.0};  // the two points, on the skin
   double straight_mm = 0.0;
   double along_skin_mm = 0.0;
-  std::vector<glm::dvec3> path;      // the path over the skin, a to b
+  std::vector<glm::dvec3> path;  // the path over the skin, a to b
 };
 
 // `a`, `b`: picked points (possibly under translucent skin); `view_dir`: the viewer's looking

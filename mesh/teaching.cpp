@@ -72,7 +72,8 @@ TeachingOutcome judge(const SiteModel& model, const LesionFrame& frame, const Pl
   }
   o.reached_plane = spread::depth_level_name(s.truth.depth_level);
   const auto& levels = plan.spread->context().levels;
-  if (s.truth.depth_level == 2 && levels.bottom_mm[2] - levels.top_mm[2] < 1e-9) o.reached_plane = "below the fascia";  // no muscle here (scalp, ankle)
+  if (s.truth.depth_level == 2 && levels.bottom_mm[2] - levels.top_mm[2] < 1e-9)
+    o.reached_plane = "below the fascia";  // no muscle here (scalp, ankle)
   for (int h = 1; h <= 12; ++h)
     if (beyond[static_cast<size_t>(sector_of_hour(h))]) o.left_behind_hours.push_back(h);
   o.deep_left_behind = deeper_than_plan(plan, s);
@@ -113,7 +114,8 @@ Difficulty teaching_difficulty(const Case& c) {
 
 std::string TeachingTally::csv() const {
   std::ostringstream out;
-  out << "case_id,date,scenario,seed,margins_cm_1_to_12,depth,clear,left_behind_hours,deep_left_behind,plan_area_cm2,tumour_area_cm2,healthy_area_beyond_tumour_cm2,score,clearing_margin_cm,reached_plane\n";
+  out << "case_id,date,scenario,seed,margins_cm_1_to_12,depth,clear,left_behind_hours,deep_left_behind,plan_area_cm2,tumour_area_cm2,healthy_area_"
+         "beyond_tumour_cm2,score,clearing_margin_cm,reached_plane\n";
   // A case id is an identifier of ours (letters, digits, - and _), but quote it in case.
   std::string id = "\"";
   for (char ch : case_id) id += ch == '"' ? std::string("\"\"") : std::string(1, ch);

@@ -20,15 +20,15 @@ struct TeachingOutcome {
   std::vector<int> left_behind_hours;  // clock hours where tumour reached beyond the margin
   bool deep_left_behind = false;
   double plan_area_cm2 = 0.0, tumour_area_cm2 = 0.0;
-  double healthy_area_cm2 = 0.0;       // excised skin beyond the tumour (healthy tissue taken with it)
-  bool beyond_skin = false;            // the tumour runs off the modelled skin: the areas are flat (polar) ones
-  int score = 0;                       // 0 when tumour is left behind; else 100 × tumour area / plan area
+  double healthy_area_cm2 = 0.0;  // excised skin beyond the tumour (healthy tissue taken with it)
+  bool beyond_skin = false;       // the tumour runs off the modelled skin: the areas are flat (polar) ones
+  int score = 0;                  // 0 when tumour is left behind; else 100 × tumour area / plan area
   // The lesson: by how much the tumour passed the plan at each clock hour (cm, 0 where it did not;
   // index 0 = 1 o'clock), the smallest single margin from the plan's outline that would have
   // cleared it, and the plane it reached.
   std::array<double, 12> shortfall_cm{};
   double clearing_margin_cm = 0.0;
-  std::string reached_plane;           // "subcutis", "fascia", "muscle" or "below the muscle"
+  std::string reached_plane;  // "subcutis", "fascia", "muscle" or "below the muscle"
 };
 // Whether the plan leaves none of this tumour behind, at the periphery and at depth: the test
 // the plan's chance counts (judge adds the lesson and the areas).

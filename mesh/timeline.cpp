@@ -6,9 +6,7 @@
 namespace mv {
 namespace {
 
-double span_days(const Case& c) {
-  return static_cast<double>(c.measurements.back().date.ordinal() - c.measurements.front().date.ordinal());
-}
+double span_days(const Case& c) { return static_cast<double>(c.measurements.back().date.ordinal() - c.measurements.front().date.ordinal()); }
 
 // Position of measurement i on the 0..1 axis: by date, or evenly when all share one date.
 double position_of(const Case& c, size_t i) {
@@ -59,9 +57,7 @@ double fraction_of(const Case& c, size_t measurement) { return position_of(c, me
 
 TimePoint last_measurement(const Case& c) { return {c.measurements.size() - 1, 1.0}; }
 
-TumourState tumour_at(const Case& c, const TimePoint& t) {
-  return t.measurement ? state_of(c, *t.measurement) : tumour_at(c, t.fraction);
-}
+TumourState tumour_at(const Case& c, const TimePoint& t) { return t.measurement ? state_of(c, *t.measurement) : tumour_at(c, t.fraction); }
 
 TimePoint parse_at(const Case& c, const std::string& at) {
   for (size_t i = 0; i < c.measurements.size(); ++i)

@@ -9,8 +9,8 @@ namespace mv {
 
 // The tumour at one moment between the first and the last measurement.
 struct TumourState {
-  std::string label;        // a measurement's label, or "day 45 (interpolated)"
-  double fraction = 0.0;    // 0 = first measurement, 1 = last
+  std::string label;      // a measurement's label, or "day 45 (interpolated)"
+  double fraction = 0.0;  // 0 = first measurement, 1 = last
   bool interpolated = false;
   bool depth_is_site_default = false;
   TumourShape shape;

@@ -38,17 +38,26 @@ TissueColumn tissue_column(const SiteModel& model, const LesionFrame& frame, con
 double TissueColumn::plane_depth_mm(DepthPlane plane) const {
   const double d = plane_depth_or_inf(plane);
   if (!std::isfinite(d))
-    throw PlacementError("the " + plane_key(plane) + " plane is not known under the lesion on this anatomy (a surface scan has no bone): give the depth in mm");
+    throw PlacementError("the " + plane_key(plane) +
+                         " plane is not known under the lesion on this anatomy (a surface scan has no bone): give the depth in mm");
   return d;
 }
 
 double TissueColumn::plane_depth_or_inf(DepthPlane plane) const {
   for (const auto& l : layers) {
     switch (plane) {
-      case DepthPlane::Subcutis: if (l.kind == TissueKind::SubcutaneousFat) return l.bottom_mm; break;
-      case DepthPlane::Fascia: if (l.kind == TissueKind::Fascia) return l.bottom_mm; break;
-      case DepthPlane::Muscle: if (l.kind == TissueKind::Muscle) return l.bottom_mm; break;
-      case DepthPlane::Periosteum: if (l.kind == TissueKind::Bone) return l.top_mm; break;
+      case DepthPlane::Subcutis:
+        if (l.kind == TissueKind::SubcutaneousFat) return l.bottom_mm;
+        break;
+      case DepthPlane::Fascia:
+        if (l.kind == TissueKind::Fascia) return l.bottom_mm;
+        break;
+      case DepthPlane::Muscle:
+        if (l.kind == TissueKind::Muscle) return l.bottom_mm;
+        break;
+      case DepthPlane::Periosteum:
+        if (l.kind == TissueKind::Bone) return l.top_mm;
+        break;
     }
   }
   throw PlacementError("the " + plane_key(plane) + " plane cannot be found under the lesion on this anatomy");

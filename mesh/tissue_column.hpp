@@ -17,7 +17,7 @@ struct LayerInterval {
 };
 
 struct TissueColumn {
-  std::vector<LayerInterval> layers;  // outermost first; the last may be open-ended (bottom = +inf)
+  std::vector<LayerInterval> layers;   // outermost first; the last may be open-ended (bottom = +inf)
   const TriangleMesh* bone = nullptr;  // found by a ray (see bone_surface)
   // Depth of a Mohs plane: the floor of the subcutis, fascia or muscle; the bone surface for periosteum.
   double plane_depth_mm(DepthPlane plane) const;  // throws PlacementError where it is not known

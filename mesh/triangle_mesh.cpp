@@ -25,8 +25,7 @@ double surface_area_mm2(const TriangleMesh& mesh) {
 
 double enclosed_volume_mm3(const TriangleMesh& mesh) {
   double six_v = 0.0;
-  for (const auto& t : mesh.triangles)
-    six_v += glm::dot(mesh.positions[t[0]], glm::cross(mesh.positions[t[1]], mesh.positions[t[2]]));
+  for (const auto& t : mesh.triangles) six_v += glm::dot(mesh.positions[t[0]], glm::cross(mesh.positions[t[1]], mesh.positions[t[2]]));
   return six_v / 6.0;
 }
 

@@ -13,12 +13,9 @@ namespace {
 
 constexpr double kPi = std::numbers::pi;
 
-
 double profile(double rho) { return std::sqrt(std::max(0.0, 1.0 - rho * rho)); }
 
-double triangle_area(const glm::dvec3& a, const glm::dvec3& b, const glm::dvec3& c) {
-  return 0.5 * glm::length(glm::cross(b - a, c - a));
-}
+double triangle_area(const glm::dvec3& a, const glm::dvec3& b, const glm::dvec3& c) { return 0.5 * glm::length(glm::cross(b - a, c - a)); }
 
 }  // namespace
 
@@ -27,16 +24,11 @@ double ellipse_radius(double a, double b, double theta) {
   return a * b / std::sqrt(c * c + s * s);
 }
 
-double analytic_footprint_mm2(const TumourShape& s) {
-  return kPi * units::cm_to_mm(s.x_cm) * units::cm_to_mm(s.y_cm) / 4.0;
-}
+double analytic_footprint_mm2(const TumourShape& s) { return kPi * units::cm_to_mm(s.x_cm) * units::cm_to_mm(s.y_cm) / 4.0; }
 
-double analytic_volume_mm3(const TumourShape& s) {
-  return 2.0 / 3.0 * analytic_footprint_mm2(s) * (s.depth_mm + s.exophytic_mm);
-}
+double analytic_volume_mm3(const TumourShape& s) { return 2.0 / 3.0 * analytic_footprint_mm2(s) * (s.depth_mm + s.exophytic_mm); }
 
-TumourSolid build_tumour_solid(const RayCaster& skin, const LesionFrame& frame, const TumourShape& shape,
-                               const TumourQuality& q) {
+TumourSolid build_tumour_solid(const RayCaster& skin, const LesionFrame& frame, const TumourShape& shape, const TumourQuality& q) {
   const int A = q.angles, N = q.rings;
   const double a = units::cm_to_mm(shape.x_cm) / 2.0, b = units::cm_to_mm(shape.y_cm) / 2.0;
   // Rings crowd toward the rim, where the profile √(1-ρ²) turns fastest.

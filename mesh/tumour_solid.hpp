@@ -27,19 +27,18 @@ struct TumourQuality {
 // inward skin normal, above it a dome h(ρ) = exophytic·√(1-ρ²), ρ the fraction of the way out.
 // On flat skin: footprint π/4·X·Y, volume (2/3)·π·(X/2)·(Y/2)·(depth + exophytic).
 struct TumourSolid {
-  TriangleMesh mesh;                 // closed, manifold, wound outward (mm)
-  std::vector<glm::dvec3> outline;   // the rim on the skin, one point per angle
+  TriangleMesh mesh;                // closed, manifold, wound outward (mm)
+  std::vector<glm::dvec3> outline;  // the rim on the skin, one point per angle
   // Footprint samples on the skin, ring-major: skin_rings[i * angles + j] is ring i (the last is
   // the rim) at angle j = 2π·j/angles from 3 o'clock toward 12.
   std::vector<glm::dvec3> skin_rings;
   int angles = 0, rings = 0;
-  double footprint_area_mm2 = 0.0;   // area of the footprint on the skin, from the mesh
+  double footprint_area_mm2 = 0.0;  // area of the footprint on the skin, from the mesh
   double volume_mm3 = 0.0;
-  bool watertight = false;           // closed and manifold (solid_check.hpp), checked once when built
+  bool watertight = false;  // closed and manifold (solid_check.hpp), checked once when built
 };
 
-TumourSolid build_tumour_solid(const RayCaster& skin, const LesionFrame& frame, const TumourShape& shape,
-                               const TumourQuality& quality = {});
+TumourSolid build_tumour_solid(const RayCaster& skin, const LesionFrame& frame, const TumourShape& shape, const TumourQuality& quality = {});
 
 // Along-skin radius at angle `theta` (from 3 o'clock toward 12) of the ellipse with semi-axes a
 // (3-9 axis) and b (12-6 axis): the clinical outline every reconstruction widens.

@@ -23,9 +23,12 @@ constexpr double rad_to_deg(double rad) { return rad * 180.0 / std::numbers::pi;
 enum class LengthUnit { Millimetre, Centimetre, Metre };
 constexpr double to_mm_factor(LengthUnit u) {
   switch (u) {
-    case LengthUnit::Millimetre: return 1.0;
-    case LengthUnit::Centimetre: return kMmPerCm;
-    case LengthUnit::Metre: return kMmPerM;
+    case LengthUnit::Millimetre:
+      return 1.0;
+    case LengthUnit::Centimetre:
+      return kMmPerCm;
+    case LengthUnit::Metre:
+      return kMmPerM;
   }
   return 1.0;
 }

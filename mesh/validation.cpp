@@ -60,13 +60,15 @@ std::vector<Issue> validate_case(const Case& c) {
 
   if (c.measurements.empty()) ck.error("measurements", "empty — at least one measurement is required");
   if (c.measurements.size() > limits::kMaxMeasurements)
-    ck.error("measurements", std::to_string(c.measurements.size()) + " measurements — more than the " + std::to_string(limits::kMaxMeasurements) + " a case may hold");
+    ck.error("measurements", std::to_string(c.measurements.size()) + " measurements — more than the " + std::to_string(limits::kMaxMeasurements) +
+                                 " a case may hold");
   std::set<std::string> labels;
   for (size_t i = 0; i < c.measurements.size(); ++i) {
     const auto& m = c.measurements[i];
     const std::string p = "measurements[" + std::to_string(i) + "]";
     if (m.label.empty()) ck.error(p + ".label", "\"\" — must name the measurement, e.g. \"consultation\"");
-    else if (!labels.insert(m.label).second) ck.error(p + ".label", "\"" + m.label + "\" — must be unique; another measurement has it");
+    else if (!labels.insert(m.label).second)
+      ck.error(p + ".label", "\"" + m.label + "\" — must be unique; another measurement has it");
     check_date(ck, p, m.date);
     for (auto [key, v] : {std::pair{".x_cm", m.x_cm}, std::pair{".y_cm", m.y_cm}}) {
       if (ck.range(p + key, v, limits::kMinLesionCm, true, limits::kMaxLesionCm, "cm") && v > limits::kImplausibleLesionCm)
@@ -129,8 +131,8 @@ std::vector<Issue> validate_case(const Case& c) {
     const double total = floors.empty() ? 0.0 : floors.back().second;
     const double site_cap = c.site == Site::Ankle ? limits::kMaxTotalLayersMm : 3.0 * limits::kMaxTotalLayersMm;
     if (std::isfinite(total) && total > site_cap)
-      ck.error("tissue_mm", number_text(total) + " mm in all — the layers together must be ≤ " + number_text(site_cap) +
-                                " mm at the " + spec.key + ", or they would pass through the anatomy's core");
+      ck.error("tissue_mm", number_text(total) + " mm in all — the layers together must be ≤ " + number_text(site_cap) + " mm at the " + spec.key +
+                                ", or they would pass through the anatomy's core");
   }
   validate_mohs(c, out);
   if (c.plan) {

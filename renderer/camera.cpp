@@ -8,8 +8,6 @@ namespace mv::render {
 
 glm::mat4 Camera::view() const { return glm::lookAt(eye, target, up); }
 
-glm::mat4 Camera::projection(float aspect) const {
-  return glm::perspective(glm::radians(fov_y_deg), aspect, near_mm, far_mm);
-}
+glm::mat4 Camera::projection(float aspect) const { return glm::perspective(glm::radians(fov_y_deg), aspect, near_mm, far_mm); }
 
 }  // namespace mv::render

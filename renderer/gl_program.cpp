@@ -48,8 +48,7 @@ std::string expand_includes(const std::string& source) {
   return out.str();
 }
 
-GlProgram::GlProgram(const std::string& vertex_file, const std::string& fragment_file)
-    : label_(vertex_file + "+" + fragment_file) {
+GlProgram::GlProgram(const std::string& vertex_file, const std::string& fragment_file) : label_(vertex_file + "+" + fragment_file) {
   const GLuint vs = compile(GL_VERTEX_SHADER, vertex_file);
   GLuint fs = 0;
   try {

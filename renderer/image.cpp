@@ -15,8 +15,7 @@ Image read_framebuffer(GLuint fbo, int width, int height) {
   std::vector<std::uint8_t> bottom_up(img.rgba.size());
   glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, bottom_up.data());
   const size_t row = static_cast<size_t>(width) * 4;
-  for (int y = 0; y < height; ++y)
-    std::copy_n(bottom_up.data() + (height - 1 - y) * row, row, img.rgba.data() + static_cast<size_t>(y) * row);
+  for (int y = 0; y < height; ++y) std::copy_n(bottom_up.data() + (height - 1 - y) * row, row, img.rgba.data() + static_cast<size_t>(y) * row);
   return img;
 }
 
@@ -45,7 +44,7 @@ std::string encode_png(const Image& image) {
     std::uint8_t* out = filtered.data() + static_cast<size_t>(y) * (row + 1);
     const std::uint8_t* cur = image.rgba.data() + static_cast<size_t>(y) * row;
     const std::uint8_t* above = y > 0 ? cur - row : nullptr;  // (found by UBSan: cur[i - row] wrapped)
-    out[0] = 2;  // Up
+    out[0] = 2;                                               // Up
     for (size_t i = 0; i < row; ++i) out[1 + i] = static_cast<std::uint8_t>(cur[i] - (above ? above[i] : 0));
   }
   z_stream zs{};

@@ -38,7 +38,8 @@ struct Renderer::Targets {
       glGenRenderbuffers(1, &rb);
       glBindRenderbuffer(GL_RENDERBUFFER, rb);
       if (rb_samples > 0) glRenderbufferStorageMultisample(GL_RENDERBUFFER, rb_samples, format, w, h);
-      else glRenderbufferStorage(GL_RENDERBUFFER, format, w, h);
+      else
+        glRenderbufferStorage(GL_RENDERBUFFER, format, w, h);
     };
     auto texture = [&](GLuint& t, GLenum internal, GLenum format, GLenum type, GLint filter = GL_NEAREST) {
       glGenTextures(1, &t);
@@ -61,7 +62,8 @@ struct Renderer::Targets {
       GLenum attachment = GL_COLOR_ATTACHMENT0;
       for (GLuint c : colour) {
         if (textures) glFramebufferTexture2D(GL_FRAMEBUFFER, attachment++, GL_TEXTURE_2D, c, 0);
-        else glFramebufferRenderbuffer(GL_FRAMEBUFFER, attachment++, GL_RENDERBUFFER, c);
+        else
+          glFramebufferRenderbuffer(GL_FRAMEBUFFER, attachment++, GL_RENDERBUFFER, c);
       }
       if (depth) glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, depth);
       glDrawBuffers(static_cast<GLsizei>(colour.size()), both);
@@ -245,7 +247,8 @@ void Renderer::draw_items(const Scene& scene, bool translucent, const glm::mat4&
     // on llvmpipe). Translucent layers keep both sides (their look depends on them), a section
     // shows the inside of cut solids, and open surfaces (scans) must show both sides.
     if (!translucent && !scene.section && item.cap_priority >= 0) glEnable(GL_CULL_FACE);
-    else glDisable(GL_CULL_FACE);
+    else
+      glDisable(GL_CULL_FACE);
     p.set("u_colour", item.colour);
     p.set("u_depth_bias", item.depth_bias);
     glBindVertexArray(g.vao);
@@ -391,7 +394,8 @@ void Renderer::draw_text(const Scene& scene, int width, int height, const glm::m
     corners.push_back(o.corner);
     sizes.push_back({block_w + 2.0f * pad, f.line_height() * static_cast<float>(o.lines.size()) + 2.0f * pad});
   }
-  const auto origins = stack_corner_blocks(corners, sizes, {static_cast<float>(width), static_cast<float>(height)}, 12.0f * scale - pad, 6.0f * scale);
+  const auto origins =
+      stack_corner_blocks(corners, sizes, {static_cast<float>(width), static_cast<float>(height)}, 12.0f * scale - pad, 6.0f * scale);
   for (size_t k = 0; k < scene.overlays.size(); ++k) {
     const auto& o = scene.overlays[k];
     const float sw = o.swatches.empty() ? 0.0f : f.line_height();
@@ -519,8 +523,8 @@ void Renderer::present_again(GLuint target_fbo) const {
   glReadBuffer(GL_COLOR_ATTACHMENT0);
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target_fbo);
   const bool scaled = targets_->width != last_width_ || targets_->height != last_height_;
-  glBlitFramebuffer(0, 0, targets_->width, targets_->height, o.dest_x, o.dest_y, o.dest_x + last_width_, o.dest_y + last_height_,
-                    GL_COLOR_BUFFER_BIT, scaled ? GL_LINEAR : GL_NEAREST);
+  glBlitFramebuffer(0, 0, targets_->width, targets_->height, o.dest_x, o.dest_y, o.dest_x + last_width_, o.dest_y + last_height_, GL_COLOR_BUFFER_BIT,
+                    scaled ? GL_LINEAR : GL_NEAREST);
   glBindFramebuffer(GL_FRAMEBUFFER, target_fbo);
 }
 

@@ -15,14 +15,14 @@ class GlProgram;
 class FontAtlas;
 
 struct RenderOptions {
-  int samples = 4;           // MSAA samples; 0 for golden images (exactly reproducible)
-  bool fxaa = false;         // a post-process anti-aliasing pass instead (software GL, where MSAA costs 3×)
-  float ui_scale = 1.0f;     // HiDPI / resolution scale for text and line widths
+  int samples = 4;        // MSAA samples; 0 for golden images (exactly reproducible)
+  bool fxaa = false;      // a post-process anti-aliasing pass instead (software GL, where MSAA costs 3×)
+  float ui_scale = 1.0f;  // HiDPI / resolution scale for text and line widths
   // Draws (width·s) × (height·s) pixels and scales them up into the target: the GUI while the
   // view moves on software GL, as VTK's interactive update rate does.
   float resolution_scale = 1.0f;
-  bool coarse = false;       // draw items' coarse copies where they have one (the view moving)
-  int dest_x = 0, dest_y = 0; // where the image lands in the target framebuffer (GL pixels, bottom-left)
+  bool coarse = false;         // draw items' coarse copies where they have one (the view moving)
+  int dest_x = 0, dest_y = 0;  // where the image lands in the target framebuffer (GL pixels, bottom-left)
   bool operator==(const RenderOptions&) const = default;
 };
 
@@ -71,7 +71,7 @@ class Renderer {
   std::map<int, std::unique_ptr<FontAtlas>> fonts_;
   GLuint empty_vao_ = 0, line_vao_ = 0, line_vbo_ = 0, text_vao_ = 0, text_vbo_ = 0, cap_vao_ = 0, cap_vbo_[2] = {0, 0};
   glm::mat4 last_inverse_view_proj_{1.0f};  // for pick()
-  int last_width_ = 0, last_height_ = 0;       // the last render's size in target pixels, and where it went
+  int last_width_ = 0, last_height_ = 0;    // the last render's size in target pixels, and where it went
   RenderOptions last_options_;
   bool coarse_ = false;  // this frame draws the coarse copies
   GLuint last_final_fbo_ = 0;

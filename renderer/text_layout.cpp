@@ -2,8 +2,8 @@
 
 namespace mv::render {
 
-std::vector<glm::vec2> stack_corner_blocks(const std::vector<Corner>& corners, const std::vector<glm::vec2>& sizes, glm::vec2 viewport,
-                                           float margin, float gap) {
+std::vector<glm::vec2> stack_corner_blocks(const std::vector<Corner>& corners, const std::vector<glm::vec2>& sizes, glm::vec2 viewport, float margin,
+                                           float gap) {
   float used[4] = {0.0f, 0.0f, 0.0f, 0.0f};
   std::vector<glm::vec2> out;
   for (size_t i = 0; i < corners.size(); ++i) {

@@ -18,8 +18,8 @@ struct TextBox {
 
 // Top-left corner of each block (`sizes`, padding included) in `corners`: blocks in one corner
 // stack away from it, `gap` apart, `margin` from the view's edges.
-std::vector<glm::vec2> stack_corner_blocks(const std::vector<Corner>& corners, const std::vector<glm::vec2>& sizes, glm::vec2 viewport,
-                                           float margin, float gap);
+std::vector<glm::vec2> stack_corner_blocks(const std::vector<Corner>& corners, const std::vector<glm::vec2>& sizes, glm::vec2 viewport, float margin,
+                                           float gap);
 
 // Each label's box where it can go: where wanted, or moved down by its height, up to twice, until
 // it covers no label placed before it; nullopt (left out) if it still would.

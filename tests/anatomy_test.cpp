@@ -25,7 +25,8 @@ TEST_P(EachSite, BundledFileHasEveryLayerClosed) {
   for (size_t i = 0; i < a.layers.size(); ++i) {
     EXPECT_EQ(a.layers[i].name, spec.layers[i].name);
     const SolidCheck check = check_solid(a.layers[i].solid);
-    EXPECT_TRUE(check.watertight()) << a.layers[i].name << ": " << check.boundary_edges << " boundary, " << check.non_manifold_edges << " non-manifold";
+    EXPECT_TRUE(check.watertight()) << a.layers[i].name << ": " << check.boundary_edges << " boundary, " << check.non_manifold_edges
+                                    << " non-manifold";
     EXPECT_GT(check.volume_mm3, 0.0) << a.layers[i].name;
   }
 }
@@ -38,13 +39,14 @@ TEST_P(EachSite, RegeneratingGivesTheBundledGeometry) {
     const Bounds a = bounds_of(fresh.layers[i].solid), b = bounds_of(bundled.layers[i].solid);
     EXPECT_LT(glm::length(a.min - b.min) + glm::length(a.max - b.max), 0.01) << fresh.layers[i].name;
     EXPECT_NEAR(enclosed_volume_mm3(fresh.layers[i].solid), enclosed_volume_mm3(bundled.layers[i].solid),
-                1e-5 * enclosed_volume_mm3(fresh.layers[i].solid)) << fresh.layers[i].name;
+                1e-5 * enclosed_volume_mm3(fresh.layers[i].solid))
+        << fresh.layers[i].name;
   }
 }
 
 TEST_P(EachSite, LayerThicknessUnderTheLesionFollowsTheTable) {
-  static const std::map<Site, std::string> case_of = {{Site::Scalp, "han2009-scalp"}, {Site::Abdomen, "han2009-abdomen"},
-                                                      {Site::Thigh, "han2009-thigh"}, {Site::Ankle, "han2009-ankle"}};
+  static const std::map<Site, std::string> case_of = {
+      {Site::Scalp, "han2009-scalp"}, {Site::Abdomen, "han2009-abdomen"}, {Site::Thigh, "han2009-thigh"}, {Site::Ankle, "han2009-ankle"}};
   const Case c = test::load_bundled(case_of.at(GetParam()));
   const SiteModel model(load_anatomy_file(c.site, test::asset_dir() / "anatomy" / anatomy_file_name(c.site)));
   const LesionFrame f = place_lesion(model.skin, c.lesion);
@@ -107,7 +109,11 @@ TEST_P(EachBundledCase, TumoursConformToTheSkinWithRulerExtents) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Han2009, EachBundledCase, ::testing::Values("han2009-scalp", "han2009-abdomen", "han2009-thigh", "han2009-ankle"),
-                         [](const auto& info) { std::string s = info.param; std::replace(s.begin(), s.end(), '-', '_'); return s; });
+                         [](const auto& info) {
+                           std::string s = info.param;
+                           std::replace(s.begin(), s.end(), '-', '_');
+                           return s;
+                         });
 
 TEST(Anatomy, ThicknessOverrideChangesTheLayers) {
   TissueThickness t;

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "image.hpp"
 #include "options_table.hpp"
 
 #include "test_support.hpp"
@@ -195,7 +196,8 @@ TEST(Cli, SimulateMohsOnVirtualPatients) {
   ASSERT_EQ(a.code, 0) << a.err;
   EXPECT_EQ(a.out, b.out);
   const auto j = nlohmann::json::parse(a.out);
-  for (const char* key : {"protocol", "stages", "clear_after_stage", "clearance_margin_cm", "defect_area_cm2", "defect_to_clinical_area", "model", "sources"})
+  for (const char* key :
+       {"protocol", "stages", "clear_after_stage", "clearance_margin_cm", "defect_area_cm2", "defect_to_clinical_area", "model", "sources"})
     EXPECT_TRUE(j.contains(key)) << key;
   double sum = j["stages"]["not_cleared"]["share"].get<double>();
   for (const auto& s : j["stages"]["share"]) sum += s["share"].get<double>();
@@ -263,7 +265,8 @@ TEST(Cli, EachSubcommandTakesExactlyTheTablesOptions) {
     const std::string options = r.out.substr(r.out.find("Options:"));
     std::set<std::string> shown;
     for (const auto& line : test::lines_of(options))  // the option column, not the help text
-      if (line.rfind("  -", 0) == 0 && line.find("--") != std::string::npos) shown.merge(option_names(line.substr(0, line.find(' ', line.find("--")))));
+      if (line.rfind("  -", 0) == 0 && line.find("--") != std::string::npos)
+        shown.merge(option_names(line.substr(0, line.find(' ', line.find("--")))));
     shown.erase("--help");
     EXPECT_EQ(shown, table_options_of(std::string(sub.name))) << sub.name << "\n" << r.out;
   }
@@ -323,7 +326,8 @@ TEST(Cli, NoDisplayIsExplainedAndRenderNeedsNone) {
   EXPECT_NE(gui.err.find("marginviz render"), std::string::npos) << gui.err;
   test::ScratchDir scratch;
   const auto png = scratch.path / "headless.png";
-  const CliResult render = run("render " + quoted(test::case_path("han2009-ankle")) + " -o " + quoted(png) + " --resolution 320,200 --samples 0", no_display);
+  const CliResult render =
+      run("render " + quoted(test::case_path("han2009-ankle")) + " -o " + quoted(png) + " --resolution 320,200 --samples 0", no_display);
   EXPECT_EQ(render.code, 0) << render.err;
   EXPECT_TRUE(std::filesystem::exists(png));
 }
@@ -365,11 +369,24 @@ TEST(Cli, IdentifierValuesNeverReachExportsOrRenders) {
     ASSERT_EQ(r.code, 0) << r.err;
     outputs.push_back(test::slurp_file(out) + r.out + r.err);
   }
-  for (const char* view : {"3d --samples 0", "map"}) {
-    const auto out = scratch.path / "render.png";
-    const CliResult r = run("render " + quoted(case_file) + " -o " + quoted(out) + " --resolution 320,200 --view " + view);
+  // The same case with other values of the same length: if any identifier were drawn (the legend
+  // and the map's header are on), the pictures would differ somewhere.
+  j["patient_name"] = "Abcd E Fghijklmno";
+  j["mrn"] = "ABC-12345";
+  j["measurements"][0]["dob"] = "1999-09-09";
+  const auto decoy_file = scratch.path / "decoy.json";
+  std::ofstream(decoy_file) << j.dump(2);
+  for (const char* view : {"3d --anti-aliasing none", "map"}) {
+    const auto out = scratch.path / "render.png", decoy = scratch.path / "decoy.png";
+    const CliResult r = run("render " + quoted(case_file) + " -o " + quoted(out) + " --resolution 640,400 --view " + view);
     ASSERT_EQ(r.code, 0) << r.err;
+    ASSERT_EQ(run("render " + quoted(decoy_file) + " -o " + quoted(decoy) + " --resolution 640,400 --view " + view).code, 0);
     outputs.push_back(test::slurp_file(out) + r.out + r.err);
+    const render::Image shown = render::read_png(out), other = render::read_png(decoy);
+    ASSERT_EQ(shown.rgba.size(), other.rgba.size());
+    size_t differing = 0;
+    for (size_t i = 0; i < shown.rgba.size(); ++i) differing += shown.rgba[i] != other.rgba[i];
+    EXPECT_EQ(differing, 0u) << view << ": the identifiers changed what is drawn";
   }
   for (const auto& text : outputs)
     for (const char* secret : {"Testperson", "MRN-77123", "1961-02-03"}) EXPECT_EQ(text.find(secret), std::string::npos) << secret;

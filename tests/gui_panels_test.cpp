@@ -107,7 +107,8 @@ std::string common_parent(const nlohmann::json& patch) {
     std::string p = op["path"].get<std::string>(), part;
     for (size_t i = 1; i <= p.size(); ++i)
       if (i == p.size() || p[i] == '/') parts.push_back(part), part.clear();
-      else part += p[i];
+      else
+        part += p[i];
     if (first) common = parts, first = false;
     size_t k = 0;
     while (k < common.size() && k < parts.size() && common[k] == parts[k]) ++k;
@@ -136,8 +137,8 @@ std::vector<Widget> find_widgets(PanelHarness& h, std::vector<std::string>& dupl
       ImGui::GetIO().MousePos = ImVec2(x, y);
       const ImGuiID id = h.hovered();
       if (id != 0 && id != previous && run_end.count(id))
-        duplicates.push_back("ID " + std::to_string(id) + " at x " + std::to_string(static_cast<int>(x)) + ", y " + std::to_string(static_cast<int>(run_end[id])) +
-                             " and again at y " + std::to_string(static_cast<int>(y)));
+        duplicates.push_back("ID " + std::to_string(id) + " at x " + std::to_string(static_cast<int>(x)) + ", y " +
+                             std::to_string(static_cast<int>(run_end[id])) + " and again at y " + std::to_string(static_cast<int>(y)));
       if (id != 0) run_end[id] = y;
       if (id != 0 && seen.insert(id).second) out.push_back({id, ImVec2(x, y)});
       previous = id;

@@ -1,7 +1,8 @@
 # Opens the desktop app under Xvfb on CASE, lets it draw a few frames, saves the window to OUT and
 # checks the screenshot shows the panels and the scene (not a blank or crashed window).
 # Optional: AUTOSAVE_RECORD, an autosave left by a crashed session, placed where the app looks
-# (XDG_STATE_HOME and XDG_CONFIG_HOME are a fresh folder either way); EXPECT_ERR, text the app must
+# (XDG_STATE_HOME and XDG_CONFIG_HOME are a fresh folder either way); CHECK, the pixel check of what is
+# on screen (gui_screen_check); EXPECT_ERR, text the app must
 # print to stderr; ACTIONS, what a user does first (MARGINVIZ_GUI_ACTIONS); SCREEN, WxH of the display.
 if(NOT SCREEN)
   set(SCREEN 1600x1000)
@@ -26,6 +27,13 @@ endif()
 file(SIZE ${OUT} size)
 if(size LESS 60000)
   message(FATAL_ERROR "screenshot ${OUT} is only ${size} bytes: a blank window?")
+endif()
+if(CHECK)  # what is on screen, from the pixels (tests/gui_screen_check.cpp)
+  execute_process(COMMAND ${CHECK} ${OUT} RESULT_VARIABLE check_rc OUTPUT_VARIABLE check_out ERROR_VARIABLE check_err)
+  if(NOT check_rc EQUAL 0)
+    message(FATAL_ERROR "the screenshot ${OUT} does not show the app: ${check_out}${check_err}")
+  endif()
+  message(STATUS "${check_out}")
 endif()
 if(EXPECT_ERR)
   string(FIND "${err}" "${EXPECT_ERR}" found)

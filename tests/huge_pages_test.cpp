@@ -9,9 +9,9 @@ namespace {
 TEST(HugePages, RestartOnlyWhereTheKernelGivesThemOnRequest) {
   EXPECT_EQ(tunables_for_huge_pages("always [madvise] never", ""), "glibc.malloc.hugetlb=1");
   EXPECT_EQ(tunables_for_huge_pages("always [madvise] never", "glibc.malloc.arena_max=2"), "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1");
-  EXPECT_EQ(tunables_for_huge_pages("[always] madvise never", ""), std::nullopt);  // every allocation gets them already
-  EXPECT_EQ(tunables_for_huge_pages("always madvise [never]", ""), std::nullopt);  // none to be had
-  EXPECT_EQ(tunables_for_huge_pages("", ""), std::nullopt);                       // no such file (not Linux, a container)
+  EXPECT_EQ(tunables_for_huge_pages("[always] madvise never", ""), std::nullopt);                        // every allocation gets them already
+  EXPECT_EQ(tunables_for_huge_pages("always madvise [never]", ""), std::nullopt);                        // none to be had
+  EXPECT_EQ(tunables_for_huge_pages("", ""), std::nullopt);                                              // no such file (not Linux, a container)
   EXPECT_EQ(tunables_for_huge_pages("always [madvise] never", "glibc.malloc.hugetlb=0"), std::nullopt);  // the user's choice stands
 }
 

@@ -93,12 +93,9 @@ TEST_P(BadMeshes, AreClearErrorsNotCrashes) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, BadMeshes,
-                         ::testing::Values(BadMesh{"empty.stl", "the file is empty"},
-                                           BadMesh{"truncated_binary.stl", "cannot import"},
-                                           BadMesh{"out_of_range_index.obj", "cannot import"},
-                                           BadMesh{"random_bytes.gltf", "cannot import"},
-                                           BadMesh{"no_triangles.obj", "cannot import"},
-                                           BadMesh{"model.fbx", "unsupported mesh format"},
+                         ::testing::Values(BadMesh{"empty.stl", "the file is empty"}, BadMesh{"truncated_binary.stl", "cannot import"},
+                                           BadMesh{"out_of_range_index.obj", "cannot import"}, BadMesh{"random_bytes.gltf", "cannot import"},
+                                           BadMesh{"no_triangles.obj", "cannot import"}, BadMesh{"model.fbx", "unsupported mesh format"},
                                            BadMesh{"fbx_bytes_named.obj", "cannot import"},
                                            // found by scripts/fuzz.sh: Assimp loops forever on this PLY header
                                            BadMesh{"ply_header_never_ends_hangs_assimp.ply", "did not finish within 5 s"},
@@ -107,7 +104,8 @@ INSTANTIATE_TEST_SUITE_P(Corpus, BadMeshes,
                                            BadMesh{"ply_aborts_assimp_postprocessing.ply", "cannot import — the reader"}),
                          [](const auto& info) {
                            std::string s = info.param.file;
-                           for (auto& ch : s) if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+                           for (auto& ch : s)
+                             if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
                            return s;
                          });
 
@@ -115,8 +113,12 @@ INSTANTIATE_TEST_SUITE_P(Corpus, BadMeshes,
 // error it can show.
 TEST(IsolatedCall, ResultsProgressErrorsCrashesAndHangs) {
   std::vector<float> heard;
-  EXPECT_EQ(run_isolated([](const auto& progress) { progress(0.5f); return std::string("meshes\0bytes", 12); }, 10.0,
-                         [&](float f) { heard.push_back(f); }),
+  EXPECT_EQ(run_isolated(
+                [](const auto& progress) {
+                  progress(0.5f);
+                  return std::string("meshes\0bytes", 12);
+                },
+                10.0, [&](float f) { heard.push_back(f); }),
             std::string("meshes\0bytes", 12));
   EXPECT_EQ(heard, std::vector<float>{0.5f});
   auto error_of = [](const std::function<std::string(const std::function<void(float)>&)>& work, double timeout = 10.0) {
@@ -128,10 +130,19 @@ TEST(IsolatedCall, ResultsProgressErrorsCrashesAndHangs) {
     return std::string("no error");
   };
   EXPECT_EQ(error_of([](const auto&) -> std::string { throw std::runtime_error("bad header"); }), "bad header");
-  const std::string crash = error_of([](const auto&) -> std::string { std::raise(SIGSEGV); return {}; });
+  const std::string crash = error_of([](const auto&) -> std::string {
+    std::raise(SIGSEGV);
+    return {};
+  });
   EXPECT_TRUE(crash.find("crashed") != std::string::npos || crash.find("stopped unexpectedly") != std::string::npos) << crash;
   EXPECT_NE(error_of([](const auto&) -> std::string { std::_Exit(7); }).find("exit status 7"), std::string::npos);
-  EXPECT_NE(error_of([](const auto&) -> std::string { for (;;) ::pause(); }, 0.5).find("did not finish within"), std::string::npos);
+  EXPECT_NE(error_of(
+                [](const auto&) -> std::string {
+                  for (;;) ::pause();
+                },
+                0.5)
+                .find("did not finish within"),
+            std::string::npos);
 }
 
 // Scans are read by the reader program, a fresh process started for each file (no fork of this

@@ -66,8 +66,8 @@ TEST(MohsReconstruction, FlatPhantomAreasAndDepthMatchTheGeometry) {
   EXPECT_NEAR(bounds_of(rec.defect_solids[0].mesh).min.z, -17.2, 0.5);
   EXPECT_EQ(rec.deepest_layer, "fascia");
   // Margin from the clinical edge: 2 cm from 12 to 3 o'clock (both stages), 1 cm elsewhere.
-  EXPECT_NEAR(rec.margin_at_hour_cm[0], 2.0, 0.02);   // 1 o'clock
-  EXPECT_NEAR(rec.margin_at_hour_cm[5], 1.0, 0.02);   // 6 o'clock
+  EXPECT_NEAR(rec.margin_at_hour_cm[0], 2.0, 0.02);  // 1 o'clock
+  EXPECT_NEAR(rec.margin_at_hour_cm[5], 1.0, 0.02);  // 6 o'clock
   EXPECT_NEAR(rec.largest_margin_cm, 2.0, 0.02);
   // Confirmed tumour reaches the first stage's edge where block A was positive, not elsewhere.
   EXPECT_NEAR(rec.confirmed.radius_at(clock_to_angle(1.5)), units::cm_to_mm(r + m), 0.01);
@@ -114,15 +114,15 @@ TEST(MohsReconstruction, BundledAbdomenMatchesThePaper) {
   const SiteModel model(load_anatomy_file(c.site, test::asset_dir() / "anatomy" / anatomy_file_name(c.site)));
   const MohsReconstruction rec = reconstruct_mohs(c, model, place_lesion(model.skin, c.lesion));
   EXPECT_EQ(rec.stages, 2);
-  EXPECT_NEAR(rec.largest_margin_cm, 2.0, 0.05);             // one 2-cm stage at the periphery
-  EXPECT_NEAR(rec.stage_depth_mm[0], 17.2, 0.01);            // to the fascia
-  EXPECT_GT(rec.stage_depth_mm[1], rec.stage_depth_mm[0]);   // a deeper stage at 6 o'clock
+  EXPECT_NEAR(rec.largest_margin_cm, 2.0, 0.05);            // one 2-cm stage at the periphery
+  EXPECT_NEAR(rec.stage_depth_mm[0], 17.2, 0.01);           // to the fascia
+  EXPECT_GT(rec.stage_depth_mm[1], rec.stage_depth_mm[0]);  // a deeper stage at 6 o'clock
   EXPECT_GT(rec.confirmed.depth_mm[0] + 1.0, 0.0);
-  EXPECT_NEAR(rec.confirmed.depth_mm[0], 12.0, 0.01);        // 3 o'clock: the clinical depth
+  EXPECT_NEAR(rec.confirmed.depth_mm[0], 12.0, 0.01);  // 3 o'clock: the clinical depth
   double deep_at_six = 0.0;
   for (size_t j = 0; j < rec.confirmed.theta.size(); ++j)
     if (std::abs(angle_to_clock(rec.confirmed.theta[j]) - 6.0) < 0.2) deep_at_six = std::max(deep_at_six, rec.confirmed.depth_mm[j]);
-  EXPECT_NEAR(deep_at_six, 17.2, 0.01);                      // tumour at the deep margin of stage 1
+  EXPECT_NEAR(deep_at_six, 17.2, 0.01);  // tumour at the deep margin of stage 1
   EXPECT_TRUE(rec.clear);
   EXPECT_EQ(rec.deepest_layer, "muscle");
   for (const auto& s : rec.defect_solids) EXPECT_TRUE(check_solid(s.mesh).watertight());
@@ -148,10 +148,10 @@ TEST(MohsMap, ClicksFindTheBlockAndTheRing) {
   const Case c = test::load_bundled("han2009-abdomen");
   const app::MohsMapLayout L;
   const auto& stage = c.mohs->stages[0];
-  auto hit = L.hit(stage, L.at(6.0, (L.radius + L.inner_radius) / 2));   // 6 o'clock, peripheral ring
+  auto hit = L.hit(stage, L.at(6.0, (L.radius + L.inner_radius) / 2));  // 6 o'clock, peripheral ring
   EXPECT_EQ(stage.blocks[static_cast<size_t>(hit.block)].label, "C");
   EXPECT_FALSE(hit.deep);
-  hit = L.hit(stage, L.at(3.0, L.inner_radius / 2));                     // 3 o'clock, deep disc
+  hit = L.hit(stage, L.at(3.0, L.inner_radius / 2));  // 3 o'clock, deep disc
   EXPECT_EQ(stage.blocks[static_cast<size_t>(hit.block)].label, "B");
   EXPECT_TRUE(hit.deep);
   EXPECT_EQ(L.hit(stage, L.centre + glm::vec2(L.radius + 5.0f, 0.0f)).block, -1);
@@ -183,7 +183,8 @@ TEST(MohsValidation, FullCircleBlocksCoverTheClockWithoutGapsOrOverlaps) {
 TEST(MohsValidation, LaterStagesGoWhereThePreviousWasNotClear) {
   MohsStage first = stage(1.0, {block("A", 0, 6, MarginResult::Positive), block("B", 6, 12)}, true);
   auto bad = validate_case(with_stages({first, stage(1.0, {block("A2", 4, 8)})}));
-  EXPECT_TRUE(has(bad, Severity::Error, "mohs.stages[1].blocks[0] (A2)", "reaches 6-8 o'clock, where no earlier margin is open")) << format_issues(bad);
+  EXPECT_TRUE(has(bad, Severity::Error, "mohs.stages[1].blocks[0] (A2)", "reaches 6-8 o'clock, where no earlier margin is open"))
+      << format_issues(bad);
   MohsStage chosen = stage(1.0, {block("A2", 4, 8)});
   chosen.surgeons_choice = true;
   EXPECT_FALSE(has_errors(validate_case(with_stages({first, chosen}))));
@@ -212,7 +213,8 @@ TEST(MohsValidation, AnOpenBlockInAnyStageIsNamed) {
   EXPECT_FALSE(has(validate_case(with_stages({first, deep, wedges})), Severity::Warning, "mohs.stages[2].depth", "shallower"));
   // A wedge block in a deep-only stage is refused.
   deep.blocks[0].layer = BlockLayer::Peripheral;
-  EXPECT_TRUE(has(validate_case(with_stages({first, deep})), Severity::Error, "mohs.stages[1].blocks[0] (A2).layer", "a deep-only stage has no peripheral margin"));
+  EXPECT_TRUE(has(validate_case(with_stages({first, deep})), Severity::Error, "mohs.stages[1].blocks[0] (A2).layer",
+                  "a deep-only stage has no peripheral margin"));
 }
 
 TEST(MohsValidation, AStageAfterAllClearIsAWarning) {
@@ -231,13 +233,15 @@ TEST(MohsValidation, MarginsDepthPlanesAndDeepOnly) {
   EXPECT_TRUE(has(wide, Severity::Error, "mohs.stages[0].margin_cm", "10.5 — must be > 0 and ≤ 10 (cm)"));
   MohsStage deep_first = stage(0.0, {block("A", 0, 12)}, true);
   deep_first.deep_only = true;
-  EXPECT_TRUE(has(validate_case(with_stages({deep_first})), Severity::Error, "mohs.stages[0].deep_only", "the first stage must take a peripheral margin"));
+  EXPECT_TRUE(
+      has(validate_case(with_stages({deep_first})), Severity::Error, "mohs.stages[0].deep_only", "the first stage must take a peripheral margin"));
   // A plane the site does not have is refused when the file is read.
   auto j = nlohmann::json::parse(serialize_case(test::load_bundled("han2009-abdomen")));
   j["mohs"]["stages"][0]["depth"] = "periosteum";
   const auto load = parse_case(j.dump());
   EXPECT_FALSE(load.value);
-  EXPECT_TRUE(has(load.issues, Severity::Error, "mohs.stages[0].depth", "\"periosteum\" — not a tissue plane of the abdomen; expected one of: subcutis, fascia, muscle"))
+  EXPECT_TRUE(has(load.issues, Severity::Error, "mohs.stages[0].depth",
+                  "\"periosteum\" — not a tissue plane of the abdomen; expected one of: subcutis, fascia, muscle"))
       << format_issues(load.issues);
   j["mohs"]["stages"][0]["depth_mm"] = 12;
   j["mohs"]["stages"][0]["depth"] = "fascia";

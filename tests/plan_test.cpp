@@ -36,7 +36,11 @@ TEST_P(PlanOnEachSite, DepthReachesTheChosenPlane) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Han2009, PlanOnEachSite, ::testing::Values("han2009-scalp", "han2009-abdomen", "han2009-thigh", "han2009-ankle"),
-                         [](const auto& info) { std::string s = info.param; std::replace(s.begin(), s.end(), '-', '_'); return s; });
+                         [](const auto& info) {
+                           std::string s = info.param;
+                           std::replace(s.begin(), s.end(), '-', '_');
+                           return s;
+                         });
 
 TEST(Plan, DrawnFromThePreTreatmentOutlineUnlessAskedWithAWarning) {
   const Case c = test::load_bundled("han2009-abdomen");

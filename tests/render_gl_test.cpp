@@ -97,7 +97,8 @@ TEST_F(GlTest, GoldenPlanView) {
 }
 
 TEST_F(GlTest, GoldenSectionViews) {
-  test::expect_matches_golden(render_case("han2009-abdomen", golden_view(app::ViewMode::Section)), "han2009-abdomen-section", test::kAcrossMesaVersions);
+  test::expect_matches_golden(render_case("han2009-abdomen", golden_view(app::ViewMode::Section)), "han2009-abdomen-section",
+                              test::kAcrossMesaVersions);
   auto v = golden_view(app::ViewMode::Section);
   v.section_clock = 12.0;
   test::expect_matches_golden(render_case("han2009-ankle", v), "han2009-ankle-section-12", test::kAcrossMesaVersions);
@@ -145,14 +146,11 @@ TEST_F(GlTest, LabelsAreDrawn) {
   EXPECT_GT(changed, plain.rgba.size() / 50);
 }
 
-void save_png_file(const render::Image& image, const std::string& path) {
-  std::ofstream(path, std::ios::binary) << render::encode_png(image);
-}
+void save_png_file(const render::Image& image, const std::string& path) { std::ofstream(path, std::ios::binary) << render::encode_png(image); }
 
 size_t differing_pixels(const render::Image& a, const render::Image& b) {
   size_t n = 0;
-  for (size_t i = 0; i < a.rgba.size(); i += 4)
-    n += a.rgba[i] != b.rgba[i] || a.rgba[i + 1] != b.rgba[i + 1] || a.rgba[i + 2] != b.rgba[i + 2];
+  for (size_t i = 0; i < a.rgba.size(); i += 4) n += a.rgba[i] != b.rgba[i] || a.rgba[i + 1] != b.rgba[i + 1] || a.rgba[i + 2] != b.rgba[i + 2];
   return n;
 }
 

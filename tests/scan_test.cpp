@@ -52,7 +52,7 @@ TEST_F(ScanTest, OnlyTheLastTwoScansStayInTheLibrary) {
   const auto first = library.get_scan(Site::Scalp, dir / "head_mm.stl", "mm", {});
   library.get_scan(Site::Scalp, dir / "head_m.stl", "m", {});
   EXPECT_EQ(library.get_scan(Site::Scalp, dir / "head_mm.stl", "mm", {}), first);  // still cached, and now the most recent
-  library.get_scan(Site::Scalp, dir / "head_mm.stl", "cm", {});                   // a third: the least recent (metres) goes
+  library.get_scan(Site::Scalp, dir / "head_mm.stl", "cm", {});                    // a third: the least recent (metres) goes
   EXPECT_EQ(library.cached_scans(), AnatomyLibrary::kScansKept);
   EXPECT_EQ(library.get_scan(Site::Scalp, dir / "head_mm.stl", "mm", {}), first);
 }
@@ -116,7 +116,7 @@ TEST_F(ScanTest, LayersUnderAScanStartWhereTheLayerAboveEnds) {
   const Anatomy a = anatomy_from_scan(Site::Thigh, test::flat_phantom(), {});
   ASSERT_GE(a.layers.size(), 3u);
   EXPECT_EQ(a.layers[1].name, "subcutaneous-fat");
-  EXPECT_NEAR(a.layers[1].solid.positions[0].z, -1.95, 1e-9);        // top of the fat = floor of the skin
+  EXPECT_NEAR(a.layers[1].solid.positions[0].z, -1.95, 1e-9);  // top of the fat = floor of the skin
   EXPECT_EQ(a.layers[2].name, "fascia");
   EXPECT_NEAR(a.layers[2].solid.positions[0].z, -1.95 - 9.15, 1e-9);  // top of the fascia = floor of the fat
 }
@@ -179,7 +179,8 @@ TEST(Picking, RaysHitTheExpectedTriangleAndPlacementRoundTrips) {
     for (std::uint32_t t : {7u, 301u, 1999u}) {
       const auto& tri = mesh.triangles[t];
       const glm::dvec3 centroid = (mesh.positions[tri[0]] + mesh.positions[tri[1]] + mesh.positions[tri[2]]) / 3.0;
-      const glm::dvec3 n = glm::normalize(glm::cross(mesh.positions[tri[1]] - mesh.positions[tri[0]], mesh.positions[tri[2]] - mesh.positions[tri[0]]));
+      const glm::dvec3 n =
+          glm::normalize(glm::cross(mesh.positions[tri[1]] - mesh.positions[tri[0]], mesh.positions[tri[2]] - mesh.positions[tri[0]]));
       const auto hit = caster.cast(centroid + 50.0 * n, -n);
       ASSERT_TRUE(hit);
       EXPECT_EQ(hit->triangle, t);

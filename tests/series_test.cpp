@@ -49,7 +49,7 @@ TEST(Han2009Series, PerPatientFacts) {
   const Case &scalp = s[0], &abdomen = s[1], &ankle = s[3];
   EXPECT_EQ(site_spec(ankle.site).key, "ankle");
   EXPECT_DOUBLE_EQ(std::max(ankle.measurements.front().x_cm, ankle.measurements.front().y_cm), 3.0);  // the 3-cm nodule
-  EXPECT_GT(ankle.measurements.front().exophytic_mm.value_or(0.0), 0.0);                             // exophytic
+  EXPECT_GT(ankle.measurements.front().exophytic_mm.value_or(0.0), 0.0);                              // exophytic
   EXPECT_GE(std::max(abdomen.measurements.front().x_cm, abdomen.measurements.front().y_cm), 10.0);    // base >= 10 cm
   EXPECT_LT(std::max(abdomen.measurements.back().x_cm, abdomen.measurements.back().y_cm), 7.0);       // < 7 cm after
   EXPECT_EQ(abdomen.presentation, Presentation::Recurrent);

@@ -22,7 +22,9 @@ struct Placed {
   SiteModel model;
   LesionFrame frame;
   explicit Placed(Case k)
-      : c(std::move(k)), model(load_anatomy_file(c.site, test::asset_dir() / "anatomy" / anatomy_file_name(c.site))), frame(place_lesion(model.skin, c.lesion)) {}
+      : c(std::move(k)),
+        model(load_anatomy_file(c.site, test::asset_dir() / "anatomy" / anatomy_file_name(c.site))),
+        frame(place_lesion(model.skin, c.lesion)) {}
   explicit Placed(const std::string& id) : Placed(test::load_bundled(id)) {}
   PlannedExcision plan(double margin, DepthPlane plane, bool post = false) const {
     PlanRequest r = PlanRequest::uniform(margin, plane);
@@ -56,7 +58,7 @@ TEST(SpreadFit, ReproducesEachFittedFigureWithinItsTolerance) {
       if (d.kind == spread::DatumKind::ReachAtLeast || d.kind == spread::DatumKind::ImatinibCleared) continue;  // single events: residuals only
       if (d.kind == spread::DatumKind::MeanStages && k > 0) continue;  // the clearance margin follows from the stages
       const double se = d.kind == spread::DatumKind::MeanStages ? 2.0 * std::sqrt(fitted[2] / d.n)
-                                                               : std::max(0.05, std::sqrt(observed[k] * (1.0 - observed[k]) / d.n));
+                                                                : std::max(0.05, std::sqrt(observed[k] * (1.0 - observed[k]) / d.n));
       EXPECT_NEAR(fitted[k], observed[k], se) << d.id << " [" << k << "]";
       ++checked;
     }
@@ -151,7 +153,8 @@ TEST(SpreadModel, DepthFollowsTheColumnTheThicknessAndTheSite) {
   // model's new-centre prediction keeps that order and most of that gap.
   const auto& m = spread::fitted_model();
   double tl = 0.0, hn = 0.0;
-  for (const auto& d : m.draws) tl += spread::depth_shares(d, false, 0.0)[0] / m.draws.size(), hn += spread::depth_shares(d, true, 0.0)[0] / m.draws.size();
+  for (const auto& d : m.draws)
+    tl += spread::depth_shares(d, false, 0.0)[0] / m.draws.size(), hn += spread::depth_shares(d, true, 0.0)[0] / m.draws.size();
   EXPECT_GT(tl, 0.75);
   EXPECT_LT(hn, 0.40);
   EXPECT_GT(tl - hn, 0.4);

@@ -30,8 +30,8 @@ TEST(Validation, SizesMustBePositiveAndBelowTheCap) {
 
 TEST(Validation, ImplausibleButPossibleValuesAreWarnings) {
   Case c = base();
-  c.measurements[0].x_cm = 42.0;                 // a 40-cm lesion
-  c.measurements[1].x_cm = 50.0;                 // grew on treatment
+  c.measurements[0].x_cm = 42.0;  // a 40-cm lesion
+  c.measurements[1].x_cm = 50.0;  // grew on treatment
   c.measurements[1].y_cm = 9.0;
   const auto issues = validate_case(c);
   EXPECT_FALSE(has_errors(issues)) << format_issues(issues);

@@ -17,7 +17,8 @@ std::vector<FileBrowser::Entry> FileBrowser::list(const std::filesystem::path& f
     if (name.empty() || name[0] == '.') continue;
     std::error_code type_ec;
     if (it->is_directory(type_ec)) folders.push_back({name, true});
-    else if (it->path().extension() == ".json") files.push_back({name, false});
+    else if (it->path().extension() == ".json")
+      files.push_back({name, false});
   }
   auto by_name = [](const Entry& a, const Entry& b) { return a.name < b.name; };
   std::sort(folders.begin(), folders.end(), by_name);
@@ -62,7 +63,8 @@ std::optional<std::filesystem::path> FileBrowser::draw(const Settings& settings,
   for (const auto& e : bundled_entries_)
     if (!e.folder && ImGui::Selectable((e.name + "##bundled").c_str())) {
       if (mode_ == Mode::Open) chosen = bundled_ / e.name;
-      else go(bundled_), name_ = e.name;
+      else
+        go(bundled_), name_ = e.name;
     }
   ImGui::Separator();
   ImGui::TextDisabled("Recent");
@@ -72,7 +74,8 @@ std::optional<std::filesystem::path> FileBrowser::draw(const Settings& settings,
     ImGui::PushID(static_cast<int>(i));
     if (ImGui::Selectable(r.filename().string().c_str())) {
       if (mode_ == Mode::Open) chosen = r;
-      else go(r.parent_path()), name_ = r.filename().string();
+      else
+        go(r.parent_path()), name_ = r.filename().string();
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.string().c_str());
     ImGui::PopID();
@@ -104,12 +107,16 @@ std::optional<std::filesystem::path> FileBrowser::draw(const Settings& settings,
   const std::filesystem::path target = save_target(folder_, name_);
   std::error_code ec;
   if (mode_ == Mode::Save && !name_.empty() && std::filesystem::exists(target, ec))
-    ImGui::TextColored(im_colour(palette::kNote), "%s exists: saving replaces it (its previous version is kept as .bak).", target.filename().string().c_str());
-  else if (!problem_.empty()) ImGui::TextColored(im_colour(palette::kProblem), "%s", problem_.c_str());
-  else ImGui::NewLine();
+    ImGui::TextColored(im_colour(palette::kNote), "%s exists: saving replaces it (its previous version is kept as .bak).",
+                       target.filename().string().c_str());
+  else if (!problem_.empty())
+    ImGui::TextColored(im_colour(palette::kProblem), "%s", problem_.c_str());
+  else
+    ImGui::NewLine();
   if ((ImGui::Button(mode_ == Mode::Open ? "Open" : "Save") || enter) && !name_.empty()) {
     if (mode_ == Mode::Open && !std::filesystem::is_regular_file(folder_ / name_, ec)) problem_ = "No file " + name_ + " in this folder.";
-    else chosen = mode_ == Mode::Open ? folder_ / name_ : target;
+    else
+      chosen = mode_ == Mode::Open ? folder_ / name_ : target;
   }
   ImGui::SameLine();
   if (ImGui::Button("Cancel")) show_ = false;

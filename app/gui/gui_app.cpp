@@ -51,7 +51,8 @@ std::vector<std::string> split(const std::string& text, char sep) {
   std::vector<std::string> out(1);
   for (char ch : text) {
     if (ch == sep) out.emplace_back();
-    else out.back() += ch;
+    else
+      out.back() += ch;
   }
   return out;
 }
@@ -171,8 +172,9 @@ class GuiApp {
     } catch (const std::exception& e) {
       if (state_.doc.dirty()) {
         const std::string kept = keeper_.keep_now(state_.doc);
-        throw std::runtime_error(std::string(e.what()) + (kept.empty() ? "\nUnsaved edits could not be kept: " + keeper_.problem()
-                                                                       : "\nUnsaved edits were kept in " + kept + "; marginviz offers them at its next start."));
+        throw std::runtime_error(std::string(e.what()) +
+                                 (kept.empty() ? "\nUnsaved edits could not be kept: " + keeper_.problem()
+                                               : "\nUnsaved edits were kept in " + kept + "; marginviz offers them at its next start."));
       }
       keeper_.discard();  // saved or discarded work must not be offered again at the next start
       throw;
@@ -185,7 +187,8 @@ class GuiApp {
       // It wakes each second for the autosave, and keeps drawing only while something moves on
       // its own (a scan being read, the refinement of a view that stopped moving, a text cursor).
       if (frames_wanted_ > 0 || busy()) glfwPollEvents();
-      else glfwWaitEventsTimeout(still_frame_due() ? std::max(0.0, last_motion_ + kRefineAfterS - glfwGetTime()) : 1.0);
+      else
+        glfwWaitEventsTimeout(still_frame_due() ? std::max(0.0, last_motion_ + kRefineAfterS - glfwGetTime()) : 1.0);
       const std::string problem_before = keeper_.problem();
       keeper_.tick(state_.doc, glfwGetTime());
       if (keeper_.problem() != problem_before) wake();
@@ -224,8 +227,8 @@ class GuiApp {
       if (report_first_frame_) {
         // Benchmark hook (scripts/bench.sh): when the first frame reached the screen, then quit.
         glFinish();
-        std::cerr << "marginviz: first frame at " << std::chrono::duration_cast<std::chrono::microseconds>(
-                                                        std::chrono::system_clock::now().time_since_epoch()).count() << " us\n";
+        std::cerr << "marginviz: first frame at "
+                  << std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count() << " us\n";
         quit_now_ = true;
       }
       if (quit_now_) break;
@@ -323,8 +326,8 @@ class GuiApp {
   }
 
   void update_title() {
-    const std::string title = "marginviz — " + state_.doc.working().case_id + (state_.doc.dirty() ? " *" : "") + " (" +
-                              state_.doc.path().filename().string() + ")";
+    const std::string title =
+        "marginviz — " + state_.doc.working().case_id + (state_.doc.dirty() ? " *" : "") + " (" + state_.doc.path().filename().string() + ")";
     glfwSetWindowTitle(window_.handle, title.c_str());
   }
 
@@ -473,7 +476,8 @@ class GuiApp {
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - status_height_));
     ImGui::SetNextWindowSize(ImVec2(vp->Size.x, status_height_));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8.0f, 3.0f));
-    ImGui::Begin("status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::Begin("status", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::TextDisabled("For illustration, counselling and teaching — not for clinical decisions.%s",
                         state_.doc.working().illustrative ? " Illustrative case, not patient data." : "");
     if (!state_.status.empty()) {
@@ -526,14 +530,16 @@ class GuiApp {
       const auto a = to_screen(glm::vec3(ruler_->a)), b = to_screen(glm::vec3(ruler_->b));
       if (a && b) {
         dl->AddLine(*a, *b, im_colour32(palette::kRuler, 0.43f), 1.0f);
-        const std::string text = "along the skin " + fixed(ruler_->along_skin_mm / 10.0, 1) + " cm · straight " + fixed(ruler_->straight_mm / 10.0, 1) + " cm";
+        const std::string text =
+            "along the skin " + fixed(ruler_->along_skin_mm / 10.0, 1) + " cm · straight " + fixed(ruler_->straight_mm / 10.0, 1) + " cm";
         const ImVec2 m((a->x + b->x) / 2.0f + 8.0f, (a->y + b->y) / 2.0f + 8.0f);
         const ImVec2 size = ImGui::CalcTextSize(text.c_str());
         dl->AddRectFilled(ImVec2(m.x - 4, m.y - 2), ImVec2(m.x + size.x + 4, m.y + size.y + 2), im_colour32(palette::kRulerBacking), 3.0f);
         dl->AddText(m, im_colour32(palette::kText), text.c_str());
       }
     } else if (ruler_mode_) {
-      dl->AddText(ImVec2(vp->Pos.x + sidebar_width_ + 16.0f * imgui_scale_, vp->Pos.y + menu_height_ + 90.0f * imgui_scale_), im_colour32(palette::kRuler),
+      dl->AddText(ImVec2(vp->Pos.x + sidebar_width_ + 16.0f * imgui_scale_, vp->Pos.y + menu_height_ + 90.0f * imgui_scale_),
+                  im_colour32(palette::kRuler),
                   ruler_points_.empty() ? "Ruler: click the first point on the skin (M or Esc to stop)" : "Ruler: click the second point");
     }
   }
@@ -555,10 +561,14 @@ class GuiApp {
   // after the first frame; each says on stderr what the app then shows.
   void apply_test_action(const std::string& a) {
     if (a == "help") help_ = true;
-    else if (a == "about") about_ = true;
-    else if (a == "hide-sidebar") settings_.sidebar_shown = false;
-    else if (a.rfind("panel:", 0) == 0) state_.focus_panel = a.substr(6);
-    else if (a == "teach") state_.teaching = state_.view.plan = true, state_.camera_reset_requested = true;
+    else if (a == "about")
+      about_ = true;
+    else if (a == "hide-sidebar")
+      settings_.sidebar_shown = false;
+    else if (a.rfind("panel:", 0) == 0)
+      state_.focus_panel = a.substr(6);
+    else if (a == "teach")
+      state_.teaching = state_.view.plan = true, state_.camera_reset_requested = true;
     else if (a.rfind("block:", 0) == 0 && state_.doc.working().mohs) {
       // block:STAGE:LABEL:peripheral|deep:RESULT, as a click on the map would set it
       const std::vector<std::string> f = split(a.substr(6), ':');
@@ -572,7 +582,8 @@ class GuiApp {
         state_.doc.changed();
         const MohsStage& next = state_.doc.working().mohs->stages.back();
         for (const auto& b : next.blocks)
-          std::cerr << "marginviz: next stage block " << b.label << " " << b.span.from << "-" << b.span.to << " o'clock, " << layer_key(next.layer_of(b)) << "\n";
+          std::cerr << "marginviz: next stage block " << b.label << " " << b.span.from << "-" << b.span.to << " o'clock, "
+                    << layer_key(next.layer_of(b)) << "\n";
       } else {
         std::cerr << "marginviz: no margin open, no next stage\n";
       }
@@ -610,7 +621,8 @@ class GuiApp {
   void remember(const std::filesystem::path& case_file) { settings_.add_recent(case_file); }
 
   void open_or_say_why(const std::filesystem::path& file) {
-    if (const std::string why = open_case(file); !why.empty()) message_ = "Could not open " + file.string() + " — the current case is unchanged.\n" + why;
+    if (const std::string why = open_case(file); !why.empty())
+      message_ = "Could not open " + file.string() + " — the current case is unchanged.\n" + why;
   }
 
   // The surface under a window position (ImGui units), through the last frame's depth buffer.
@@ -631,7 +643,8 @@ class GuiApp {
     pending_ = Pending::Open;
     pending_file_ = std::move(file);
     if (state_.doc.dirty()) confirm_discard_ = true;
-    else continue_pending();
+    else
+      continue_pending();
   }
   void show_save_as() {
     browser_purpose_ = BrowserPurpose::SaveAs;
@@ -691,11 +704,13 @@ class GuiApp {
     if (browser_request_) {
       browser_request_ = false;
       if (browser_purpose_ == BrowserPurpose::Open) browser_.show(FileBrowser::Mode::Open, browse_folder(), asset_dir() / "cases");
-      else browser_.show(FileBrowser::Mode::Save, browse_folder(), asset_dir() / "cases", state_.doc.path().filename().string());
+      else
+        browser_.show(FileBrowser::Mode::Save, browse_folder(), asset_dir() / "cases", state_.doc.path().filename().string());
     }
     if (auto chosen = browser_.draw(settings_, imgui_scale_)) {
       if (browser_purpose_ == BrowserPurpose::SaveAs) save(*chosen);
-      else open_or_say_why(*chosen);
+      else
+        open_or_say_why(*chosen);
     }
     if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
       ImGui::Text("%s has unsaved changes.", state_.doc.working().case_id.c_str());
@@ -796,7 +811,8 @@ class GuiApp {
         ruler_points_.push_back(*p);
         if (ruler_points_.size() == 2) {
           const render::Camera& cam = state_.camera.camera();
-          ruler_ = measure_on_skin(state_.session.site_model().skin, glm::dvec3(ruler_points_[0]), glm::dvec3(ruler_points_[1]), glm::dvec3(cam.target - cam.eye));
+          ruler_ = measure_on_skin(state_.session.site_model().skin, glm::dvec3(ruler_points_[0]), glm::dvec3(ruler_points_[1]),
+                                   glm::dvec3(cam.target - cam.eye));
           if (!ruler_) state_.status = "Ruler: the skin between these points cannot be seen from here; turn the view and measure again.";
         }
       }
@@ -820,13 +836,16 @@ class GuiApp {
           state_.doc.changed();
           state_.camera_reset_requested = true;
         } else {
-          message_ = "That point cannot be recorded as a lesion position on this anatomy (the ray from the body axis meets the skin elsewhere first). Set the position fields instead.";
+          message_ =
+              "That point cannot be recorded as a lesion position on this anatomy (the ray from the body axis meets the skin elsewhere first). Set "
+              "the position fields instead.";
         }
       }
       state_.place_by_click = false;
     } else if (recentre_at) {
       if (auto p = pick_at(ImVec2(recentre_at->x, recentre_at->y))) state_.camera.recentre(*p);
-      else state_.status = "Double-click on the body to re-centre the view there.";
+      else
+        state_.status = "Double-click on the body to re-centre the view there.";
     } else if (ImGui::IsMouseDragging(ImGuiMouseButton_Middle) || (io.KeyShift && ImGui::IsMouseDragging(ImGuiMouseButton_Left))) {
       state_.camera.pan(delta, static_cast<float>(fb_h) - (menu_height_ + status_height_) * px);
     } else if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
@@ -916,7 +935,7 @@ class GuiApp {
   std::string message_;
   bool confirm_discard_ = false, quit_now_ = false;
   Pending pending_ = Pending::None;
-  std::string render_problem_;   // reported once, not every frame
+  std::string render_problem_;  // reported once, not every frame
   double last_motion_ = -1.0;
   bool last_frame_moving_ = false;  // the last 3D frame was drawn at moving quality
   int frames_wanted_ = 0;           // frames to draw before sleeping again
@@ -927,8 +946,8 @@ class GuiApp {
   std::string auto_screenshot_;  // MARGINVIZ_GUI_SCREENSHOT: save the window after a few frames and quit
   int frames_ = 0;
   std::vector<std::string> test_actions_;  // MARGINVIZ_GUI_ACTIONS
-  bool report_first_frame_ = false;  // MARGINVIZ_GUI_FIRST_FRAME: print when the first frame is shown and quit
-  double idle_check_s_ = 0.0;        // MARGINVIZ_GUI_IDLE_CHECK
+  bool report_first_frame_ = false;        // MARGINVIZ_GUI_FIRST_FRAME: print when the first frame is shown and quit
+  double idle_check_s_ = 0.0;              // MARGINVIZ_GUI_IDLE_CHECK
   std::optional<std::pair<double, long>> idle_from_;
   long frames_drawn_ = 0;
   int orbit_frames_left_ = 0, orbit_frames_ = 0;  // MARGINVIZ_GUI_ORBIT_FRAMES

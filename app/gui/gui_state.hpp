@@ -32,26 +32,26 @@ struct GuiState {
   bool time_changed = false;
   bool camera_reset_requested = false;
   bool screenshot_requested = false;
-  int mohs_stage = 0;            // the stage whose map the Mohs panel shows
-  int popup_block = -1;          // block whose context menu is open on the map
-  unsigned map_texture = 0;      // GL texture of the map drawing (0: none yet)
+  int mohs_stage = 0;        // the stage whose map the Mohs panel shows
+  int popup_block = -1;      // block whose context menu is open on the map
+  unsigned map_texture = 0;  // GL texture of the map drawing (0: none yet)
   // Uploads an image as a texture (replacing `old` when not 0) and returns it; the GUI sets it,
   // the headless panel tests leave it empty (no OpenGL).
   std::function<unsigned(const render::Image&, unsigned old)> upload_texture;
   std::function<void(unsigned)> delete_texture;
-  std::string map_key;           // what the texture shows, to redraw only on change
-  std::string status;            // a one-line note for the user (e.g. where a PNG went)
-  std::string focus_panel;       // open this sidebar panel and close the others, once
+  std::string map_key;                                // what the texture shows, to redraw only on change
+  std::string status;                                 // a one-line note for the user (e.g. where a PNG went)
+  std::string focus_panel;                            // open this sidebar panel and close the others, once
   std::optional<std::filesystem::path> open_request;  // a panel asks to open this case (unsaved work is asked about first)
-  bool place_by_click = false;   // the next click on the skin places the lesion
-  bool per_sector = false;       // planning: a margin per clock hour rather than one for all
-  bool teaching = false;         // teaching mode: the chances and envelopes stay hidden until the reveal
-  std::uint64_t next_seed = 1;   // teaching: the next hidden tumour
-  TeachingTally tally;           // teaching: the session's scenarios on this case
+  bool place_by_click = false;                        // the next click on the skin places the lesion
+  bool per_sector = false;                            // planning: a margin per clock hour rather than one for all
+  bool teaching = false;                              // teaching mode: the chances and envelopes stay hidden until the reveal
+  std::uint64_t next_seed = 1;                        // teaching: the next hidden tumour
+  TeachingTally tally;                                // teaching: the session's scenarios on this case
   // Planning: "what Mohs surgery might take" for a protocol the user sets (not part of the case).
   struct MohsOutlook {
     spread::MohsProtocol protocol;
-    std::string key;  // the inputs `result` was simulated for
+    std::string key;                                          // the inputs `result` was simulated for
     std::shared_ptr<const spread::ClearanceSampler> sampler;  // and the case's model it was simulated on
     std::optional<spread::MohsSimulation> result;
   } outlook;
@@ -84,7 +84,7 @@ void draw_mohs_outlook(GuiState& s, const PlannedExcision& plan);  // inside the
 
 // Red text for each issue (errors) or amber (warnings), wrapped to the panel.
 void draw_issue_lines(const std::vector<Issue>& issues);
-void section_heading(const char* text);  // a spaced, dimmed heading with a rule
+void section_heading(const char* text);            // a spaced, dimmed heading with a rule
 void caption(const char* fmt, ...) IM_FMTARGS(1);  // dimmed text wrapped to the panel: never cut off
 
 }  // namespace mv::app

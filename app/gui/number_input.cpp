@@ -15,7 +15,8 @@ bool keep_if_finite(double& v, double typed, bool edited) {
   if (edited) refused_item = std::isfinite(typed) ? 0 : id;
   if (refused_item == id) {
     if (ImGui::IsItemActive()) ImGui::SetTooltip("Not a finite number: the value stays %g until a number is typed.", v);
-    else refused_item = 0;
+    else
+      refused_item = 0;
   }
   if (!edited || !std::isfinite(typed)) return false;
   v = typed;

@@ -78,7 +78,8 @@ void draw_case_panel(GuiState& s) {
   drag("elevation", c.lesion.elevation_deg, 0.5f, -90.0, 90.0, "%.1f°");
   drag("12 o'clock turn", c.lesion.twelve_oclock_deg, 0.5f, -360.0, 360.0, "%.1f°");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("0° = 12 o'clock toward the head; positive turns it toward 3 o'clock.");
-  if (ImGui::Button(s.place_by_click ? "Click on the skin to place the lesion…" : "Place by clicking on the skin")) s.place_by_click = !s.place_by_click;
+  if (ImGui::Button(s.place_by_click ? "Click on the skin to place the lesion…" : "Place by clicking on the skin"))
+    s.place_by_click = !s.place_by_click;
   draw_issue_lines(s.doc.issues_under("lesion"));
   if (c.anatomy) {
     ImGui::TextWrapped("Anatomy: surface scan %s (%s)", c.anatomy->mesh.c_str(), c.anatomy->unit.c_str());
@@ -93,10 +94,11 @@ void draw_case_panel(GuiState& s) {
       const CaseDate start = c.measurements.empty() ? CaseDate{0, std::nullopt, {}} : c.measurements.front().date;
       CaseDate stop = start;
       if (stop.day) stop.day = *stop.day + 90;
-      else if (stop.iso) stop.iso = iso_date_after(*stop.iso, 90);
+      else if (stop.iso)
+        stop.iso = iso_date_after(*stop.iso, 90);
       c.imatinib = ImatinibCourse{400.0, start, stop, {}};
-    }
-    else c.imatinib.reset();
+    } else
+      c.imatinib.reset();
     changed = true;
   }
   if (c.imatinib) {

@@ -25,9 +25,13 @@ void draw_measurements_panel(GuiState& s) {
     ImGui::TableSetupColumn("exo mm", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
     // Headers cut short by a narrow sidebar say in full what they mean when pointed at.
-    static const char* const full[] = {"label of the measurement (consultation, preoperative, ...)", "day offset or ISO date",
-                                        "X: along the skin, 3 to 9 o'clock (cm)", "Y: along the skin, 12 to 6 o'clock (cm)",
-                                        "depth below the skin (mm)", "exophytic height above the skin (mm)", "delete the measurement"};
+    static const char* const full[] = {"label of the measurement (consultation, preoperative, ...)",
+                                       "day offset or ISO date",
+                                       "X: along the skin, 3 to 9 o'clock (cm)",
+                                       "Y: along the skin, 12 to 6 o'clock (cm)",
+                                       "depth below the skin (mm)",
+                                       "exophytic height above the skin (mm)",
+                                       "delete the measurement"};
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (int col = 0; col < 7; ++col) {
       ImGui::TableSetColumnIndex(col);
@@ -69,7 +73,8 @@ void draw_measurements_panel(GuiState& s) {
         }
       };
       optional_number("##depth", m.thickness_mm, default_tumour_depth_mm(c.site, c.tissue),
-                      "Not measured: the site default, the base of the subcutis (62.6% of DFSP are confined to the subcutis, Serra-Guillén 2016). Type a value to set it.");
+                      "Not measured: the site default, the base of the subcutis (62.6% of DFSP are confined to the subcutis, Serra-Guillén 2016). "
+                      "Type a value to set it.");
       optional_number("##exo", m.exophytic_mm, 0.0, "Not measured: flat. Type a height above the skin to set it.");
       ImGui::TableNextColumn();
       ImGui::BeginDisabled(c.measurements.size() <= 1);

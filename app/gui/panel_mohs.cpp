@@ -105,9 +105,8 @@ void draw_mohs_panel(GuiState& s) {
       MohsBlock& b = st.blocks[static_cast<size_t>(hit.block)];
       // A deep-only layer's ring has no peripheral margin to read: a click there is taken as the deep one.
       if (!takes_periphery(st.layer_of(b))) hit.deep = true;
-      ImGui::SetTooltip("Block %s, %.1f to %.1f o'clock\nperipheral: %s, deep: %s\nclick: change the %s result; right-click: more",
-                        b.label.c_str(), b.span.from, b.span.to, result_key(b.peripheral).c_str(), result_key(b.deep).c_str(),
-                        hit.deep ? "deep" : "peripheral");
+      ImGui::SetTooltip("Block %s, %.1f to %.1f o'clock\nperipheral: %s, deep: %s\nclick: change the %s result; right-click: more", b.label.c_str(),
+                        b.span.from, b.span.to, result_key(b.peripheral).c_str(), result_key(b.deep).c_str(), hit.deep ? "deep" : "peripheral");
       if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         MarginResult& r = hit.deep ? b.deep : b.peripheral;
         r = next_result(r);
@@ -143,7 +142,8 @@ void draw_mohs_panel(GuiState& s) {
   ImGui::PopID();
   if (ImGui::Button("Next stage over open margins")) {
     if (add_next_stage(s)) changed = true;
-    else s.status = "Every margin of every stage is clear: no further stage.";
+    else
+      s.status = "Every margin of every stage is clear: no further stage.";
   }
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("One block per open span, of the kind it needs: a peripheral wedge, a deep-only layer, or both.\nIts slides start as pending.");
@@ -169,7 +169,8 @@ void draw_mohs_panel(GuiState& s) {
   if (ImGui::Checkbox("show the Mohs stages", &s.view.mohs)) s.camera_reset_requested = true;
   if (c.mohs && s.view.mohs) {
     int through = s.view.through_stage.value_or(static_cast<int>(stages.size()));
-    if (ImGui::SliderInt("through stage", &through, 1, static_cast<int>(stages.size()), "%d", ImGuiSliderFlags_AlwaysClamp)) s.view.through_stage = through;
+    if (ImGui::SliderInt("through stage", &through, 1, static_cast<int>(stages.size()), "%d", ImGuiSliderFlags_AlwaysClamp))
+      s.view.through_stage = through;
     if (rec) {
       ImGui::TextWrapped("Final defect %.1f × %.1f cm, %.1f cm², depth %.1f mm (%s)", rec->extent_x_cm, rec->extent_y_cm, rec->final_defect_area_cm2,
                          rec->max_depth_mm, rec->deepest_layer.c_str());

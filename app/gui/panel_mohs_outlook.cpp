@@ -38,7 +38,8 @@ void stage_histogram(const spread::MohsSimulation& r) {
   const double tallest = std::max(0.05, *std::max_element(share.begin(), share.end()));  // the tallest bar fills the height
   for (int i = 0; i <= bars; ++i) {
     const float x = p0.x + slot * static_cast<float>(i), top = base - static_cast<float>(share[static_cast<size_t>(i)] / tallest) * (h - 14.0f);
-    dl->AddRectFilled(ImVec2(x + 3.0f, top), ImVec2(x + slot - 3.0f, base), im_colour32(i == bars ? palette::kChartNotCleared : palette::kChartModel));
+    dl->AddRectFilled(ImVec2(x + 3.0f, top), ImVec2(x + slot - 3.0f, base),
+                      im_colour32(i == bars ? palette::kChartNotCleared : palette::kChartModel));
     dl->AddText(ImVec2(x + 4.0f, top - 14.0f), im_colour32(palette::kChartValue), percent(share[static_cast<size_t>(i)]).c_str());
     const char* label[] = {"1", "2", "3", "4", "5", "6+", "open"};
     dl->AddText(ImVec2(x + 4.0f, base + 2.0f), im_colour32(palette::kChartText), label[i]);
@@ -66,7 +67,8 @@ void draw_mohs_outlook(GuiState& s, const PlannedExcision& plan) {
     }
   }
   // The sampler is kept with the result, so a new case's sampler can never reuse the old one's address.
-  std::string key = std::to_string(o.protocol.first_margin_cm) + " " + std::to_string(o.protocol.next_margin_cm) + " " + std::to_string(o.protocol.from_post_treatment);
+  std::string key = std::to_string(o.protocol.first_margin_cm) + " " + std::to_string(o.protocol.next_margin_cm) + " " +
+                    std::to_string(o.protocol.from_post_treatment);
   for (double d : o.protocol.plane_depths_mm) key += " " + std::to_string(d);
   if (!o.result || o.key != key || o.sampler != plan.spread) {
     o.result = spread::simulate_mohs(plan.spread->context(), o.protocol, kPatients, kSeries, plan.request.seed);
@@ -81,10 +83,12 @@ void draw_mohs_outlook(GuiState& s, const PlannedExcision& plan) {
   ImGui::TextWrapped("Mean %.1f stages; clear after stage 1: %s, 2: %s, 3: %s", r.stages_mean, percent(r.clear_after[0]).c_str(),
                      percent(r.clear_after.size() > 1 ? r.clear_after[1] : r.clear_after[0]).c_str(),
                      percent(r.clear_after.size() > 2 ? r.clear_after[2] : r.clear_after.back()).c_str());
-  ImGui::TextWrapped("Final defect: median %.0f cm² (half between %.0f and %.0f), %.1f× the clinical area; clearance margin mean %.1f cm", r.area_median,
-                     r.area_q1, r.area_q3, r.ratio_median, r.margin_mean);
-  caption("Another centre's series of %d patients could show a mean of %.1f–%.1f stages and a median defect of %.0f–%.0f cm² (95%%: fit uncertainty and between-series spread).",
-          kPatients, r.stages_mean_series.low, r.stages_mean_series.high, r.area_median_series.low, r.area_median_series.high);
+  ImGui::TextWrapped("Final defect: median %.0f cm² (half between %.0f and %.0f), %.1f× the clinical area; clearance margin mean %.1f cm",
+                     r.area_median, r.area_q1, r.area_q3, r.ratio_median, r.margin_mean);
+  caption(
+      "Another centre's series of %d patients could show a mean of %.1f–%.1f stages and a median defect of %.0f–%.0f cm² (95%%: fit uncertainty and "
+      "between-series spread).",
+      kPatients, r.stages_mean_series.low, r.stages_mean_series.high, r.area_median_series.low, r.area_median_series.high);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\nSources: %s.", spread::model_line().c_str(), spread::sources_line().c_str());
 }
 

@@ -33,7 +33,9 @@ void clearance_curve_plot(const PlannedExcision& p, double chosen_margin) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float pad = 28.0f;
   const ImVec2 a(p0.x + pad, p0.y + 6.0f), b(p0.x + size.x - 6.0f, p0.y + size.y - 18.0f);
-  auto at = [&](double m, double prob) { return ImVec2(a.x + static_cast<float>(m / max_cm) * (b.x - a.x), b.y - static_cast<float>(prob) * (b.y - a.y)); };
+  auto at = [&](double m, double prob) {
+    return ImVec2(a.x + static_cast<float>(m / max_cm) * (b.x - a.x), b.y - static_cast<float>(prob) * (b.y - a.y));
+  };
   dl->AddRectFilled(a, b, im_colour32(palette::kChartBack));
   for (int i = 0; i <= static_cast<int>(max_cm); ++i) {
     dl->AddLine(at(i, 0), at(i, 1), im_colour32(palette::kChartGrid));
@@ -44,15 +46,19 @@ void clearance_curve_plot(const PlannedExcision& p, double chosen_margin) {
   for (double q : {0.5, 1.0}) dl->AddText(ImVec2(p0.x, at(0, q).y - 7.0f), im_colour32(palette::kChartText), q == 1.0 ? "100%" : "50%");
   for (size_t i = 1; i < curve.size(); ++i) {
     const auto &u = curve[i - 1], &v = curve[i];
-    dl->AddQuadFilled(at(u.margin_cm, u.low), at(v.margin_cm, v.low), at(v.margin_cm, v.high), at(u.margin_cm, u.high), im_colour32(palette::kChartModel, palette::kChartBandAlpha));
+    dl->AddQuadFilled(at(u.margin_cm, u.low), at(v.margin_cm, v.low), at(v.margin_cm, v.high), at(u.margin_cm, u.high),
+                      im_colour32(palette::kChartModel, palette::kChartBandAlpha));
     dl->AddLine(at(u.margin_cm, u.mean), at(v.margin_cm, v.mean), im_colour32(palette::kChartModel), 2.0f);
   }
   for (const auto& pt : spread::published_clearance_points())
-    dl->AddCircleFilled(at(pt.margin_cm, pt.cleared), 4.0f, im_colour32(pt.series == spread::Series::Dawes1996 ? palette::kChartDawes : palette::kChartOtherSeries));
+    dl->AddCircleFilled(at(pt.margin_cm, pt.cleared), 4.0f,
+                        im_colour32(pt.series == spread::Series::Dawes1996 ? palette::kChartDawes : palette::kChartOtherSeries));
   dl->AddLine(at(chosen_margin, 0), at(chosen_margin, 1), im_colour32(palette::kChartChosen));
   ImGui::Dummy(size);
-  caption("margin (cm) from the %s outline — line: this case at this depth; band: %s; dots: Dawes 1996 (yellow), Kimmel 2007 and Parker & Zitelli 1995 (orange), their own patients, periphery only",
-          p.outline_from.c_str(), plan_words::kInterval);
+  caption(
+      "margin (cm) from the %s outline — line: this case at this depth; band: %s; dots: Dawes 1996 (yellow), Kimmel 2007 and Parker & Zitelli 1995 "
+      "(orange), their own patients, periphery only",
+      p.outline_from.c_str(), plan_words::kInterval);
 }
 
 // The plan's chance with its interval, parts, per clock hour and the curve.
@@ -63,7 +69,8 @@ void clearance_figures(const PlanRequest& r, const PlannedExcision& p) {
   caption("peripheral %.0f%%, deep %.0f%%; %d simulated centres, seed %llu", e.peripheral * 100.0, e.deep * 100.0, e.centres,
           static_cast<unsigned long long>(e.seed));
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("%s\nSources: %s.\nAn illustration from small series, not a clinical decision.", spread::model_line().c_str(), spread::sources_line().c_str());
+    ImGui::SetTooltip("%s\nSources: %s.\nAn illustration from small series, not a clinical decision.", spread::model_line().c_str(),
+                      spread::sources_line().c_str());
   std::string sectors;
   for (int h = 1; h <= 12; ++h) {
     char buf[24];
@@ -173,7 +180,8 @@ void draw_plan_panel(GuiState& s) {
   // Teaching is blind (GuiState::begin_frame): a resident chooses a plan before seeing any chance or envelope.
   if (ImGui::Checkbox("teaching mode (numbers hidden until the reveal)", &s.teaching)) s.view.plan = s.view.plan || s.teaching;
   if (s.view.blind) caption("Choose the margins and the plane, then reveal a hidden tumour below.");
-  else clearance_figures(r, p);
+  else
+    clearance_figures(r, p);
 
   // (Not while teaching blind: the surgery's own defect would give the answer away.)
   if (const MohsReconstruction* rec = c.mohs && !c.mohs->stages.empty() && !s.view.blind ? s.session.mohs() : nullptr) {
@@ -183,7 +191,8 @@ void draw_plan_panel(GuiState& s) {
     std::string cmp;
     for (int h = 1; h <= 12; ++h) {
       char buf[40];
-      std::snprintf(buf, sizeof buf, "%s%d: %.1f/%.1f", h > 1 ? ", " : "", h, plan_hours[static_cast<size_t>(h - 1)], rec->margin_at_hour_cm[static_cast<size_t>(h - 1)]);
+      std::snprintf(buf, sizeof buf, "%s%d: %.1f/%.1f", h > 1 ? ", " : "", h, plan_hours[static_cast<size_t>(h - 1)],
+                    rec->margin_at_hour_cm[static_cast<size_t>(h - 1)]);
       cmp += buf;
     }
     ImGui::TextWrapped("margin by clock hour, plan/Mohs (cm): %s", cmp.c_str());
@@ -199,7 +208,10 @@ void draw_plan_panel(GuiState& s) {
   std::string why;
   for (const auto& r : here.reasons) why += (why.empty() ? "" : ", ") + r;
   ImGui::TextWrapped("Difficulty %d of 4%s%s", here.level, why.empty() ? "" : ": ", why.c_str());
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("One step each for a large tumour (> 5 cm), the head and neck, a recurrence and an imatinib course.\nA teaching heuristic, not a clinical score.");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "One step each for a large tumour (> 5 cm), the head and neck, a recurrence and an imatinib course.\nA teaching heuristic, not a clinical "
+        "score.");
   for (int step : {-1, 1}) {
     if (step == 1) ImGui::SameLine();
     if (ImGui::Button(step < 0 ? "Easier case" : "Harder case"))
@@ -210,7 +222,8 @@ void draw_plan_panel(GuiState& s) {
       s.view.plan = true;
       s.view.reveal_seed = s.next_seed;
       const TeachingScenario sc = draw_scenario(p, s.next_seed);
-      s.tally.rows.push_back({sc.seed, judge(s.session.site_model(), s.session.frame(), p, sc), plan_margins_by_hour(r), r.plane ? plane_key(*r.plane) : "?"});
+      s.tally.rows.push_back(
+          {sc.seed, judge(s.session.site_model(), s.session.frame(), p, sc), plan_margins_by_hour(r), r.plane ? plane_key(*r.plane) : "?"});
     }
   } else {
     if (ImGui::Button("Next scenario")) {
@@ -219,7 +232,8 @@ void draw_plan_panel(GuiState& s) {
     }
     if (!s.tally.rows.empty()) {
       const auto& o = s.tally.rows.back().outcome;
-      ImGui::TextWrapped("%s, score %d; healthy tissue beyond the tumour %.1f cm²", o.clear ? "Clear" : "Tumour left behind", o.score, o.healthy_area_cm2);
+      ImGui::TextWrapped("%s, score %d; healthy tissue beyond the tumour %.1f cm²", o.clear ? "Clear" : "Tumour left behind", o.score,
+                         o.healthy_area_cm2);
       // The lesson: where it was missed and by how much, and what would have cleared it.
       std::string missed;
       for (int h = 1; h <= 12; ++h)

@@ -20,12 +20,13 @@ void draw_view_panel(GuiState& s) {
   }
   if (v.mode == ViewMode::ThreeD) {
     const OptionSpec& opacity = option("--skin-opacity");
-    ImGui::SliderFloat("skin opacity", &v.skin_opacity, static_cast<float>(opacity.min), static_cast<float>(opacity.max), "%.2f", ImGuiSliderFlags_AlwaysClamp);
-  }
-  else {
+    ImGui::SliderFloat("skin opacity", &v.skin_opacity, static_cast<float>(opacity.min), static_cast<float>(opacity.max), "%.2f",
+                       ImGuiSliderFlags_AlwaysClamp);
+  } else {
     float clock = static_cast<float>(v.section_clock);
     // The camera turns with the cut, so that the cut face is always seen face on (as `render` frames it).
-    if (ImGui::SliderFloat("cut along", &clock, 0.0f, 12.0f, "%.1f o'clock", ImGuiSliderFlags_AlwaysClamp)) v.section_clock = clock, s.camera_reset_requested = true;
+    if (ImGui::SliderFloat("cut along", &clock, 0.0f, 12.0f, "%.1f o'clock", ImGuiSliderFlags_AlwaysClamp))
+      v.section_clock = clock, s.camera_reset_requested = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The cut runs through the lesion centre along this clock axis (3 = the 3-9 axis).");
   }
   const auto& layers = s.session.site_model().anatomy.layers;

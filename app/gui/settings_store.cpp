@@ -36,8 +36,12 @@ Settings load_settings(const std::filesystem::path& file) {
 }
 
 std::string save_settings(const Settings& s, const std::filesystem::path& file) {
-  nlohmann::json j = {{"window_w", s.window_w}, {"window_h", s.window_h}, {"sidebar_width", s.sidebar_width},
-                      {"sidebar_shown", s.sidebar_shown}, {"last_folder", s.last_folder.string()}, {"recent", nlohmann::json::array()}};
+  nlohmann::json j = {{"window_w", s.window_w},
+                      {"window_h", s.window_h},
+                      {"sidebar_width", s.sidebar_width},
+                      {"sidebar_shown", s.sidebar_shown},
+                      {"last_folder", s.last_folder.string()},
+                      {"recent", nlohmann::json::array()}};
   for (const auto& r : s.recent) j["recent"].push_back(r.string());
   try {
     std::filesystem::create_directories(file.parent_path());

@@ -21,7 +21,8 @@ void draw_sidebar_panels(GuiState& s, bool open_all) {
   };
   for (const Panel& p : panels) {
     if (open_all) ImGui::SetNextItemOpen(true);
-    else if (!s.focus_panel.empty()) ImGui::SetNextItemOpen(s.focus_panel == p.title);
+    else if (!s.focus_panel.empty())
+      ImGui::SetNextItemOpen(s.focus_panel == p.title);
     if (!ImGui::CollapsingHeader(p.title, p.open_by_default ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
     ImGui::PushID(p.title);
     p.draw(s);

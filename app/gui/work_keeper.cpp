@@ -91,7 +91,7 @@ void WorkKeeper::draw_offer(float scale, const std::function<void(RecoverableWor
   if (ImGui::Button("Recover")) {
     try {
       finish_write();
-      recover(w);  // first: should it fail, the record stays where it was
+      recover(w);                   // first: should it fail, the record stays where it was
       saver_.adopt(w.record_file);  // the recovered work stays autosaved until it is saved
       have_autosave_ = true;
     } catch (const std::exception& e) {

@@ -35,7 +35,8 @@ ClearanceSampler::ClearanceSampler(const SpreadContext& ctx, std::uint64_t seed,
     for (int i = 0; i <= kCells; ++i) c.table.push_back(static_cast<float>(c.reach.cdf(std::exp(kLnFirst + i * kLnStep))));
     c.sigma_index = 0;
     for (size_t s = 1; s < m.sigma_direction_grid.size(); ++s)
-      if (std::abs(m.sigma_direction_grid[s] - c.p.sigma_direction) < std::abs(m.sigma_direction_grid[c.sigma_index] - c.p.sigma_direction)) c.sigma_index = s;
+      if (std::abs(m.sigma_direction_grid[s] - c.p.sigma_direction) < std::abs(m.sigma_direction_grid[c.sigma_index] - c.p.sigma_direction))
+        c.sigma_index = s;
     centres_.push_back(c);
   }
   std::normal_distribution<double> normal(0.0, 1.0);
@@ -57,11 +58,12 @@ ClearanceSampler::ClearanceSampler(const SpreadContext& ctx, std::uint64_t seed,
 
 std::array<double, 2> ClearanceSampler::deep_chances(const Centre& c, double plane_mm) const {
   const auto levels = depth_shares(c.p, ctx_.covariates.head_neck, c.effect.depth);
-  return {deep_clear_chance(levels, ctx_.levels, plane_mm, ctx_.thickness_mm(false)), deep_clear_chance(levels, ctx_.levels, plane_mm, ctx_.thickness_mm(true))};
+  return {deep_clear_chance(levels, ctx_.levels, plane_mm, ctx_.thickness_mm(false)),
+          deep_clear_chance(levels, ctx_.levels, plane_mm, ctx_.thickness_mm(true))};
 }
 
 std::vector<ClearanceSampler::Lookup> ClearanceSampler::limit_lookups(const std::vector<double>& plan_mm, size_t count,
-                                                                     std::vector<std::array<Lookup, kSectors>>* sectors) const {
+                                                                      std::vector<std::array<Lookup, kSectors>>* sectors) const {
   const size_t grid = patterns_.empty() ? 0 : patterns_.front().factor.size();
   std::vector<Lookup> worst(count * grid * 2);
   if (sectors) sectors->resize(worst.size());
@@ -78,7 +80,8 @@ std::vector<ClearanceSampler::Lookup> ClearanceSampler::limit_lookups(const std:
   return worst;
 }
 
-void ClearanceSampler::clear_limits(const std::vector<double>& plan_mm, const Pattern& pat, size_t s, bool unchanged, std::array<double, kSectors>& out) const {
+void ClearanceSampler::clear_limits(const std::vector<double>& plan_mm, const Pattern& pat, size_t s, bool unchanged,
+                                    std::array<double, kSectors>& out) const {
   out.fill(std::numeric_limits<double>::infinity());
   const auto& f = pat.factor[s];
   for (size_t j = 0; j < plan_mm.size(); ++j) {
@@ -88,9 +91,7 @@ void ClearanceSampler::clear_limits(const std::vector<double>& plan_mm, const Pa
   }
 }
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 ClearanceSampler::Lookup ClearanceSampler::lookup(double limit) {
   if (!(limit >= 0.005) || !std::isfinite(limit)) return {limit, -1, 0.0};
@@ -110,9 +111,7 @@ double ClearanceSampler::Centre::chance(const Lookup& k) const {
   return table[i] + k.t * (table[i + 1] - table[i]);
 }
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 ClearanceEstimate ClearanceSampler::estimate(const std::vector<double>& plan_mm, double plane_mm) const {
   const size_t grid = patterns_.empty() ? 0 : patterns_.front().factor.size();

@@ -14,8 +14,8 @@
 namespace mv::spread {
 
 struct ClearanceEstimate {
-  double overall = 0.0;              // chance this single excision clears (no further stage), per patient
-  double low = 0.0, high = 0.0;      // 2.5-97.5% of centres' shares
+  double overall = 0.0;          // chance this single excision clears (no further stage), per patient
+  double low = 0.0, high = 0.0;  // 2.5-97.5% of centres' shares
   double peripheral = 0.0, deep = 0.0;
   std::array<double, kSectors> sector{};  // per clock hour (index 0 = 1 o'clock); rests on the assumed spread between directions
   std::uint64_t seed = 0;
@@ -52,9 +52,9 @@ class ClearanceSampler {
   struct Centre {
     Parameters p;
     CentreEffect effect;
-    ReachLaw reach;             // this case's patients at this centre
-    std::vector<float> table;   // reach.cdf on a log grid of limits: a plan's chance reads ~10⁵ of them
-    size_t sigma_index;         // into the pattern factors
+    ReachLaw reach;                        // this case's patients at this centre
+    std::vector<float> table;              // reach.cdf on a log grid of limits: a plan's chance reads ~10⁵ of them
+    size_t sigma_index;                    // into the pattern factors
     double chance(const Lookup& k) const;  // P(worst reach ≤ limit)
   };
   // Per pattern and σ_direction value: the reach factor at each angle of the context.
@@ -63,7 +63,8 @@ class ClearanceSampler {
   };
   // Largest worst-direction reach (cm) a plan leaves no tumour behind for, per sector, for one
   // pattern and imatinib hypothesis; negative where even no reach would be missed.
-  void clear_limits(const std::vector<double>& plan_mm, const Pattern& pat, size_t sigma_index, bool unchanged, std::array<double, kSectors>& out) const;
+  void clear_limits(const std::vector<double>& plan_mm, const Pattern& pat, size_t sigma_index, bool unchanged,
+                    std::array<double, kSectors>& out) const;
   // Mean over centres of the share a uniform margin clears at the periphery (times the deep
   // chance per imatinib hypothesis, when given); each centre's share into `by_centre`.
   double periphery_share(const std::vector<double>& outline_mm, double margin_cm, size_t pattern_count, std::vector<double>* by_centre,

@@ -32,7 +32,7 @@ enum class DatumKind {
 };
 
 struct Datum {
-  std::string id;      // short, stable: "dawes-bins", used in residual tables and tests
+  std::string id;  // short, stable: "dawes-bins", used in residual tables and tests
   Series series;
   DatumKind kind;
   std::string source;  // citation as shown to users
@@ -41,8 +41,8 @@ struct Datum {
   std::vector<double> margins_cm;  // MarginBins: bin edges; ClearedAtMargin/ReachAtLeast/ImatinibCleared: one value
   std::vector<int> counts;         // per bin / level; ClearedAtMargin, ConfinedAbove: {k}
   int n = 0;
-  double value = 0.0;              // MeanStages: the mean; ImatinibCleared: the outline's shrinkage per side (cm)
-  double first_margin_cm = 0.0, next_margin_cm = 0.0;  // MeanStages: the protocol (assumption)
+  double value = 0.0;                                    // MeanStages: the mean; ImatinibCleared: the outline's shrinkage per side (cm)
+  double first_margin_cm = 0.0, next_margin_cm = 0.0;    // MeanStages: the protocol (assumption)
   bool head_neck_only = false, trunk_limb_only = false;  // ConfinedAbove
 };
 

@@ -104,7 +104,9 @@ double median_of(std::vector<double>& v) {
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
 }
-double quantile_of(const std::vector<double>& sorted, double q) { return sorted.empty() ? 0.0 : quantile_of_sorted(sorted, q); }  // sorted once, read thrice
+double quantile_of(const std::vector<double>& sorted, double q) {
+  return sorted.empty() ? 0.0 : quantile_of_sorted(sorted, q);
+}  // sorted once, read thrice
 Range range_of(std::vector<double> v) {
   if (v.empty()) return {};
   return {quantile(v, 0.025), quantile(v, 0.975)};
@@ -234,23 +236,44 @@ nlohmann::json simulation_json(const MohsSimulation& s, const MohsProtocol& pr) 
   nlohmann::json planes = nlohmann::json::array();
   for (double d : pr.plane_depths_mm) planes.push_back(std::round(d * 100.0) / 100.0);
   return {
-      {"protocol", {{"first_margin_cm", pr.first_margin_cm}, {"next_margin_cm", pr.next_margin_cm}, {"depth", pr.first_plane}, {"plane_depths_mm", planes},
-                    {"max_stages", pr.max_stages}, {"outline_from", pr.from_post_treatment ? "post" : "pre"}}},
+      {"protocol",
+       {{"first_margin_cm", pr.first_margin_cm},
+        {"next_margin_cm", pr.next_margin_cm},
+        {"depth", pr.first_plane},
+        {"plane_depths_mm", planes},
+        {"max_stages", pr.max_stages},
+        {"outline_from", pr.from_post_treatment ? "post" : "pre"}}},
       {"patients_per_series", s.patients_per_series},
       {"series", s.series},
       {"seed", s.seed},
-      {"stages", {{"mean", r3(s.stages_mean)}, {"mean_series_interval_95", range(s.stages_mean_series)}, {"share", shares},
-                  {"not_cleared", {{"share", r3(s.not_cleared)}, {"series_interval_95", range(s.not_cleared_series)}}}}},
+      {"stages",
+       {{"mean", r3(s.stages_mean)},
+        {"mean_series_interval_95", range(s.stages_mean_series)},
+        {"share", shares},
+        {"not_cleared", {{"share", r3(s.not_cleared)}, {"series_interval_95", range(s.not_cleared_series)}}}}},
       {"clear_after_stage", after},
-      {"clearance_margin_cm", {{"mean", r3(s.margin_mean)}, {"median", r3(s.margin_median)}, {"mean_series_interval_95", range(s.margin_mean_series)},
-                               {"median_series_interval_95", range(s.margin_median_series)}}},
-      {"defect_area_cm2", {{"median", r3(s.area_median)}, {"quartiles", {r3(s.area_q1), r3(s.area_q3)}}, {"median_series_interval_95", range(s.area_median_series)}}},
-      {"defect_to_clinical_area", {{"median", r3(s.ratio_median)}, {"quartiles", {r3(s.ratio_q1), r3(s.ratio_q3)}}, {"median_series_interval_95", range(s.ratio_median_series)}}},
-      {"notes", {{"per_patient", "pooled over every simulated patient: the chance for one patient like this one"},
-                 {"series_interval_95", "2.5-97.5% of what simulated series of patients_per_series patients at other centres report (fit uncertainty, between-series spread and the binomial noise of a series that size)"},
-                 {"clearance_margin_cm", "largest distance from the clinical edge to the final defect edge (Serra-Guillén 2021), over patients cleared within the protocol"},
-                 {"defect_area_cm2", "the final defect on the skin, flat (polar) area around the clinical outline, every patient"},
-                 {"stages", "a stage is needed while any sector or the deep margin is positive; later stages take next_margin_cm more in positive sectors and the next plane down"}}},
+      {"clearance_margin_cm",
+       {{"mean", r3(s.margin_mean)},
+        {"median", r3(s.margin_median)},
+        {"mean_series_interval_95", range(s.margin_mean_series)},
+        {"median_series_interval_95", range(s.margin_median_series)}}},
+      {"defect_area_cm2",
+       {{"median", r3(s.area_median)}, {"quartiles", {r3(s.area_q1), r3(s.area_q3)}}, {"median_series_interval_95", range(s.area_median_series)}}},
+      {"defect_to_clinical_area",
+       {{"median", r3(s.ratio_median)},
+        {"quartiles", {r3(s.ratio_q1), r3(s.ratio_q3)}},
+        {"median_series_interval_95", range(s.ratio_median_series)}}},
+      {"notes",
+       {{"per_patient", "pooled over every simulated patient: the chance for one patient like this one"},
+        {"series_interval_95",
+         "2.5-97.5% of what simulated series of patients_per_series patients at other centres report (fit uncertainty, between-series spread and the "
+         "binomial noise of a series that size)"},
+        {"clearance_margin_cm",
+         "largest distance from the clinical edge to the final defect edge (Serra-Guillén 2021), over patients cleared within the protocol"},
+        {"defect_area_cm2", "the final defect on the skin, flat (polar) area around the clinical outline, every patient"},
+        {"stages",
+         "a stage is needed while any sector or the deep margin is positive; later stages take next_margin_cm more in positive sectors and the next "
+         "plane down"}}},
       {"model", model_line()},
       {"sources", sources_line()},
   };

@@ -20,7 +20,7 @@ namespace mv::spread {
 
 struct MohsProtocol {
   double first_margin_cm = 1.0;
-  double next_margin_cm = 0.5;   // each later stage, in the positive sectors only
+  double next_margin_cm = 0.5;          // each later stage, in the positive sectors only
   std::vector<double> plane_depths_mm;  // the first stage's depth, then each deeper plane in turn
   std::string first_plane = "fascia";
   int max_stages = 10;
@@ -38,7 +38,7 @@ struct MohsSimulation {
   Range stages_mean_series;
   std::vector<double> stage_share;  // [k]: share cleared with exactly k+1 stages
   std::vector<Range> stage_share_series;
-  double not_cleared = 0.0;         // not clear within the protocol's stages (or below every plane)
+  double not_cleared = 0.0;  // not clear within the protocol's stages (or below every plane)
   Range not_cleared_series;
   std::vector<double> clear_after;  // [k]: cumulative share clear after stage k+1
   std::vector<Range> clear_after_series;

@@ -14,26 +14,38 @@ constexpr int kSigmaZ = 20;  // the same series, on ln σ
 constexpr int kDepthZ = 26;  // Parker & Zitelli, Serra-Guillén 2016, Gassenmaier
 int reach_index(Series s) {
   switch (s) {
-    case Series::Dawes1996: return kReachZ;
-    case Series::Kimmel2007: return kReachZ + 1;
-    case Series::ParkerZitelli1995: return kReachZ + 2;
-    case Series::SerraGuillen2021: return kReachZ + 3;
-    case Series::Ratner1997: return kReachZ + 4;
-    case Series::Han2009: return kReachZ + 5;
-    default: return -1;
+    case Series::Dawes1996:
+      return kReachZ;
+    case Series::Kimmel2007:
+      return kReachZ + 1;
+    case Series::ParkerZitelli1995:
+      return kReachZ + 2;
+    case Series::SerraGuillen2021:
+      return kReachZ + 3;
+    case Series::Ratner1997:
+      return kReachZ + 4;
+    case Series::Han2009:
+      return kReachZ + 5;
+    default:
+      return -1;
   }
 }
 int depth_index(Series s) {
   switch (s) {
-    case Series::ParkerZitelli1995: return kDepthZ;
-    case Series::SerraGuillen2016: return kDepthZ + 1;
-    case Series::Gassenmaier2021: return kDepthZ + 2;
-    default: return -1;
+    case Series::ParkerZitelli1995:
+      return kDepthZ;
+    case Series::SerraGuillen2016:
+      return kDepthZ + 1;
+    case Series::Gassenmaier2021:
+      return kDepthZ + 2;
+    default:
+      return -1;
   }
 }
 
-const char* kNames[] = {"mu", "ln_sigma", "ln_tau", "b_head_neck", "b_size", "b_recurrent", "depth_eta", "depth_head_neck", "ln_cut_fascia",
-                        "ln_cut_gap", "ln_tau_depth", "logit_p_unchanged", "ln_tau_sigma", "logit_shape"};
+const char* kNames[] = {"mu",           "ln_sigma",          "ln_tau",          "b_head_neck",   "b_size",
+                        "b_recurrent",  "depth_eta",         "depth_head_neck", "ln_cut_fascia", "ln_cut_gap",
+                        "ln_tau_depth", "logit_p_unchanged", "ln_tau_sigma",    "logit_shape"};
 constexpr int kPopulation = 14;
 constexpr double kMaxShape = 1.5;  // λ from 0 (log-normal) to 1.5 (less skewed than normal)
 
@@ -129,30 +141,31 @@ double FitPoint::depth_shift(Series s) const {
 
 FitPoint prior_centre() {
   FitPoint f;
-  f.x = {std::log(1.2), std::log(0.7), std::log(0.3), 0.25, 0.15, 0.2, -1.0, 2.0, std::log(0.5), std::log(0.7), std::log(0.3), 0.0, std::log(0.2), 0.0};
+  f.x = {std::log(1.2), std::log(0.7), std::log(0.3), 0.25,          0.15, 0.2,           -1.0,
+         2.0,           std::log(0.5), std::log(0.7), std::log(0.3), 0.0,  std::log(0.2), 0.0};
   return f;
 }
 
 double log_prior(const FitPoint& f) {
   const auto& x = f.x;
   double lp = 0.0;
-  lp += log_normal_pdf(x[0], std::log(1.2), 0.8);    // median reach ~1.2 cm, within a factor of ~5 (weak)
-  lp += log_normal_pdf(x[1], std::log(0.7), 0.5);    // σ between patients
+  lp += log_normal_pdf(x[0], std::log(1.2), 0.8);                      // median reach ~1.2 cm, within a factor of ~5 (weak)
+  lp += log_normal_pdf(x[1], std::log(0.7), 0.5);                      // σ between patients
   for (auto [i, scale] : {std::pair{2, 0.5}, {10, 0.5}, {12, 0.3}}) {  // τ, τ_depth, τ_σ: half-normal, on the log scale
     const double t = std::exp(x[static_cast<size_t>(i)]);
     lp += -t * t / (2.0 * scale * scale) + x[static_cast<size_t>(i)];
   }
-  lp += log_normal_pdf(x[3], 0.25, 0.15);            // head and neck wider (Serra-Guillén 2021: sign only; size assumed)
-  lp += log_normal_pdf(x[4], 0.15, 0.10);            // size: weak (Kimmel 2007)
-  lp += log_normal_pdf(x[5], 0.20, 0.15);            // recurrent: wider (assumption)
+  lp += log_normal_pdf(x[3], 0.25, 0.15);  // head and neck wider (Serra-Guillén 2021: sign only; size assumed)
+  lp += log_normal_pdf(x[4], 0.15, 0.10);  // size: weak (Kimmel 2007)
+  lp += log_normal_pdf(x[5], 0.20, 0.15);  // recurrent: wider (assumption)
   lp += log_normal_pdf(x[6], 0.0, 2.0);
   lp += log_normal_pdf(x[7], 0.0, 2.0);
   lp += log_normal_pdf(x[8], std::log(0.5), 1.0);
   lp += log_normal_pdf(x[9], std::log(0.7), 1.0);
   const double pu = logistic(x[11]);
-  lp += std::log(pu) + std::log(1.0 - pu);           // flat on the share (Ugurel 2014: undecided)
+  lp += std::log(pu) + std::log(1.0 - pu);  // flat on the share (Ugurel 2014: undecided)
   const double sh = logistic(x[13]);
-  lp += std::log(sh) + std::log(1.0 - sh);           // flat on the shape λ in (0, 1.5)
+  lp += std::log(sh) + std::log(1.0 - sh);  // flat on the shape λ in (0, 1.5)
   for (int i = kReachZ; i < kFitDims; ++i) lp += -0.5 * x[static_cast<size_t>(i)] * x[static_cast<size_t>(i)];
   return lp;
 }
@@ -166,7 +179,8 @@ std::vector<double> model_figure(const Datum& d, const Parameters& p, double rea
       for (double m : d.margins_cm) out.push_back(reach_cdf(p, groups, rs, m));
       return out;
     }
-    case DatumKind::ClearedAtMargin: return {reach_cdf(p, groups, rs, d.margins_cm[0])};
+    case DatumKind::ClearedAtMargin:
+      return {reach_cdf(p, groups, rs, d.margins_cm[0])};
     case DatumKind::MeanStages: {
       const auto [mean, var] = stage_moments(p, groups, rs, d.first_margin_cm, d.next_margin_cm);
       return {mean, d.first_margin_cm + (mean - 1.0) * d.next_margin_cm, var};  // the variance is for the likelihood
@@ -178,7 +192,8 @@ std::vector<double> model_figure(const Datum& d, const Parameters& p, double rea
       return {1.0 - (1.0 - large) * std::pow(1.0 - other, d.n - 1)};
     }
     case DatumKind::ImatinibCleared:
-      return {p.p_unchanged * reach_cdf(p, groups, rs, d.margins_cm[0] - d.value) + (1.0 - p.p_unchanged) * reach_cdf(p, groups, rs, d.margins_cm[0])};
+      return {p.p_unchanged * reach_cdf(p, groups, rs, d.margins_cm[0] - d.value) +
+              (1.0 - p.p_unchanged) * reach_cdf(p, groups, rs, d.margins_cm[0])};
     case DatumKind::DepthLevels: {
       const auto s = mixed_depth_shares(p, d.mix, ds);
       const double known = s[0] + s[1] + s[2];
@@ -205,10 +220,13 @@ std::vector<double> observed_figure(const Datum& d) {
       return out;
     }
     case DatumKind::ClearedAtMargin:
-    case DatumKind::ConfinedAbove: return {d.counts[0] / static_cast<double>(d.n)};
-    case DatumKind::MeanStages: return {d.value, d.first_margin_cm + (d.value - 1.0) * d.next_margin_cm};
+    case DatumKind::ConfinedAbove:
+      return {d.counts[0] / static_cast<double>(d.n)};
+    case DatumKind::MeanStages:
+      return {d.value, d.first_margin_cm + (d.value - 1.0) * d.next_margin_cm};
     case DatumKind::ReachAtLeast:
-    case DatumKind::ImatinibCleared: return {1.0};
+    case DatumKind::ImatinibCleared:
+      return {1.0};
     case DatumKind::DepthLevels: {
       std::vector<double> out;
       for (int c : d.counts) out.push_back(c / static_cast<double>(d.n));
@@ -234,7 +252,9 @@ double log_likelihood(const FitPoint& f, const std::vector<Datum>& data) {
         break;
       }
       case DatumKind::ClearedAtMargin:
-      case DatumKind::ConfinedAbove: ll += d.counts[0] * safe_log(m[0]) + (d.n - d.counts[0]) * safe_log(1.0 - m[0]); break;
+      case DatumKind::ConfinedAbove:
+        ll += d.counts[0] * safe_log(m[0]) + (d.n - d.counts[0]) * safe_log(1.0 - m[0]);
+        break;
       case DatumKind::MeanStages: {
         const double mean = m[0], var = m[2];
         const double se2 = var / d.n;
@@ -242,7 +262,9 @@ double log_likelihood(const FitPoint& f, const std::vector<Datum>& data) {
         break;
       }
       case DatumKind::ReachAtLeast:
-      case DatumKind::ImatinibCleared: ll += safe_log(m[0]); break;
+      case DatumKind::ImatinibCleared:
+        ll += safe_log(m[0]);
+        break;
       case DatumKind::DepthLevels:
         for (size_t k = 0; k < d.counts.size(); ++k) ll += d.counts[k] * safe_log(m[k]);
         break;
@@ -370,7 +392,8 @@ nlohmann::json fit_spread_model(const FitSettings& s, const std::vector<Datum>& 
 
   nlohmann::json doc;
   doc["version"] = "2";
-  doc["about"] = "Posterior of the DFSP spread model (docs/model.md), written by marginviz-fit from mesh/spread/literature.cpp. Do not edit: rerun the tool.";
+  doc["about"] =
+      "Posterior of the DFSP spread model (docs/model.md), written by marginviz-fit from mesh/spread/literature.cpp. Do not edit: rerun the tool.";
   doc["settings"] = {{"seed", s.seed}, {"chains", s.chains}, {"warmup", s.warmup}, {"samples", s.samples}, {"kept_per_chain", s.kept_per_chain}};
   doc["sigma_direction_grid"] = s.sigma_direction_grid;
   nlohmann::json diag = nlohmann::json::object();
@@ -379,10 +402,12 @@ nlohmann::json fit_spread_model(const FitSettings& s, const std::vector<Datum>& 
   // Named summaries on the parameters' own scale, with R-hat on the sampled scale.
   auto value = [](const FitPoint& f, int i) {
     const Parameters p = f.parameters();
-    const double v[] = {p.mu, p.sigma, p.tau, p.b_head_neck, p.b_size, p.b_recurrent, p.depth_eta, p.depth_head_neck, p.cut_fascia, p.cut_muscle, p.tau_depth, p.p_unchanged, p.tau_sigma, p.shape};
+    const double v[] = {p.mu,         p.sigma,      p.tau,       p.b_head_neck, p.b_size,    p.b_recurrent, p.depth_eta, p.depth_head_neck,
+                        p.cut_fascia, p.cut_muscle, p.tau_depth, p.p_unchanged, p.tau_sigma, p.shape};
     return v[i];
   };
-  const char* shown[] = {"mu", "sigma", "tau", "b_head_neck", "b_size", "b_recurrent", "depth_eta", "depth_head_neck", "cut_fascia", "cut_muscle", "tau_depth", "p_unchanged", "tau_sigma", "shape"};
+  const char* shown[] = {"mu",         "sigma",      "tau",       "b_head_neck", "b_size",    "b_recurrent", "depth_eta", "depth_head_neck",
+                         "cut_fascia", "cut_muscle", "tau_depth", "p_unchanged", "tau_sigma", "shape"};
   nlohmann::json summary = nlohmann::json::object();
   double worst_rhat = 0.0;
   for (int i = 0; i < kPopulation; ++i) {
@@ -398,8 +423,11 @@ nlohmann::json fit_spread_model(const FitSettings& s, const std::vector<Datum>& 
     for (double x : v) var += (x - mean) * (x - mean) / static_cast<double>(v.size() - 1);
     const double rh = rhat(per_chain);
     worst_rhat = std::max(worst_rhat, rh);
-    summary[shown[i]] = {{"mean", r6(mean)}, {"sd", r6(std::sqrt(var))}, {"interval_95", {r6(quantile(v, 0.025)), r6(quantile(v, 0.975))}},
-                         {"rhat", r6(rh)}, {"sampled_as", kNames[i]}};
+    summary[shown[i]] = {{"mean", r6(mean)},
+                         {"sd", r6(std::sqrt(var))},
+                         {"interval_95", {r6(quantile(v, 0.025)), r6(quantile(v, 0.975))}},
+                         {"rhat", r6(rh)},
+                         {"sampled_as", kNames[i]}};
   }
   diag["worst_rhat"] = r6(worst_rhat);
   doc["summary"] = summary;
@@ -420,13 +448,20 @@ nlohmann::json fit_spread_model(const FitSettings& s, const std::vector<Datum>& 
       const auto b = model_figure(d, p, p.tau * z1, p.tau_sigma * z2, p.tau_depth * z3);
       for (size_t k = 0; k < obs.size(); ++k) own[k].push_back(a[k]), fresh[k].push_back(b[k]);
     }
-    nlohmann::json r = {{"id", d.id}, {"source", d.source}, {"what", d.what}, {"observed", nlohmann::json::array()}, {"fitted", nlohmann::json::array()},
-                        {"fitted_interval_95", nlohmann::json::array()}, {"new_centre", nlohmann::json::array()},
-                        {"new_centre_interval_95", nlohmann::json::array()}, {"new_centre_percentile_of_observed", nlohmann::json::array()}};
+    nlohmann::json r = {{"id", d.id},
+                        {"source", d.source},
+                        {"what", d.what},
+                        {"observed", nlohmann::json::array()},
+                        {"fitted", nlohmann::json::array()},
+                        {"fitted_interval_95", nlohmann::json::array()},
+                        {"new_centre", nlohmann::json::array()},
+                        {"new_centre_interval_95", nlohmann::json::array()},
+                        {"new_centre_percentile_of_observed", nlohmann::json::array()}};
     for (size_t k = 0; k < obs.size(); ++k) {
       const double mo = std::accumulate(own[k].begin(), own[k].end(), 0.0) / static_cast<double>(own[k].size());
       const double mf = std::accumulate(fresh[k].begin(), fresh[k].end(), 0.0) / static_cast<double>(fresh[k].size());
-      const double below = static_cast<double>(std::count_if(fresh[k].begin(), fresh[k].end(), [&](double x) { return x < obs[k]; })) / static_cast<double>(fresh[k].size());
+      const double below = static_cast<double>(std::count_if(fresh[k].begin(), fresh[k].end(), [&](double x) { return x < obs[k]; })) /
+                           static_cast<double>(fresh[k].size());
       r["observed"].push_back(r6(obs[k]));
       r["fitted"].push_back(r6(mo));
       r["fitted_interval_95"].push_back({r6(quantile(own[k], 0.025)), r6(quantile(own[k], 0.975))});
@@ -449,11 +484,24 @@ nlohmann::json fit_spread_model(const FitSettings& s, const std::vector<Datum>& 
       sigma[static_cast<size_t>(k)] = r6(f.ln_sigma_shift(series));
       depth[static_cast<size_t>(k)] = r6(f.depth_shift(series));
     }
-    draws.push_back({{"mu", r6(p.mu)}, {"sigma", r6(p.sigma)}, {"tau", r6(p.tau)}, {"b_head_neck", r6(p.b_head_neck)}, {"b_size", r6(p.b_size)},
-                     {"b_recurrent", r6(p.b_recurrent)}, {"depth_eta", r6(p.depth_eta)}, {"depth_head_neck", r6(p.depth_head_neck)},
-                     {"cut_fascia", r6(p.cut_fascia)}, {"cut_muscle", r6(p.cut_muscle)}, {"tau_depth", r6(p.tau_depth)}, {"p_unchanged", r6(p.p_unchanged)}, {"tau_sigma", r6(p.tau_sigma)}, {"shape", r6(p.shape)},
+    draws.push_back({{"mu", r6(p.mu)},
+                     {"sigma", r6(p.sigma)},
+                     {"tau", r6(p.tau)},
+                     {"b_head_neck", r6(p.b_head_neck)},
+                     {"b_size", r6(p.b_size)},
+                     {"b_recurrent", r6(p.b_recurrent)},
+                     {"depth_eta", r6(p.depth_eta)},
+                     {"depth_head_neck", r6(p.depth_head_neck)},
+                     {"cut_fascia", r6(p.cut_fascia)},
+                     {"cut_muscle", r6(p.cut_muscle)},
+                     {"tau_depth", r6(p.tau_depth)},
+                     {"p_unchanged", r6(p.p_unchanged)},
+                     {"tau_sigma", r6(p.tau_sigma)},
+                     {"shape", r6(p.shape)},
                      {"sigma_direction", s.sigma_direction_grid[i % s.sigma_direction_grid.size()]},
-                     {"series_reach_shift", reach}, {"series_ln_sigma_shift", sigma}, {"series_depth_shift", depth}});
+                     {"series_reach_shift", reach},
+                     {"series_ln_sigma_shift", sigma},
+                     {"series_depth_shift", depth}});
   }
   doc["draws"] = draws;
   return doc;

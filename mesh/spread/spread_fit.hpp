@@ -20,7 +20,7 @@ struct FitPoint {
   Parameters parameters() const;
   double reach_shift(Series s) const;     // 0 where the series has no peripheral datum
   double ln_sigma_shift(Series s) const;  // the series' own spread between patients, as a shift of ln σ
-  double depth_shift(Series s) const;  // 0 where the series has no depth datum
+  double depth_shift(Series s) const;     // 0 where the series has no depth datum
 };
 FitPoint prior_centre();
 

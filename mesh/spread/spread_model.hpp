@@ -24,21 +24,21 @@ namespace mv::spread {
 struct Parameters {
   // Worst-direction reach W (cm) = covariate factor × W0, with ψ(W0) ~ Normal(ψ(e^mu) + centre
   // shift, σ) and ψ the Box-Cox transform of shape λ (0: log-normal, 1: normal, W0 ≥ 0).
-  double mu = 0.0;              // ln median W0 (cm): primary trunk/limb tumour of 3 cm, typical centre
-  double shape = 0.5;           // λ
-  double sigma = 0.7;           // sd of ψ(W0) between patients
-  double tau = 0.4;             // sd of the centre shift of ψ between centres (series)
-  double tau_sigma = 0.2;       // sd of ln σ between centres: series differ in spread too
-  double b_head_neck = 0.25;    // ln factor on reach on the head and neck
-  double b_size = 0.15;         // ln factor per unit of ln(largest clinical axis / 3 cm)
-  double b_recurrent = 0.2;     // ln factor for recurrent tumours
-  double depth_eta = -1.0;      // latent depth of a trunk/limb tumour: subcutis where latent ≤ 0
-  double depth_head_neck = 2.0; // added on the head and neck
-  double cut_fascia = 0.5;      // latent ≤ this: reaches the fascia at most
-  double cut_muscle = 1.2;      // latent ≤ this: the muscle at most; beyond: deeper
-  double tau_depth = 0.4;       // sd of the latent depth between centres
-  double p_unchanged = 0.4;     // imatinib: share whose extent stays around the pre-treatment outline
-  double sigma_direction = 0.5; // sd of ln reach between clock directions (assumption: no data)
+  double mu = 0.0;               // ln median W0 (cm): primary trunk/limb tumour of 3 cm, typical centre
+  double shape = 0.5;            // λ
+  double sigma = 0.7;            // sd of ψ(W0) between patients
+  double tau = 0.4;              // sd of the centre shift of ψ between centres (series)
+  double tau_sigma = 0.2;        // sd of ln σ between centres: series differ in spread too
+  double b_head_neck = 0.25;     // ln factor on reach on the head and neck
+  double b_size = 0.15;          // ln factor per unit of ln(largest clinical axis / 3 cm)
+  double b_recurrent = 0.2;      // ln factor for recurrent tumours
+  double depth_eta = -1.0;       // latent depth of a trunk/limb tumour: subcutis where latent ≤ 0
+  double depth_head_neck = 2.0;  // added on the head and neck
+  double cut_fascia = 0.5;       // latent ≤ this: reaches the fascia at most
+  double cut_muscle = 1.2;       // latent ≤ this: the muscle at most; beyond: deeper
+  double tau_depth = 0.4;        // sd of the latent depth between centres
+  double p_unchanged = 0.4;      // imatinib: share whose extent stays around the pre-treatment outline
+  double sigma_direction = 0.5;  // sd of ln reach between clock directions (assumption: no data)
 };
 
 // What the model knows of a case's tumour.
@@ -53,7 +53,7 @@ double normal_cdf(double x);
 // The q-quantile of values (linear between order statistics, symmetric at both ends); v not empty.
 double quantile(std::vector<double> v, double q);
 double quantile_of_sorted(const std::vector<double>& sorted, double q);  // the same, for values already sorted
-double normal_quantile(double p);  // inverse of normal_cdf, p in (0, 1)
+double normal_quantile(double p);                                        // inverse of normal_cdf, p in (0, 1)
 
 // A centre: its shifts of the reach location (ψ scale), of ln σ and of latent depth.
 struct CentreEffect {
@@ -63,8 +63,8 @@ struct CentreEffect {
 // does not depend on the margin worked out once (a plan's chance asks it ~10⁵ times).
 struct ReachLaw {
   double loc = 0.0, scale = 1.0, factor = 1.0, shape = 0.0;
-  double cdf(double m_cm) const;   // P(reach ≤ m); at m ≤ 0 the share with no extension at all
-  double at(double z) const;       // the reach at standard-normal quantile z
+  double cdf(double m_cm) const;  // P(reach ≤ m); at m ≤ 0 the share with no extension at all
+  double at(double z) const;      // the reach at standard-normal quantile z
 };
 ReachLaw reach_law(const Parameters& p, const Covariates& c, const CentreEffect& centre);
 // P(worst-direction reach ≤ m cm) for a patient at a centre, and the reach at a standard-normal quantile z.
@@ -103,13 +103,13 @@ std::string model_line();
 // hypotheses refer to, and the tissue levels under the lesion, at a fixed set of angles.
 struct SpreadContext {
   Covariates covariates;
-  std::vector<double> theta;                   // radians, the plan's sample angles
-  std::vector<double> pre_radius_mm, post_radius_mm;  // first and last measurement's outlines at theta
-  std::vector<int> below_sector, above_sector; // the hour sectors either side of each angle
-  std::vector<double> blend;                   // weight of above_sector (cosine between sector centres)
-  std::vector<int> sector;                     // the sector each angle lies in
+  std::vector<double> theta;                               // radians, the plan's sample angles
+  std::vector<double> pre_radius_mm, post_radius_mm;       // first and last measurement's outlines at theta
+  std::vector<int> below_sector, above_sector;             // the hour sectors either side of each angle
+  std::vector<double> blend;                               // weight of above_sector (cosine between sector centres)
+  std::vector<int> sector;                                 // the sector each angle lies in
   double pre_thickness_mm = 0.0, post_thickness_mm = 0.0;  // 0 when not recorded
-  bool treated = false;                        // the outline changed between first and last measurement
+  bool treated = false;                                    // the outline changed between first and last measurement
   DepthLevels levels;
   static SpreadContext of(const Case& c, const TissueColumn& column, const std::vector<double>& theta);
   // Where the reach starts at angle j, and how deep the tumour is known to reach, under either
@@ -123,11 +123,11 @@ struct SpreadContext {
 
 // One virtual patient.
 struct VirtualPatient {
-  double worst_reach_cm = 0.0;                 // beyond the clinical edge, in its worst direction
-  std::array<double, kSectors> relative{};     // per sector, reach / worst (the worst is 1)
-  bool extent_unchanged = false;               // imatinib left the microscopic extent around the pre outline
-  double depth_mm = 0.0;                       // deepest extent below the skin (+inf below the muscle)
-  int depth_level = 0;                         // 0 subcutis, 1 fascia, 2 muscle, 3 deeper
+  double worst_reach_cm = 0.0;              // beyond the clinical edge, in its worst direction
+  std::array<double, kSectors> relative{};  // per sector, reach / worst (the worst is 1)
+  bool extent_unchanged = false;            // imatinib left the microscopic extent around the pre outline
+  double depth_mm = 0.0;                    // deepest extent below the skin (+inf below the muscle)
+  int depth_level = 0;                      // 0 subcutis, 1 fascia, 2 muscle, 3 deeper
   std::array<double, kSectors> reach_cm() const;
   // The tumour's true outline radius at angle j of the context (mm).
   double radius_mm(const SpreadContext& ctx, size_t j) const;

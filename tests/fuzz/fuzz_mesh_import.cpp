@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::ofstream(path, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data + 1), static_cast<std::streamsize>(size - 1));
   mv::MeshImportLimits limits;
   limits.max_vertices = limits.max_triangles = 200'000;  // keeps each run fast; the caps themselves are tested
-  limits.max_seconds = 2.0;                               // a file that hangs Assimp is refused, not a fuzzer timeout
+  limits.max_seconds = 2.0;                              // a file that hangs Assimp is refused, not a fuzzer timeout
   try {
     for (const auto& nm : mv::import_meshes(path, mv::units::LengthUnit::Millimetre, limits)) {
       for (const auto& p : nm.mesh.positions)
