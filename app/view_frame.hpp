@@ -37,9 +37,12 @@ class ViewFrame {
   FrameParts draw(CaseSession& session, const ViewSettings& view, const render::Camera& camera, int width, int height, GLuint fbo,
                   const FrameRequest& request);
   void forget();  // a newly opened case: nothing of the last one is reused
+  // The renderer drew something else in between (a screenshot): the next frame is drawn anew.
+  void redraw_next() { last_.reset(); }
   render::Renderer& renderer() { return renderer_; }
   const render::Renderer& renderer() const { return renderer_; }
   const render::Scene& scene() const { return *scene_; }
+  bool has_scene() const { return scene_ != nullptr; }
   float moving_scale() const { return moving_scale_; }
 
  private:

@@ -870,9 +870,10 @@ class GuiApp {
     if (fb_h > 0) {
       // Dragging, wheeling or editing: the view draws fast (lower resolution, no anti-aliasing)
       // and refines once it has been still for a moment.
-      ImGuiIO& io = ImGui::GetIO();
-      const bool moving = ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseDown(ImGuiMouseButton_Middle) || io.MouseWheel != 0.0f ||
-                          io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f;
+      // Moving means the camera changed or a control is being dragged or typed in; a mouse passing
+      // over the panels is not (the view is then shown again as it was).
+      const bool moving = !(state_.camera.camera() == last_camera_) || (ImGui::IsAnyItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left));
+      last_camera_ = state_.camera.camera();
       if (moving) last_motion_ = glfwGetTime();
       last_frame_moving_ = glfwGetTime() - last_motion_ < kRefineAfterS;
       try {
@@ -892,6 +893,7 @@ class GuiApp {
 
   // F12: the 3D view without the panels, at the view's pixel size.
   void screenshot(int w, int h) {
+    if (!view_frame_.has_scene()) return;  // the view could not be drawn (said already)
     const std::time_t now = std::time(nullptr);
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
@@ -904,6 +906,7 @@ class GuiApp {
       options.samples = 4;
       options.ui_scale = scale_;
       view_frame_.renderer().render(view_frame_.scene(), w, h, target.fbo(), options);
+      view_frame_.redraw_next();  // the renderer's last frame is now the screenshot
       save_png(target.read(), out);
       state_.status = "Screenshot saved: " + std::filesystem::absolute(out).string();
     } catch (const std::exception& e) {
@@ -938,6 +941,7 @@ class GuiApp {
   std::string render_problem_;  // reported once, not every frame
   double last_motion_ = -1.0;
   bool last_frame_moving_ = false;  // the last 3D frame was drawn at moving quality
+  render::Camera last_camera_;      // the camera of the last frame
   int frames_wanted_ = 0;           // frames to draw before sleeping again
   bool scan_popup_ = false;
   ScanLoader scan_loader_;  // a surface scan being read
