@@ -249,12 +249,13 @@ class GuiApp {
   }
   bool still_frame_due() const { return last_frame_moving_; }
 
-  // Test hook (MARGINVIZ_GUI_IDLE_CHECK=S): two seconds after the start, counts the frames drawn
-  // in the next S seconds with nobody touching the app, prints them and quits. Expected: none.
+  // Test hook (MARGINVIZ_GUI_IDLE_CHECK=S): once the start's frames are drawn, counts the frames
+  // drawn in the next S seconds with nobody touching the app, prints them and quits. Expected: none.
   bool idle_check_due() {
     if (idle_check_s_ <= 0.0) return false;
     const double now = glfwGetTime();
-    if (!idle_from_ && now > 2.0) idle_from_ = std::pair{now, frames_drawn_};
+    const bool settled = frames_wanted_ == 0 && !busy() && !still_frame_due();  // the start's frames are done
+    if (!idle_from_ && settled && now > 1.0) idle_from_ = std::pair{now, frames_drawn_};
     if (!idle_from_ || now - idle_from_->first < idle_check_s_) return false;
     std::cerr << "marginviz: " << frames_drawn_ - idle_from_->second << " frames drawn in " << now - idle_from_->first << " s while idle\n";
     return true;
