@@ -126,7 +126,7 @@ render::RenderOptions render_options(const RenderRequest& r) {
   const std::string& aa = r.anti_aliasing;
   if (aa == "auto") options = still_quality(render::Renderer::software_gl());
   options.samples = aa == "msaa" || (aa == "auto" && options.samples > 0) ? r.samples : 0;
-  options.fxaa = aa == "fxaa" || (aa == "auto" && options.fxaa);
+  options.fxaa = aa == "fxaa" || (aa == "auto" && options.fxaa && r.samples > 0);  // --samples 0: none
   options.ui_scale = std::max(1.0f, static_cast<float>(r.height) / 800.0f);
   return options;
 }

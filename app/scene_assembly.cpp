@@ -112,8 +112,8 @@ const render::Scene& SceneAssembler::build(CaseSession& s, const ViewSettings& v
     key_.reset();
   }
   if (key_ != key) {
-    key_.reset();  // a failed assembly leaves no stale key behind
-    assemble(s, view);
+    key_.reset();  // a failed assembly leaves no stale key behind, and the last scene whole
+    scene_ = assemble(s, view);
     key_ = key;
     ++generation_;
   }
@@ -121,9 +121,8 @@ const render::Scene& SceneAssembler::build(CaseSession& s, const ViewSettings& v
   return scene_;
 }
 
-void SceneAssembler::assemble(CaseSession& s, const ViewSettings& view) {
-  scene_ = render::Scene{};
-  render::Scene& scene = scene_;
+render::Scene SceneAssembler::assemble(CaseSession& s, const ViewSettings& view) {
+  render::Scene scene;
   scene.background_top = rgba(palette::kBackgroundTop, 1.0f);
   scene.background_bottom = rgba(palette::kBackgroundBottom, 1.0f);
   scene.label_backing = rgba(palette::kLabelBacking, palette::kLabelBacking[3]);
@@ -258,6 +257,7 @@ void SceneAssembler::assemble(CaseSession& s, const ViewSettings& view) {
   notes.push_back("For illustration and teaching, not for clinical decisions");
   scene.overlays.push_back({render::Corner::BottomRight, notes, rgba(palette::kCaution, 1.0f), {}});
   meshes_.drop_unused();
+  return scene;
 }
 
 }  // namespace mv::app

@@ -60,7 +60,7 @@ class SceneAssembler {
     ViewSettings view;
     bool operator==(const ContentKey&) const = default;
   };
-  void assemble(CaseSession& session, const ViewSettings& view);
+  render::Scene assemble(CaseSession& session, const ViewSettings& view);
   const std::vector<std::shared_ptr<const render::MeshData>>& anatomy_meshes(const CaseSession& session);
   std::weak_ptr<const SiteModel> cached_model_;
   std::vector<std::shared_ptr<const render::MeshData>> anatomy_meshes_, anatomy_coarse_;

@@ -32,7 +32,7 @@ FrameParts ViewFrame::draw(CaseSession& session, const ViewSettings& view, const
   if (request.moving) {
     options.samples = 0;
     options.fxaa = false;
-    options.resolution_scale = moving_scale_;
+    options.resolution_scale = std::round(moving_scale_ * 16.0f) / 16.0f;  // in steps: the targets are not remade every frame
     options.coarse = true;
   }
   options.ui_scale = request.ui_scale;

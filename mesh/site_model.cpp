@@ -41,8 +41,18 @@ AnatomyLibrary::AnatomyLibrary(std::filesystem::path anatomy_dir) : dir_(std::mo
 
 std::shared_ptr<const SiteModel> AnatomyLibrary::cached(const std::string& key) {
   std::lock_guard lock(mutex_);
-  const auto it = cache_.find(key);
-  if (it == cache_.end()) return nullptr;
+  auto it = cache_.find(key);
+  if (it == cache_.end()) {
+    // An evicted scan that a session still shows is taken back rather than read again (undo).
+    const auto gone = evicted_.find(key);
+    auto alive = gone == evicted_.end() ? nullptr : gone->second.lock();
+    if (!alive) return nullptr;
+    evicted_.erase(gone);
+    it = cache_.emplace(key, alive).first;
+    scans_.push_front(key);
+    trim_scans();
+    return alive;
+  }
   if (const auto s = std::find(scans_.begin(), scans_.end(), key); s != scans_.end()) scans_.splice(scans_.begin(), scans_, s);
   return it->second;
 }
@@ -53,8 +63,14 @@ void AnatomyLibrary::keep(const std::string& key, std::shared_ptr<const SiteMode
   if (!scan) return;
   scans_.remove(key);
   scans_.push_front(key);
+  trim_scans();
+}
+
+void AnatomyLibrary::trim_scans() {
   while (scans_.size() > kScansKept) {
-    cache_.erase(scans_.back());  // a session still showing it holds its own reference
+    auto it = cache_.find(scans_.back());
+    evicted_[it->first] = it->second;  // a session still showing it holds its own reference
+    cache_.erase(it);
     scans_.pop_back();
   }
 }

@@ -46,10 +46,12 @@ class AnatomyLibrary {
  private:
   std::shared_ptr<const SiteModel> cached(const std::string& key);
   void keep(const std::string& key, std::shared_ptr<const SiteModel> model, bool scan);
+  void trim_scans();  // with the lock held
   std::filesystem::path dir_;
   mutable std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const SiteModel>> cache_;
   std::list<std::string> scans_;  // cached scans' keys, most recently asked for first
+  std::map<std::string, std::weak_ptr<const SiteModel>> evicted_;
 };
 
 }  // namespace mv

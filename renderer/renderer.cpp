@@ -183,7 +183,8 @@ bool Renderer::software_gl() {
 }
 
 FontAtlas& Renderer::font(float pixel_height) {
-  const int key = std::max(8, static_cast<int>(std::lround(pixel_height)));
+  // Small sizes serve frames drawn at a reduced resolution (scaled up, the text keeps its size).
+  const int key = std::max(4, static_cast<int>(std::lround(pixel_height)));
   auto& slot = fonts_[key];
   if (!slot) slot = std::make_unique<FontAtlas>(font_file_, static_cast<float>(key));
   return *slot;

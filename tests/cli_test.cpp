@@ -334,6 +334,18 @@ TEST(Cli, NoDisplayIsExplainedAndRenderNeedsNone) {
 
 // Images are saved through the same durable path as case files: a render over an earlier one leaves
 // no temporary file behind, and an output that cannot be written is named, with nothing created.
+TEST(Cli, SamplesZeroMeansNoAntiAliasing) {
+  // --samples 0 is "none" whatever the default anti-aliasing (FXAA on software GL) would be.
+  test::ScratchDir scratch;
+  const auto zero = scratch.path / "zero.png", none = scratch.path / "none.png", fxaa = scratch.path / "fxaa.png";
+  const std::string c = quoted(test::case_path("han2009-ankle")) + " --resolution 320,200 -o ";
+  ASSERT_EQ(run("render " + c + quoted(zero) + " --samples 0").code, 0);
+  ASSERT_EQ(run("render " + c + quoted(none) + " --anti-aliasing none").code, 0);
+  ASSERT_EQ(run("render " + c + quoted(fxaa) + " --anti-aliasing fxaa").code, 0);
+  EXPECT_EQ(test::slurp_file(zero), test::slurp_file(none));
+  EXPECT_NE(test::slurp_file(fxaa), test::slurp_file(none));
+}
+
 TEST(Cli, RenderOutputIsSavedWholeOrNotAtAll) {
   test::ScratchDir scratch;
   const auto png = scratch.path / "view.png";

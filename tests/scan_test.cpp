@@ -55,6 +55,12 @@ TEST_F(ScanTest, OnlyTheLastTwoScansStayInTheLibrary) {
   library.get_scan(Site::Scalp, dir / "head_mm.stl", "cm", {});                    // a third: the least recent (metres) goes
   EXPECT_EQ(library.cached_scans(), AnatomyLibrary::kScansKept);
   EXPECT_EQ(library.get_scan(Site::Scalp, dir / "head_mm.stl", "mm", {}), first);
+  // One still shown (held here, as a session holds it) comes back without being read again.
+  const auto shown = library.get_scan(Site::Scalp, dir / "head_mm.stl", "cm", {});
+  library.get_scan(Site::Scalp, dir / "head_m.stl", "m", {});
+  library.get_scan(Site::Scalp, dir / "head_mm.stl", "mm", {});  // "cm" is evicted now, and alive
+  EXPECT_EQ(library.get_scan(Site::Scalp, dir / "head_mm.stl", "cm", {}), shown);
+  EXPECT_EQ(library.cached_scans(), AnatomyLibrary::kScansKept);
 }
 
 TEST(AnatomyLibrary, TwoThreadsShareOneLibrary) {

@@ -131,6 +131,7 @@ class GuiApp {
     state_.delete_texture = [](unsigned texture) { glDeleteTextures(1, &texture); };
     glfwSetWindowCloseCallback(window_.handle, [](GLFWwindow* h) {
       auto* self = static_cast<GuiApp*>(glfwGetWindowUserPointer(h));
+      self->wake();  // the question is asked on the next frame: draw it
       if (self->state_.doc.dirty()) {
         glfwSetWindowShouldClose(h, GLFW_FALSE);
         self->pending_ = Pending::Quit;
@@ -231,6 +232,7 @@ class GuiApp {
                   << std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count() << " us\n";
         quit_now_ = true;
       }
+      if (message_ != shown_message_) shown_message_ = message_, wake();  // a message raised in a frame of its own is shown
       if (quit_now_) break;
     }
     return 0;
@@ -868,12 +870,18 @@ class GuiApp {
     glViewport(0, 0, fb_w, fb_h);
     glClearColor(palette::kWindow[0], palette::kWindow[1], palette::kWindow[2], 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
+    if (fb_h <= 0) last_frame_moving_ = false;  // minimised: nothing to refine
     if (fb_h > 0) {
       // Dragging, wheeling or editing: the view draws fast (lower resolution, no anti-aliasing)
       // and refines once it has been still for a moment.
       // Moving means the camera changed or a control is being dragged or typed in; a mouse passing
       // over the panels is not (the view is then shown again as it was).
-      const bool moving = !(state_.camera.camera() == last_camera_) || (ImGui::IsAnyItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left));
+      // A jump of the camera (reset, a preset, a re-centre) is drawn at full quality at once.
+      ImGuiIO& io = ImGui::GetIO();
+      const bool camera_moved = !(state_.camera.camera() == last_camera_);
+      const bool dragging = ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseDown(ImGuiMouseButton_Middle) || io.MouseWheel != 0.0f ||
+                            orbit_started_.has_value();
+      const bool moving = (camera_moved && dragging) || (ImGui::IsAnyItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left));
       last_camera_ = state_.camera.camera();
       if (moving) last_motion_ = glfwGetTime();
       last_frame_moving_ = glfwGetTime() - last_motion_ < kRefineAfterS;
@@ -937,6 +945,7 @@ class GuiApp {
   static constexpr const char* kPresetKeys[6] = {"1", "2", "3", "4", "5", "6"};
   unsigned applied_revision_ = 0;
   std::string message_;
+  std::string shown_message_;  // message_ as of the last frame
   bool confirm_discard_ = false, quit_now_ = false;
   Pending pending_ = Pending::None;
   std::string render_problem_;  // reported once, not every frame
