@@ -189,6 +189,7 @@ TEST_F(GlTest, AReducedResolutionFrameFillsTheWholeView) {
   EXPECT_LT(mean_difference(full, half), 4.0);
   // Scaled as a whole: the top-left and bottom-right corners hold the background as at full size.
   for (size_t corner : {size_t{0}, half.rgba.size() - 4}) EXPECT_NEAR(half.rgba[corner], full.rgba[corner], 3) << corner;
+  if (std::getenv("MARGINVIZ_KEEP_AA")) save_png_file(half, "aa-half-resolution.png");  // to look at
 }
 
 TEST_F(GlTest, FxaaComesCloserToMsaaThanNoAntiAliasing) {
