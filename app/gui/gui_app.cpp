@@ -280,16 +280,16 @@ class GuiApp {
 
   // Every input, resize or expose wakes the loop for a few frames (ImGui chains the callbacks it
   // installs after these).
+  static void wake_window(GLFWwindow* h) { static_cast<GuiApp*>(glfwGetWindowUserPointer(h))->wake(); }
   void install_wake_callbacks() {
-    auto self = [](GLFWwindow* h) { static_cast<GuiApp*>(glfwGetWindowUserPointer(h))->wake(); };
-    glfwSetCursorPosCallback(window_.handle, [](GLFWwindow* h, double, double) { static_cast<GuiApp*>(glfwGetWindowUserPointer(h))->wake(); });
-    glfwSetScrollCallback(window_.handle, [](GLFWwindow* h, double, double) { static_cast<GuiApp*>(glfwGetWindowUserPointer(h))->wake(); });
-    glfwSetKeyCallback(window_.handle, [](GLFWwindow* h, int, int, int, int) { static_cast<GuiApp*>(glfwGetWindowUserPointer(h))->wake(); });
-    glfwSetCharCallback(window_.handle, [](GLFWwindow* h, unsigned) { static_cast<GuiApp*>(glfwGetWindowUserPointer(h))->wake(); });
-    glfwSetWindowFocusCallback(window_.handle, [](GLFWwindow* h, int) { static_cast<GuiApp*>(glfwGetWindowUserPointer(h))->wake(); });
-    glfwSetCursorEnterCallback(window_.handle, [](GLFWwindow* h, int) { static_cast<GuiApp*>(glfwGetWindowUserPointer(h))->wake(); });
-    glfwSetFramebufferSizeCallback(window_.handle, [](GLFWwindow* h, int, int) { static_cast<GuiApp*>(glfwGetWindowUserPointer(h))->wake(); });
-    glfwSetWindowRefreshCallback(window_.handle, self);
+    glfwSetCursorPosCallback(window_.handle, [](GLFWwindow* h, double, double) { wake_window(h); });
+    glfwSetScrollCallback(window_.handle, [](GLFWwindow* h, double, double) { wake_window(h); });
+    glfwSetKeyCallback(window_.handle, [](GLFWwindow* h, int, int, int, int) { wake_window(h); });
+    glfwSetCharCallback(window_.handle, [](GLFWwindow* h, unsigned) { wake_window(h); });
+    glfwSetWindowFocusCallback(window_.handle, [](GLFWwindow* h, int) { wake_window(h); });
+    glfwSetCursorEnterCallback(window_.handle, [](GLFWwindow* h, int) { wake_window(h); });
+    glfwSetFramebufferSizeCallback(window_.handle, [](GLFWwindow* h, int, int) { wake_window(h); });
+    glfwSetWindowRefreshCallback(window_.handle, wake_window);
   }
 
   // Returns why the file could not be opened (the current case then stays), or "" on success.
