@@ -5,9 +5,9 @@
 
 #include <CLI/CLI.hpp>
 
-#include "anatomy.hpp"
-#include "mesh_io.hpp"
-#include "site_model.hpp"
+#include "anatomy/anatomy.hpp"
+#include "io/mesh_io.hpp"
+#include "anatomy/site_model.hpp"
 #include "palette.hpp"
 
 int main(int argc, char** argv) {

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "case_io.hpp"
+#include "case/case_io.hpp"
 
 namespace mv::app {
 namespace {

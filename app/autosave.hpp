@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "case_model.hpp"
-#include "file_io.hpp"
-#include "issues.hpp"
+#include "case/case_model.hpp"
+#include "common/file_io.hpp"
+#include "common/issues.hpp"
 
 namespace mv::app {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "mesh_io.hpp"
+#include "io/mesh_io.hpp"
 
 namespace mv::app {
 

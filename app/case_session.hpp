@@ -4,13 +4,13 @@
 #include <optional>
 #include <string>
 
-#include "case_model.hpp"
-#include "lesion_frame.hpp"
-#include "mohs_reconstruction.hpp"
-#include "plan.hpp"
-#include "site_model.hpp"
-#include "timeline.hpp"
-#include "tumour_solid.hpp"
+#include "case/case_model.hpp"
+#include "reconstruction/lesion_frame.hpp"
+#include "reconstruction/mohs_reconstruction.hpp"
+#include "clinical/plan.hpp"
+#include "anatomy/site_model.hpp"
+#include "reconstruction/timeline.hpp"
+#include "reconstruction/tumour_solid.hpp"
 
 namespace mv::app {
 

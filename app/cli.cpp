@@ -10,7 +10,7 @@
 #include "gui/gui_app.hpp"
 #include "options_table.hpp"
 #include "paths.hpp"
-#include "validation.hpp"
+#include "case/validation.hpp"
 
 namespace mv::app {
 namespace {

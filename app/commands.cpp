@@ -12,24 +12,24 @@
 #include <glm/trigonometric.hpp>
 
 #include "camera_controller.hpp"
-#include "case_io.hpp"
+#include "case/case_io.hpp"
 #include "errors.hpp"
 #include "headless.hpp"
 #include "phase_timer.hpp"
 #include "quick_exit.hpp"
 #include "image.hpp"
 #include "png_file.hpp"
-#include "mesh_io.hpp"
-#include "metrics.hpp"
+#include "io/mesh_io.hpp"
+#include "clinical/metrics.hpp"
 #include "mohs_editing.hpp"
 #include "mohs_map.hpp"
 #include "mohs_scene.hpp"
-#include "spread/mohs_simulator.hpp"
-#include "teaching.hpp"
-#include "mohs_reconstruction.hpp"
+#include "clinical/spread/mohs_simulator.hpp"
+#include "clinical/teaching.hpp"
+#include "reconstruction/mohs_reconstruction.hpp"
 #include "paths.hpp"
 #include "renderer.hpp"
-#include "validation.hpp"
+#include "case/validation.hpp"
 
 namespace mv::app {
 

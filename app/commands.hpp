@@ -4,9 +4,9 @@
 #include <optional>
 #include <string>
 
-#include "plan.hpp"
+#include "clinical/plan.hpp"
 #include "scene_assembly.hpp"
-#include "spread/mohs_simulator.hpp"
+#include "clinical/spread/mohs_simulator.hpp"
 
 namespace mv::app {
 

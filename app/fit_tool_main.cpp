@@ -1,4 +1,4 @@
-// marginviz-fit: fits the DFSP spread model to the published figures (mesh/spread/literature.cpp)
+// marginviz-fit: fits the DFSP spread model to the published figures (mesh/clinical/spread/literature.cpp)
 // and writes the posterior with its residuals (assets/model/spread-fit.json, docs/model.md §3).
 // Deterministic from --seed. --check compares a fresh fit with a committed one.
 #include <cmath>
@@ -10,8 +10,8 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "file_io.hpp"
-#include "spread/spread_fit.hpp"
+#include "common/file_io.hpp"
+#include "clinical/spread/spread_fit.hpp"
 
 namespace {
 

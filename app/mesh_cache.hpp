@@ -7,7 +7,7 @@
 #include <string>
 
 #include "scene.hpp"
-#include "triangle_mesh.hpp"
+#include "geometry/triangle_mesh.hpp"
 
 namespace mv::app {
 

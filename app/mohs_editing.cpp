@@ -5,7 +5,7 @@
 #include <ctime>
 #include <set>
 
-#include "mohs_completeness.hpp"
+#include "case/mohs_completeness.hpp"
 
 namespace mv::app {
 namespace {

@@ -2,7 +2,7 @@
 #include <optional>
 #include <string>
 
-#include "case_model.hpp"
+#include "case/case_model.hpp"
 
 namespace mv::app {
 

@@ -5,7 +5,7 @@
 #include <glm/vec2.hpp>
 
 #include "canvas.hpp"
-#include "case_model.hpp"
+#include "case/case_model.hpp"
 
 namespace mv::app {
 

@@ -9,7 +9,7 @@
 #include "mohs_map.hpp"
 #include "scene_assembly.hpp"
 #include "text_format.hpp"
-#include "units.hpp"
+#include "common/units.hpp"
 
 namespace mv::app {
 namespace {

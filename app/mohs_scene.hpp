@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "case_session.hpp"
-#include "mohs_reconstruction.hpp"
+#include "reconstruction/mohs_reconstruction.hpp"
 #include "scene.hpp"
 
 namespace mv::app {

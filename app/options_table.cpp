@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "plan.hpp"
-#include "spread/mohs_simulator.hpp"
-#include "validation.hpp"
+#include "clinical/plan.hpp"
+#include "clinical/spread/mohs_simulator.hpp"
+#include "case/validation.hpp"
 
 namespace mv::app {
 

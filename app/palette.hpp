@@ -7,7 +7,7 @@
 // these use; tissues take conventional anatomical-atlas colours. Linear RGB with alpha.
 #include <array>
 
-#include "sites.hpp"
+#include "anatomy/sites.hpp"
 
 namespace mv::app::palette {
 

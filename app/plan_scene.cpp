@@ -1,7 +1,7 @@
 #include "palette.hpp"
 #include "plan_scene.hpp"
 
-#include "spread/literature.hpp"
+#include "clinical/spread/literature.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -9,7 +9,7 @@
 #include "mohs_scene.hpp"
 #include "scene_assembly.hpp"
 #include "text_format.hpp"
-#include "teaching.hpp"
+#include "clinical/teaching.hpp"
 
 namespace mv::app {
 namespace {

@@ -1,10 +1,10 @@
 #pragma once
-// Renders, screenshots and Mohs maps are saved like case files (mesh/file_io.hpp): temporary file,
+// Renders, screenshots and Mohs maps are saved like case files (mesh/common/file_io.hpp): temporary file,
 // fsync, rename, so an interrupted save never leaves half a PNG nor harms the previous one. No
 // .bak: an image is an output, rewritten at will.
 #include <filesystem>
 
-#include "file_io.hpp"
+#include "common/file_io.hpp"
 #include "image.hpp"
 
 namespace mv::app {

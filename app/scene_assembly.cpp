@@ -12,9 +12,9 @@
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
 
-#include "decimate.hpp"
+#include "geometry/decimate.hpp"
 #include "text_format.hpp"
-#include "units.hpp"
+#include "common/units.hpp"
 
 namespace mv::app {
 namespace {

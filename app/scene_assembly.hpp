@@ -6,7 +6,7 @@
 
 #include "case_session.hpp"
 #include "mesh_cache.hpp"
-#include "plan.hpp"
+#include "clinical/plan.hpp"
 #include "scene.hpp"
 
 namespace mv::app {

@@ -6,14 +6,14 @@
 #include <memory>
 #include <numbers>
 
-#include "case_io.hpp"
+#include "case/case_io.hpp"
 #include "case_session.hpp"
 #include "bench_gl.hpp"
 #include "egl_context.hpp"
 #include "image.hpp"
 #include "renderer.hpp"
 #include "scene_assembly.hpp"
-#include "tube_grid.hpp"
+#include "geometry/tube_grid.hpp"
 
 namespace {
 

@@ -7,12 +7,12 @@
 #include <chrono>
 #include <memory>
 
-#include "case_io.hpp"
+#include "case/case_io.hpp"
 #include "case_session.hpp"
 #include "camera_controller.hpp"
 #include "bench_gl.hpp"
 #include "image.hpp"
-#include "metrics.hpp"
+#include "clinical/metrics.hpp"
 #include "renderer.hpp"
 #include "scene_assembly.hpp"
 #include "view_frame.hpp"

@@ -3,15 +3,15 @@
 // around them that the GUI repeats.
 #include <benchmark/benchmark.h>
 
-#include "case_io.hpp"
+#include "case/case_io.hpp"
 #include "case_session.hpp"
-#include "metrics.hpp"
-#include "mohs_reconstruction.hpp"
-#include "plan.hpp"
-#include "plan.hpp"
+#include "clinical/metrics.hpp"
+#include "reconstruction/mohs_reconstruction.hpp"
+#include "clinical/plan.hpp"
+#include "clinical/plan.hpp"
 #include "scene_assembly.hpp"
-#include "site_model.hpp"
-#include "timeline.hpp"
+#include "anatomy/site_model.hpp"
+#include "reconstruction/timeline.hpp"
 
 namespace {
 

@@ -4,14 +4,14 @@
 
 #include <glm/geometric.hpp>
 
-#include "anatomy.hpp"
-#include "case_model.hpp"
-#include "lesion_frame.hpp"
-#include "site_model.hpp"
-#include "solid_check.hpp"
+#include "anatomy/anatomy.hpp"
+#include "case/case_model.hpp"
+#include "reconstruction/lesion_frame.hpp"
+#include "anatomy/site_model.hpp"
+#include "geometry/solid_check.hpp"
 #include "test_support.hpp"
-#include "timeline.hpp"
-#include "tumour_solid.hpp"
+#include "reconstruction/timeline.hpp"
+#include "reconstruction/tumour_solid.hpp"
 
 namespace mv {
 namespace {

@@ -7,7 +7,7 @@
 #include <sstream>
 #include <sys/stat.h>
 
-#include "case_io.hpp"
+#include "case/case_io.hpp"
 #include "test_support.hpp"
 
 namespace mv {

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "file_io.hpp"
+#include "common/file_io.hpp"
 #include "test_support.hpp"
 
 namespace mv {

@@ -13,7 +13,7 @@
 #include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
-#include "case_io.hpp"
+#include "case/case_io.hpp"
 #include "gui/case_document.hpp"
 #include "gui/file_browser.hpp"
 #include "gui/settings_store.hpp"

@@ -10,9 +10,9 @@
 
 #include <glm/geometric.hpp>
 
-#include "isolated_call.hpp"
-#include "mesh_reader.hpp"
-#include "mesh_io.hpp"
+#include "io/isolated_call.hpp"
+#include "io/mesh_reader.hpp"
+#include "io/mesh_io.hpp"
 #include "test_support.hpp"
 
 namespace mv {

@@ -1,22 +1,22 @@
 // Mohs stages: reconstruction accuracy on phantoms, the bundled series, and every validation rule.
 #include <gtest/gtest.h>
 
-#include "mohs_completeness.hpp"
+#include "case/mohs_completeness.hpp"
 
 #include <numbers>
 
 #include <glm/geometric.hpp>
 
-#include "case_io.hpp"
+#include "case/case_io.hpp"
 #include "golden.hpp"
 #include "mohs_editing.hpp"
 #include "mohs_map.hpp"
-#include "mohs_reconstruction.hpp"
-#include "solid_check.hpp"
-#include "units.hpp"
+#include "reconstruction/mohs_reconstruction.hpp"
+#include "geometry/solid_check.hpp"
+#include "common/units.hpp"
 #include "canvas.hpp"
 #include "test_support.hpp"
-#include "validation.hpp"
+#include "case/validation.hpp"
 
 namespace mv {
 namespace {

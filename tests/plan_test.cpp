@@ -4,8 +4,8 @@
 
 #include <glm/geometric.hpp>
 
-#include "plan.hpp"
-#include "teaching.hpp"
+#include "clinical/plan.hpp"
+#include "clinical/teaching.hpp"
 #include "test_support.hpp"
 
 namespace mv {

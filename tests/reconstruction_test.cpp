@@ -4,11 +4,11 @@
 
 #include <glm/geometric.hpp>
 
-#include "lesion_frame.hpp"
-#include "ray_caster.hpp"
-#include "solid_check.hpp"
+#include "reconstruction/lesion_frame.hpp"
+#include "geometry/ray_caster.hpp"
+#include "geometry/solid_check.hpp"
 #include "test_support.hpp"
-#include "tumour_solid.hpp"
+#include "reconstruction/tumour_solid.hpp"
 
 namespace mv {
 namespace {

@@ -11,14 +11,14 @@
 #include <glm/geometric.hpp>
 
 #include "case_session.hpp"
-#include "decimate.hpp"
-#include "mesh_io.hpp"
-#include "metrics.hpp"
-#include "placement.hpp"
-#include "skin_ruler.hpp"
+#include "geometry/decimate.hpp"
+#include "io/mesh_io.hpp"
+#include "clinical/metrics.hpp"
+#include "reconstruction/placement.hpp"
+#include "reconstruction/skin_ruler.hpp"
 #include "gui/scan_loader.hpp"
 #include "test_support.hpp"
-#include "units.hpp"
+#include "common/units.hpp"
 
 namespace mv {
 namespace {

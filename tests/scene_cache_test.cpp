@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "case_session.hpp"
-#include "metrics.hpp"
+#include "clinical/metrics.hpp"
 #include "scene_assembly.hpp"
 #include "test_support.hpp"
 

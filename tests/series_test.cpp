@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "metrics.hpp"
+#include "clinical/metrics.hpp"
 #include "test_support.hpp"
 
 namespace mv {

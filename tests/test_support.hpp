@@ -13,9 +13,9 @@
 #include <numbers>
 #include <string>
 
-#include "case_io.hpp"
-#include "triangle_mesh.hpp"
-#include "tube_grid.hpp"
+#include "case/case_io.hpp"
+#include "geometry/triangle_mesh.hpp"
+#include "geometry/tube_grid.hpp"
 
 namespace mv::test {
 

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
 #include "test_support.hpp"
-#include "timeline.hpp"
-#include "units.hpp"
+#include "reconstruction/timeline.hpp"
+#include "common/units.hpp"
 
 namespace mv {
 namespace {

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "test_support.hpp"
-#include "validation.hpp"
+#include "case/validation.hpp"
 
 namespace mv {
 namespace {

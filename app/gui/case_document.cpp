@@ -2,8 +2,8 @@
 
 #include <stdexcept>
 
-#include "case_io.hpp"
-#include "validation.hpp"
+#include "case/case_io.hpp"
+#include "case/validation.hpp"
 
 namespace mv::app {
 

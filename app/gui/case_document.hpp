@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "case_model.hpp"
-#include "issues.hpp"
+#include "case/case_model.hpp"
+#include "common/issues.hpp"
 
 namespace mv::app {
 

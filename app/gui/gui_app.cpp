@@ -24,17 +24,17 @@
 #include "file_browser.hpp"
 #include "help_overlay.hpp"
 #include "settings_store.hpp"
-#include "skin_ruler.hpp"
+#include "reconstruction/skin_ruler.hpp"
 #include "text_format.hpp"
 #include <glm/gtc/matrix_transform.hpp>
 #include "gui_state.hpp"
 #include "gui_colours.hpp"
 #include "sidebar.hpp"
-#include "case_io.hpp"
+#include "case/case_io.hpp"
 #include "image.hpp"
 #include "png_file.hpp"
-#include "lesion_frame.hpp"
-#include "placement.hpp"
+#include "reconstruction/lesion_frame.hpp"
+#include "reconstruction/placement.hpp"
 #include "paths.hpp"
 #include "renderer.hpp"
 #include "scan_loader.hpp"
@@ -507,7 +507,7 @@ class GuiApp {
       const char *plus, *minus;
       ImU32 colour;
     };
-    // Patient directions: +X left, +Y superior, +Z anterior (mesh/lesion_frame.cpp).
+    // Patient directions: +X left, +Y superior, +Z anterior (mesh/reconstruction/lesion_frame.cpp).
     const Axis axes[] = {{{0, 1, 0}, "S", "I", im_colour32(palette::kAxisSuperior)},
                          {{0, 0, 1}, "A", "P", im_colour32(palette::kAxisAnterior)},
                          {{1, 0, 0}, "L", "R", im_colour32(palette::kAxisLeft)}};

@@ -9,10 +9,10 @@
 #include "case_document.hpp"
 #include "case_session.hpp"
 #include "image.hpp"
-#include "metrics.hpp"
-#include "teaching.hpp"
+#include "clinical/metrics.hpp"
+#include "clinical/teaching.hpp"
 #include "scene_assembly.hpp"
-#include "spread/mohs_simulator.hpp"
+#include "clinical/spread/mohs_simulator.hpp"
 
 namespace mv::app {
 

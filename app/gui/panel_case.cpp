@@ -9,7 +9,7 @@
 #include <cmath>
 
 #include "gui_state.hpp"
-#include "validation.hpp"
+#include "case/validation.hpp"
 #include "number_input.hpp"
 
 namespace mv::app {

@@ -11,7 +11,7 @@
 #include "png_file.hpp"
 #include "mohs_editing.hpp"
 #include "mohs_map.hpp"
-#include "validation.hpp"
+#include "case/validation.hpp"
 #include "number_input.hpp"
 
 namespace mv::app {

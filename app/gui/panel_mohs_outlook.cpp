@@ -12,8 +12,8 @@
 #include "gui_colours.hpp"
 #include "options_table.hpp"
 #include "text_format.hpp"
-#include "validation.hpp"
-#include "spread/literature.hpp"
+#include "case/validation.hpp"
+#include "clinical/spread/literature.hpp"
 
 namespace mv::app {
 namespace {

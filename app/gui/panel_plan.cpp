@@ -7,16 +7,16 @@
 
 #include <imgui.h>
 
-#include "case_io.hpp"
-#include "spread/literature.hpp"
+#include "case/case_io.hpp"
+#include "clinical/spread/literature.hpp"
 #include "paths.hpp"
-#include "file_io.hpp"
+#include "common/file_io.hpp"
 #include "gui_state.hpp"
 #include "gui_colours.hpp"
 #include "number_input.hpp"
 #include "options_table.hpp"
 #include "text_format.hpp"
-#include "validation.hpp"
+#include "case/validation.hpp"
 
 namespace mv::app {
 namespace {

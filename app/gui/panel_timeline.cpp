@@ -2,7 +2,7 @@
 #include <imgui.h>
 
 #include "gui_state.hpp"
-#include "timeline.hpp"
+#include "reconstruction/timeline.hpp"
 
 namespace mv::app {
 

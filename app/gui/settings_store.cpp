@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "file_io.hpp"
+#include "common/file_io.hpp"
 
 namespace mv::app {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <unistd.h>
 
-#include "case_io.hpp"
+#include "case/case_io.hpp"
 #include "fuzz_support.hpp"
 
 namespace {

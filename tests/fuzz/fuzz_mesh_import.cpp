@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "fuzz_support.hpp"
-#include "mesh_io.hpp"
+#include "io/mesh_io.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const char* extensions[] = {".obj", ".stl", ".ply", ".gltf", ".glb"};

@@ -1,4 +1,4 @@
-// Any bytes as the mesh reader child's answer (mesh/reader_answer.hpp): a child that crashed
+// Any bytes as the mesh reader child's answer (mesh/io/reader_answer.hpp): a child that crashed
 // mid-write, or Assimp's output for a hostile file, reaches the parent as such bytes. Decoding and
 // building either throw MeshIoError or give finite meshes whose every triangle has, corner for
 // corner, the transformed position of the corner it came from (joining never merges two
@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "reader_answer.hpp"
+#include "io/reader_answer.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string bytes(reinterpret_cast<const char*>(data), size);
