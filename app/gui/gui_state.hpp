@@ -73,11 +73,16 @@ SavedPlan default_plan();
 // Takes the shown case's plan into the view (after each change of the shown case); keeps the seed.
 void sync_plan(GuiState& s);
 
-void draw_case_panel(GuiState& s);
-void draw_measurements_panel(GuiState& s);
-void draw_timeline_panel(GuiState& s);
-void draw_view_panel(GuiState& s);
-void draw_metrics_panel(GuiState& s);
+// The sidebar's panels, each given only what it shows and edits. A panel edits the document
+// (recorded as undo steps) or the view, and asks the app for what it cannot do itself (a camera
+// reset, a screenshot, the next click on the skin, a time on the timeline).
+void draw_case_panel(CaseDocument& doc, bool& place_by_click, bool& camera_reset_requested);
+void draw_measurements_panel(CaseDocument& doc);
+void draw_timeline_panel(const CaseSession& session, TimePoint& time, bool& time_changed);
+void draw_view_panel(ViewSettings& view, CaseSession& session, bool& camera_reset_requested, bool& screenshot_requested);
+void draw_metrics_panel(const std::optional<CaseMetrics>& metrics);
+// The Mohs and planning panels edit the document, the view, the map's texture and the teaching
+// session together: they take the whole state.
 void draw_mohs_panel(GuiState& s);
 void draw_plan_panel(GuiState& s);
 void draw_mohs_outlook(GuiState& s, const PlannedExcision& plan);  // inside the plan panel

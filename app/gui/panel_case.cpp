@@ -40,8 +40,8 @@ void section_heading(const char* text) {
   ImGui::Separator();
 }
 
-void draw_case_panel(GuiState& s) {
-  Case& c = s.doc.edit();
+void draw_case_panel(CaseDocument& doc, bool& place_by_click, bool& camera_reset_requested) {
+  Case& c = doc.edit();
   bool changed = false;
   changed |= ImGui::InputText("case id", &c.case_id);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("No patient identifiers: no names, birth dates or record numbers.");
@@ -52,7 +52,7 @@ void draw_case_panel(GuiState& s) {
         c.site = spec.site;
         c.tissue.overrides_mm.clear();
         changed = true;
-        s.camera_reset_requested = true;
+        camera_reset_requested = true;
       }
     ImGui::EndCombo();
   }
@@ -78,12 +78,11 @@ void draw_case_panel(GuiState& s) {
   drag("elevation", c.lesion.elevation_deg, 0.5f, -90.0, 90.0, "%.1f°");
   drag("12 o'clock turn", c.lesion.twelve_oclock_deg, 0.5f, -360.0, 360.0, "%.1f°");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("0° = 12 o'clock toward the head; positive turns it toward 3 o'clock.");
-  if (ImGui::Button(s.place_by_click ? "Click on the skin to place the lesion…" : "Place by clicking on the skin"))
-    s.place_by_click = !s.place_by_click;
-  draw_issue_lines(s.doc.issues_under("lesion"));
+  if (ImGui::Button(place_by_click ? "Click on the skin to place the lesion…" : "Place by clicking on the skin")) place_by_click = !place_by_click;
+  draw_issue_lines(doc.issues_under("lesion"));
   if (c.anatomy) {
     ImGui::TextWrapped("Anatomy: surface scan %s (%s)", c.anatomy->mesh.c_str(), c.anatomy->unit.c_str());
-    if (ImGui::SmallButton("Use the standard anatomy")) c.anatomy.reset(), changed = true, s.camera_reset_requested = true;
+    if (ImGui::SmallButton("Use the standard anatomy")) c.anatomy.reset(), changed = true, camera_reset_requested = true;
   }
 
   section_heading("Imatinib");
@@ -114,7 +113,7 @@ void draw_case_panel(GuiState& s) {
       }
     }
     ImGui::TextDisabled("%lld days", static_cast<long long>(im.stop.ordinal() - im.start.ordinal()));
-    draw_issue_lines(s.doc.issues_under("imatinib"));
+    draw_issue_lines(doc.issues_under("imatinib"));
   }
   if (c.illustrative) {
     ImGui::PushStyleColor(ImGuiCol_Text, im_colour(palette::kCaution));
@@ -124,8 +123,8 @@ void draw_case_panel(GuiState& s) {
     }
     ImGui::PopStyleColor();
   }
-  draw_issue_lines(s.doc.issues_under("case_id"));
-  if (changed) s.doc.changed();
+  draw_issue_lines(doc.issues_under("case_id"));
+  if (changed) doc.changed();
 }
 
 }  // namespace mv::app

@@ -8,8 +8,8 @@
 
 namespace mv::app {
 
-void draw_measurements_panel(GuiState& s) {
-  Case& c = s.doc.edit();
+void draw_measurements_panel(CaseDocument& doc) {
+  Case& c = doc.edit();
   bool changed = false;
   int remove = -1;
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -81,7 +81,7 @@ void draw_measurements_panel(GuiState& s) {
       if (ImGui::SmallButton("x")) remove = static_cast<int>(i);
       if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Remove this measurement");
       ImGui::EndDisabled();
-      const auto row_issues = s.doc.issues_under("measurements[" + std::to_string(i) + "]");
+      const auto row_issues = doc.issues_under("measurements[" + std::to_string(i) + "]");
       if (!row_issues.empty()) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
@@ -104,8 +104,8 @@ void draw_measurements_panel(GuiState& s) {
     c.measurements.push_back(m);
     changed = true;
   }
-  draw_issue_lines(s.doc.issues_under("measurements"));
-  if (changed) s.doc.changed();
+  draw_issue_lines(doc.issues_under("measurements"));
+  if (changed) doc.changed();
 }
 
 }  // namespace mv::app

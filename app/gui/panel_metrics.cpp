@@ -6,12 +6,12 @@
 
 namespace mv::app {
 
-void draw_metrics_panel(GuiState& s) {
-  if (!s.metrics) {
+void draw_metrics_panel(const std::optional<CaseMetrics>& metrics) {
+  if (!metrics) {
     caption("No metrics: the case has errors.");
     return;
   }
-  const auto& m = *s.metrics;
+  const auto& m = *metrics;
   if (ImGui::BeginTable("metrics", 6, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg)) {
     for (const char* h : {"", "X×Y cm", "ellipse cm²", "on mesh cm²", "volume cm³", "depth mm"}) ImGui::TableSetupColumn(h);
     ImGui::TableHeadersRow();

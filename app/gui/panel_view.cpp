@@ -7,8 +7,7 @@
 
 namespace mv::app {
 
-void draw_view_panel(GuiState& s) {
-  auto& v = s.view;
+void draw_view_panel(ViewSettings& v, CaseSession& session, bool& camera_reset_requested, bool& screenshot_requested) {
   int mode = v.mode == ViewMode::Section ? 1 : 0;
   const int before = mode;
   ImGui::RadioButton("3D", &mode, 0);
@@ -16,7 +15,7 @@ void draw_view_panel(GuiState& s) {
   ImGui::RadioButton("Section", &mode, 1);
   if (mode != before) {
     v.mode = mode == 1 ? ViewMode::Section : ViewMode::ThreeD;
-    s.camera_reset_requested = true;
+    camera_reset_requested = true;
   }
   if (v.mode == ViewMode::ThreeD) {
     const OptionSpec& opacity = option("--skin-opacity");
@@ -26,10 +25,10 @@ void draw_view_panel(GuiState& s) {
     float clock = static_cast<float>(v.section_clock);
     // The camera turns with the cut, so that the cut face is always seen face on (as `render` frames it).
     if (ImGui::SliderFloat("cut along", &clock, 0.0f, 12.0f, "%.1f o'clock", ImGuiSliderFlags_AlwaysClamp))
-      v.section_clock = clock, s.camera_reset_requested = true;
+      v.section_clock = clock, camera_reset_requested = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The cut runs through the lesion centre along this clock axis (3 = the 3-9 axis).");
   }
-  const auto& layers = s.session.site_model().anatomy.layers;
+  const auto& layers = session.site_model().anatomy.layers;
   v.layer_hidden.resize(layers.size(), false);
   v.highlight_layer = -1;
   for (size_t i = 0; i < layers.size(); ++i) {
@@ -45,9 +44,9 @@ void draw_view_panel(GuiState& s) {
   ImGui::SameLine();
   ImGui::Checkbox("pre-treatment ghost", &v.ghost);
   ImGui::Checkbox("legend and notes", &v.legend);
-  if (ImGui::Button("Reset view (R)")) s.camera_reset_requested = true;
+  if (ImGui::Button("Reset view (R)")) camera_reset_requested = true;
   ImGui::SameLine();
-  if (ImGui::Button("Screenshot (F12)")) s.screenshot_requested = true;
+  if (ImGui::Button("Screenshot (F12)")) screenshot_requested = true;
 }
 
 }  // namespace mv::app

@@ -11,11 +11,11 @@ void draw_sidebar_panels(GuiState& s, bool open_all) {
     void (*draw)(GuiState&);
   };
   static const Panel panels[] = {
-      {"Case", false, draw_case_panel},
-      {"Measurements", true, draw_measurements_panel},
-      {"Timeline", true, draw_timeline_panel},
-      {"View", true, draw_view_panel},
-      {"Metrics", false, draw_metrics_panel},
+      {"Case", false, [](GuiState& s) { draw_case_panel(s.doc, s.place_by_click, s.camera_reset_requested); }},
+      {"Measurements", true, [](GuiState& s) { draw_measurements_panel(s.doc); }},
+      {"Timeline", true, [](GuiState& s) { draw_timeline_panel(s.session, s.time, s.time_changed); }},
+      {"View", true, [](GuiState& s) { draw_view_panel(s.view, s.session, s.camera_reset_requested, s.screenshot_requested); }},
+      {"Metrics", false, [](GuiState& s) { draw_metrics_panel(s.metrics); }},
       {"Mohs stages", true, draw_mohs_panel},
       {"Planning and teaching", false, draw_plan_panel},
   };
