@@ -17,12 +17,14 @@ int severity(MarginResult r) {
       return 0;
     case MarginResult::Close:
       return 1;
-    case MarginResult::Pending:
+    case MarginResult::NotExamined:
       return 2;
-    case MarginResult::Indeterminate:
+    case MarginResult::Pending:
       return 3;
-    case MarginResult::Positive:
+    case MarginResult::Indeterminate:
       return 4;
+    case MarginResult::Positive:
+      return 5;
   }
   return 0;
 }
@@ -50,6 +52,8 @@ MarginResult next_result(MarginResult r) {
     case MarginResult::Close:
       return MarginResult::Indeterminate;
     case MarginResult::Indeterminate:
+      return MarginResult::NotExamined;
+    case MarginResult::NotExamined:
       return MarginResult::Pending;
   }
   return MarginResult::Clear;

@@ -64,6 +64,8 @@ Rgba result_colour(MarginResult r) {
       return palette::map::kResultIndeterminate;
     case MarginResult::Pending:
       return palette::map::kResultPending;
+    case MarginResult::NotExamined:
+      return palette::map::kResultNotExamined;
   }
   return kGrey;
 }
@@ -86,7 +88,10 @@ Canvas draw_mohs_map(const MapRequest& req, const MohsMapLayout& L) {
 
   // Header: what, whose (case id only), when, how oriented.
   float y = 46.0f;
-  cv.text("Mohs map — stage " + std::to_string(req.stage + 1) + " of " + std::to_string(c.mohs->stages.size()), {40.0f, y}, 30.0f, kInk);
+  const MohsStage& drawn = c.mohs->stages[static_cast<size_t>(req.stage)];
+  cv.text(drawn.procedure == Procedure::Excision ? "Margins of the " + stage_name(*c.mohs, static_cast<size_t>(req.stage)) + " (not a Mohs stage)"
+                                                 : "Mohs map — " + stage_name(*c.mohs, static_cast<size_t>(req.stage)),
+          {40.0f, y}, 30.0f, kInk);
   y += 36.0f;
   cv.text("Case " + c.case_id + " · " + site_spec(c.site).display + (stage.date ? " · " + stage.date->describe() : ""), {40.0f, y}, 20.0f, kInk);
   y += 28.0f;
@@ -146,7 +151,13 @@ Canvas draw_mohs_map(const MapRequest& req, const MohsMapLayout& L) {
   // Legend and provenance.
   float ly = L.centre.y + L.radius + 70.0f;
   float lx = 40.0f;
-  for (auto r : {MarginResult::Clear, MarginResult::Positive, MarginResult::Close, MarginResult::Indeterminate, MarginResult::Pending}) {
+  std::vector<MarginResult> shown{MarginResult::Clear, MarginResult::Positive, MarginResult::Close, MarginResult::Indeterminate,
+                                  MarginResult::Pending};
+  for (const auto& st : c.mohs->stages)  // "not examined" only where the record has it
+    for (const auto& b : st.blocks)
+      if ((b.peripheral == MarginResult::NotExamined || b.deep == MarginResult::NotExamined) && shown.size() == 5)
+        shown.push_back(MarginResult::NotExamined);
+  for (auto r : shown) {
     const std::vector<glm::vec2> swatch{{lx, ly - 16.0f}, {lx + 20.0f, ly - 16.0f}, {lx + 20.0f, ly + 4.0f}, {lx, ly + 4.0f}};
     cv.fill_polygon(swatch, result_colour(r));
     cv.stroke(swatch, 1.0f, kGrey, true);

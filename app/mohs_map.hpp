@@ -9,7 +9,7 @@
 
 namespace mv::app {
 
-// The Mohs map of one stage as drawn in clinic (clinical.md §3): a clock face with 12 at the top
+// The Mohs map of one stage as drawn in clinic (docs/sources.md §3): a clock face with 12 at the top
 // (toward the head), blocks as labelled wedges with their ink, the peripheral result in the outer
 // ring and the deep result in the inner disc. A medicolegal record: the header names the case,
 // the stage, its date and the orientation.

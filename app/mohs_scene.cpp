@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include <algorithm>
+
 #include <glm/geometric.hpp>
 
 #include "mohs_map.hpp"
@@ -91,7 +93,7 @@ void add_mohs(render::Scene& scene, MeshCache& meshes, const std::vector<CaseObj
                           10};
     scene.items.push_back(item);
     const auto& s = m.stages[static_cast<size_t>(k)];
-    legend.push_back("stage " + std::to_string(k + 1) + (s.deep_only ? ": deep only" : ": +" + fixed(s.margin_cm, 1) + " cm") + ", to " +
+    legend.push_back(stage_name(m, static_cast<size_t>(k)) + (s.deep_only ? ": deep only" : ": +" + fixed(s.margin_cm, 1) + " cm") + ", to " +
                      (s.plane ? plane_key(*s.plane) + " " : "") + fixed(rec.stage_depth_mm[static_cast<size_t>(k)], 1) + " mm");
     swatches.push_back(colour);
   }
@@ -136,7 +138,7 @@ void add_mohs(render::Scene& scene, MeshCache& meshes, const std::vector<CaseObj
         add_polyline(positive, pts, v4(red, 1.0f), false);
         if (!pts.empty() && view.labels)
           scene.labels.push_back({f3(pts[pts.size() / 2]),
-                                  "stage " + std::to_string(k + 1) + " " + b.label + (deep ? ": deep +" : ": peripheral +"),
+                                  stage_name(m, static_cast<size_t>(k)) + " " + b.label + (deep ? ": deep +" : ": peripheral +"),
                                   v4(palette::kPositiveLabel, 1.0f),
                                   {0.0f, deep ? 22.0f : -22.0f}});
       }
@@ -169,7 +171,9 @@ void add_mohs(render::Scene& scene, MeshCache& meshes, const std::vector<CaseObj
 
   if (view.legend) {
     render::OverlayText o{render::Corner::TopRight, {}, v4(palette::kText, 1.0f), {}};
-    o.lines.push_back("Mohs: stage" + std::string(K > 1 ? "s 1–" + std::to_string(K) : " 1") + " of " + std::to_string(m.stages.size()));
+    const bool excision = std::any_of(m.stages.begin(), m.stages.end(), [](const MohsStage& s) { return s.procedure == Procedure::Excision; });
+    const std::string unit = excision ? "Mohs stages and excision: step" : "Mohs: stage";
+    o.lines.push_back(unit + (K > 1 ? "s 1–" + std::to_string(K) : " 1") + " of " + std::to_string(m.stages.size()));
     o.lines.push_back("defect " + fixed(rec.extent_x_cm, 1) + " × " + fixed(rec.extent_y_cm, 1) + " cm, " + fixed(rec.final_defect_area_cm2, 1) +
                       " cm²");
     o.lines.push_back("depth " + fixed(rec.max_depth_mm, 1) + " mm, into " + rec.deepest_layer);

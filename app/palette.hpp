@@ -94,6 +94,7 @@ inline constexpr Rgba kDeepOnlyRing{0.82f, 0.85f, 0.89f, 1.0f};  // a deep-only 
 inline constexpr Rgba kSelected{1.0f, 1.0f, 1.0f, 0.95f};
 inline constexpr Rgba kResultClear{0.55f, 0.80f, 0.55f, 1.0f}, kResultClose{0.97f, 0.72f, 0.22f, 1.0f};
 inline constexpr Rgba kResultIndeterminate{0.70f, 0.70f, 0.72f, 1.0f}, kResultPending{0.98f, 0.98f, 0.98f, 1.0f};
+inline constexpr Rgba kResultNotExamined{0.87f, 0.79f, 0.95f, 1.0f};  // lilac: this step did not read that margin
 // Tissue inks, as the surgeon names them.
 inline constexpr Rgba kInkBlue{0.15f, 0.35f, 0.85f, 1.0f}, kInkRed{0.85f, 0.12f, 0.15f, 1.0f}, kInkBlack{0.05f, 0.05f, 0.05f, 1.0f};
 inline constexpr Rgba kInkGreen{0.10f, 0.60f, 0.25f, 1.0f}, kInkYellow{0.95f, 0.85f, 0.10f, 1.0f}, kInkOrange{0.98f, 0.55f, 0.10f, 1.0f};

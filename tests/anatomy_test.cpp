@@ -1,5 +1,5 @@
 // The bundled anatomy: named closed layers at real size, regenerated identically, with the
-// thickness table of clinical.md §7 under each lesion, and skin-conforming tumours on every site.
+// thickness table of docs/sources.md §7 under each lesion, and skin-conforming tumours on every site.
 #include <gtest/gtest.h>
 
 #include <glm/geometric.hpp>

@@ -93,8 +93,8 @@ TEST(Cli, ReportHasTheMohsMetrics) {
   const CliResult r = run("report " + quoted(test::case_path("han2009-abdomen")));
   ASSERT_EQ(r.code, 0) << r.err;
   const auto m = nlohmann::json::parse(r.out)["mohs"];
-  EXPECT_EQ(m["stages_taken"], 2);
-  ASSERT_EQ(m["stages"].size(), 2u);
+  EXPECT_EQ(m["stages_taken"], 3);  // stage 1, the resection by surgical oncology, stage 2 (Han 2009)
+  ASSERT_EQ(m["stages"].size(), 3u);
   for (const char* key : {"excised_area_cm2", "depth_mm", "cumulative_defect_area_cm2"}) EXPECT_TRUE(m["stages"][0].contains(key)) << key;
   for (const char* key : {"final_defect_area_cm2", "final_defect_extent_x_cm", "final_defect_extent_y_cm", "final_defect_largest_diameter_cm",
                           "max_depth_mm", "deepest_layer", "defect_to_clinical_area", "largest_final_margin_cm", "margins_clear"})
@@ -103,7 +103,9 @@ TEST(Cli, ReportHasTheMohsMetrics) {
   EXPECT_EQ(m["final_margin_by_clock_hour_cm"][5]["hour"], 6);
   EXPECT_NEAR(m["final_margin_by_clock_hour_cm"][5]["margin_cm"].get<double>(), 2.0, 0.05);
   EXPECT_EQ(m["deepest_layer"], "muscle");
-  EXPECT_NEAR(m["stages"][0]["depth_mm"].get<double>(), 17.2, 0.01);
+  EXPECT_NEAR(m["stages"][1]["depth_mm"].get<double>(), 17.2, 0.01);  // the resection, to the fascia
+  EXPECT_EQ(m["stages"][1]["procedure"], "excision");
+  EXPECT_EQ(m["stages"][1]["name"], "excision by surgical oncology");
   EXPECT_GT(m["defect_to_clinical_area"].get<double>(), 1.0);
 }
 
@@ -138,9 +140,9 @@ TEST(Cli, MohsViewsAndMaps) {
   CliResult r = run("render " + c + " --view map --stage 2 --output " + quoted(dir / "map.png"));
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_TRUE(std::filesystem::file_size(dir / "map.png") > 20000);
-  r = run("render " + c + " --view map --stage 3 --output " + quoted(dir / "x.png"));
+  r = run("render " + c + " --view map --stage 4 --output " + quoted(dir / "x.png"));
   EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.err.find("--stage: 3 — the case has stages 1 to 2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--stage: 4 — the case has stages 1 to 3"), std::string::npos) << r.err;
   r = run("render " + c + " --view mohs --through-stage 5 --output " + quoted(dir / "x.png"));
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("--through-stage: 5"), std::string::npos) << r.err;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -14,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "anatomy/sites.hpp"
 #include "clinical/spread/literature.hpp"
 #include "text_format.hpp"
 
@@ -148,6 +150,30 @@ std::string outlook_block() {
   return out.str();
 }
 
+// docs/reconstruction.md: the bundled cases' Mohs records as `marginviz report` reconstructs them.
+std::string mohs_cases_block() {
+  std::ostringstream out;
+  out << "| case | steps | final defect X × Y (cm) | area (cm²) | excised per step (cm²) | defect / clinical area | max depth (mm), deepest layer | "
+         "final margin by clock hour (cm) | margins clear | by Mohs alone |\n|---|---|---|---|---|---|---|---|---|---|\n";
+  for (const auto& [id, label] : kCases) {
+    const auto m = run_json("report " + case_file(id)).at("mohs");
+    std::string steps, excised;
+    for (const auto& s : m.at("stages")) {
+      steps += (steps.empty() ? "" : ", ") + s.at("name").get<std::string>();
+      excised += (excised.empty() ? "" : ", ") + num(s.at("excised_area_cm2"), 2);
+    }
+    double lo = 1e9, hi = 0.0;
+    for (const auto& h : m.at("final_margin_by_clock_hour_cm"))
+      lo = std::min(lo, h.at("margin_cm").get<double>()), hi = std::max(hi, h.at("margin_cm").get<double>());
+    out << "| `" << id << "` | " << steps << " | " << num(m.at("final_defect_extent_x_cm"), 2) << " × " << num(m.at("final_defect_extent_y_cm"), 2)
+        << " | " << num(m.at("final_defect_area_cm2"), 2) << " | " << excised << " | " << num(m.at("defect_to_clinical_area"), 2) << " | "
+        << num(m.at("max_depth_mm"), 2) << ", " << m.at("deepest_layer").get<std::string>() << " | "
+        << (lo == hi ? num(lo, 1) : num(lo, 1) + "–" + num(hi, 1)) << " | " << (m.at("margins_clear").get<bool>() ? "yes" : "no") << " | "
+        << (m.at("cleared_by_mohs_alone").get<bool>() ? "yes" : "no") << " |\n";
+  }
+  return out.str();
+}
+
 // README: the abdomen's plan in one sentence.
 std::string readme_abdomen_block() {
   const auto r = run_json("report " + case_file("han2009-abdomen") + " --plan-margin 2");
@@ -184,7 +210,42 @@ TEST(DocFigures, ModelDocQuotesTheModel) {
                  {{"posterior", posterior_block(fit)}, {"residuals", residuals_block(fit)}, {"cases", cases_block()}, {"outlook", outlook_block()}});
 }
 
+TEST(DocFigures, ReconstructionDocQuotesTheMohsRecords) {
+  check_document(kSource / "docs" / "reconstruction.md", {{"mohs-cases", mohs_cases_block()}});
+}
+
 TEST(DocFigures, ReadmeQuotesTheModel) { check_document(kSource / "README.md", {{"abdomen-plan", readme_abdomen_block()}}); }
+
+// docs/sources.md §7 is the thickness table the anatomy is built from: every layer with a
+// thickness is a row, with the same value and the same assumption flag, and no row is extra.
+TEST(DocFigures, SourcesListTheThicknessTable) {
+  const std::string text = read_text(kSource / "docs" / "sources.md");
+  const size_t from = text.find("## §7"), to = text.find("## §8");
+  ASSERT_NE(from, std::string::npos);
+  std::istringstream rows(text.substr(from, to - from));
+  std::map<std::pair<std::string, std::string>, std::pair<double, bool>> documented;
+  for (std::string line; std::getline(rows, line);) {
+    std::vector<std::string> cells;
+    std::stringstream cs(line);
+    for (std::string cell; std::getline(cs, cell, '|');) {
+      const size_t a = cell.find_first_not_of(' '), b = cell.find_last_not_of(' ');
+      cells.push_back(a == std::string::npos ? "" : cell.substr(a, b - a + 1));
+    }
+    if (cells.size() < 5 || cells[1] == "site" || cells[1].rfind("---", 0) == 0) continue;
+    documented[{cells[1], cells[2]}] = {std::stod(cells[3]), cells[4].find("**assumption**") != std::string::npos};
+  }
+  size_t rows_in_code = 0;
+  for (const SiteSpec& site : all_sites())
+    for (const LayerSpec& layer : site.layers) {
+      if (layer.thickness_mm <= 0.0) continue;
+      ++rows_in_code;
+      const auto it = documented.find({site.key, layer.name});
+      ASSERT_NE(it, documented.end()) << site.key << " " << layer.name << " is not in docs/sources.md §7";
+      EXPECT_DOUBLE_EQ(it->second.first, layer.thickness_mm) << site.key << " " << layer.name;
+      EXPECT_EQ(it->second.second, layer.assumption) << site.key << " " << layer.name << ": the assumption flag";
+    }
+  EXPECT_EQ(documented.size(), rows_in_code) << "docs/sources.md §7 has rows the code does not";
+}
 
 }  // namespace
 }  // namespace mv

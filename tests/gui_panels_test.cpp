@@ -189,7 +189,14 @@ TEST_F(GuiPanels, EveryWidgetHasItsOwnIdAndEachEditChangesOneThing) {
     const nlohmann::json patch = nlohmann::json::diff(before, as_json(h.state().doc.working()));
     if (patch.empty()) continue;
     ++edits;
-    EXPECT_NE(common_parent(patch), "") << "one action at (" << w.at.x << ", " << w.at.y << ") changed unrelated fields:\n" << patch.dump(1);
+    // Adding or deleting a Mohs stage renumbers the surgery's stage steps with it (stage_added,
+    // stage_removed): that follows the one edit, so those steps are left out of the comparison.
+    nlohmann::json own = nlohmann::json::array();
+    const bool stage_edit =
+        std::any_of(patch.begin(), patch.end(), [](const auto& op) { return op["path"].template get<std::string>().rfind("/mohs", 0) == 0; });
+    for (const auto& op : patch)
+      if (!(stage_edit && op["path"].get<std::string>().rfind("/surgery/steps", 0) == 0)) own.push_back(op);
+    EXPECT_NE(common_parent(own), "") << "one action at (" << w.at.x << ", " << w.at.y << ") changed unrelated fields:\n" << patch.dump(1);
   }
   EXPECT_GE(edits, 15) << "too few widgets edited the case";
   std::printf("panel sweep: %zu widgets found, %d of them edited the case\n", widgets.size(), edits);
@@ -301,16 +308,18 @@ TEST_F(GuiPanels, UndoRedoSurvivesSaveAndRestoresDeletions) {
   doc.edit().measurements[0].x_cm = 9.1;
   doc.changed();
   const std::string edited = serialize_case(doc.working());
-  doc.edit().mohs->stages.pop_back();  // "Delete stage"
+  doc.edit().mohs->stages.pop_back();  // "Delete stage", as the Mohs panel does it
+  stage_removed(doc.edit(), 2);
   doc.changed();
   doc.edit().measurements.erase(doc.edit().measurements.begin());  // a measurement deleted
   doc.changed();
   ASSERT_TRUE(doc.undo());
   ASSERT_TRUE(doc.undo());
   EXPECT_EQ(serialize_case(doc.working()), edited);
-  EXPECT_EQ(doc.working().mohs->stages.size(), 2u);
+  EXPECT_EQ(doc.working().mohs->stages.size(), 3u);
   ASSERT_TRUE(doc.redo());
-  EXPECT_EQ(doc.working().mohs->stages.size(), 1u);
+  EXPECT_EQ(doc.working().mohs->stages.size(), 2u);
+  EXPECT_EQ(doc.working().surgery->steps.size(), 3u);  // its step went with it
   ASSERT_TRUE(doc.undo());
   // Save, then keep undoing: the history is still there, and the saved state is "not dirty".
   const auto saved = scratch_->path / "saved.json";

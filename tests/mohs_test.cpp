@@ -109,21 +109,33 @@ TEST(MohsReconstruction, ATinyLaterStageStillCompletes) {
   EXPECT_EQ(rec.stages, 2);
 }
 
+// Han 2009 (docs/sources.md §2): one Mohs stage with a 2-cm margin for the periphery; the next
+// day surgical oncology's resection to the fascia, tumour at its deep margin toward 6 o'clock; an
+// additional Mohs stage, a thin deep layer there, clear.
 TEST(MohsReconstruction, BundledAbdomenMatchesThePaper) {
   const Case c = test::load_bundled("han2009-abdomen");
   const SiteModel model(load_anatomy_file(c.site, test::asset_dir() / "anatomy" / anatomy_file_name(c.site)));
   const MohsReconstruction rec = reconstruct_mohs(c, model, place_lesion(model.skin, c.lesion));
-  EXPECT_EQ(rec.stages, 2);
+  ASSERT_EQ(rec.stages, 3);
+  EXPECT_EQ(c.mohs->stages[0].procedure, Procedure::Mohs);
+  EXPECT_EQ(c.mohs->stages[1].procedure, Procedure::Excision);
+  EXPECT_EQ(c.mohs->stages[2].procedure, Procedure::Mohs);
   EXPECT_NEAR(rec.largest_margin_cm, 2.0, 0.05);            // one 2-cm stage at the periphery
-  EXPECT_NEAR(rec.stage_depth_mm[0], 17.2, 0.01);           // to the fascia
-  EXPECT_GT(rec.stage_depth_mm[1], rec.stage_depth_mm[0]);  // a deeper stage at 6 o'clock
-  EXPECT_GT(rec.confirmed.depth_mm[0] + 1.0, 0.0);
-  EXPECT_NEAR(rec.confirmed.depth_mm[0], 12.0, 0.01);  // 3 o'clock: the clinical depth
-  double deep_at_six = 0.0;
-  for (size_t j = 0; j < rec.confirmed.theta.size(); ++j)
-    if (std::abs(angle_to_clock(rec.confirmed.theta[j]) - 6.0) < 0.2) deep_at_six = std::max(deep_at_six, rec.confirmed.depth_mm[j]);
-  EXPECT_NEAR(deep_at_six, 17.2, 0.01);  // tumour at the deep margin of stage 1
+  EXPECT_LT(rec.stage_depth_mm[0], 17.2);                   // the Mohs stage did not go to the fascia ...
+  EXPECT_NEAR(rec.stage_depth_mm[1], 17.2, 0.01);           // ... the resection did
+  EXPECT_GT(rec.stage_depth_mm[2], rec.stage_depth_mm[1]);  // the additional stage: deeper ...
+  EXPECT_LT(rec.stage_depth_mm[2], 17.2 + 5.0);             // ... a thin layer, not the whole rectus (10 mm)
+  EXPECT_NEAR(rec.confirmed.depth_mm[0], 12.0, 0.01);       // 3 o'clock: the clinical depth
+  double deep_at_six = 0.0, deepest_at_three = 0.0;
+  for (size_t j = 0; j < rec.confirmed.theta.size(); ++j) {
+    const double hour = angle_to_clock(rec.confirmed.theta[j]);
+    if (std::abs(hour - 6.0) < 0.2) deep_at_six = std::max(deep_at_six, rec.confirmed.depth_mm[j]);
+    if (std::abs(hour - 3.0) < 0.2) deepest_at_three = std::max(deepest_at_three, rec.defects.back().depth_mm[j]);
+  }
+  EXPECT_NEAR(deep_at_six, 17.2, 0.01);       // tumour at the resection's deep margin
+  EXPECT_NEAR(deepest_at_three, 17.2, 0.01);  // the additional stage took only the 6 o'clock side
   EXPECT_TRUE(rec.clear);
+  EXPECT_FALSE(mohs_completeness(*c.mohs, 1).clear());  // the Mohs stage alone left its deep margin unexamined
   EXPECT_EQ(rec.deepest_layer, "muscle");
   for (const auto& s : rec.defect_solids) EXPECT_TRUE(check_solid(s.mesh).watertight());
 }
@@ -237,6 +249,7 @@ TEST(MohsValidation, MarginsDepthPlanesAndDeepOnly) {
       has(validate_case(with_stages({deep_first})), Severity::Error, "mohs.stages[0].deep_only", "the first stage must take a peripheral margin"));
   // A plane the site does not have is refused when the file is read.
   auto j = nlohmann::json::parse(serialize_case(test::load_bundled("han2009-abdomen")));
+  j["mohs"]["stages"][0].erase("depth_mm");
   j["mohs"]["stages"][0]["depth"] = "periosteum";
   const auto load = parse_case(j.dump());
   EXPECT_FALSE(load.value);
@@ -249,7 +262,7 @@ TEST(MohsValidation, MarginsDepthPlanesAndDeepOnly) {
   j["mohs"]["stages"][0].erase("depth_mm");
   j["mohs"]["stages"][0]["blocks"][0]["peripheral"] = "negative";
   EXPECT_TRUE(has(parse_case(j.dump()).issues, Severity::Error, "mohs.stages[0].blocks[0].peripheral",
-                  "\"negative\" — must be \"clear\", \"positive\", \"close\", \"indeterminate\" or \"pending\" (not read yet)"));
+                  "\"negative\" — must be \"clear\", \"positive\", \"close\", \"indeterminate\", \"pending\" (not read yet) or \"not examined\""));
 }
 
 TEST(MohsIo, RoundTripsThroughAFile) {
@@ -259,14 +272,22 @@ TEST(MohsIo, RoundTripsThroughAFile) {
   EXPECT_EQ(serialize_case(*again.value), serialize_case(c));
   ASSERT_TRUE(again.value->mohs);
   EXPECT_TRUE(again.value->mohs->stages[1].deep_only);
-  EXPECT_EQ(again.value->mohs->stages[0].blocks[2].deep, MarginResult::Positive);
+  EXPECT_EQ(again.value->mohs->stages[0].blocks[2].deep, MarginResult::NotExamined);
+  EXPECT_EQ(again.value->mohs->stages[1].procedure, Procedure::Excision);
+  EXPECT_EQ(again.value->mohs->stages[1].performed_by, "surgical oncology");
+  EXPECT_EQ(again.value->mohs->stages[1].processing, Processing::Paraffin);
+  EXPECT_EQ(again.value->mohs->stages[1].blocks[1].deep, MarginResult::Positive);
+  ASSERT_TRUE(again.value->surgery);
+  EXPECT_EQ(again.value->surgery->steps.size(), 4u);
+  EXPECT_EQ(again.value->surgery->closure->method, ClosureMethod::Delayed);
   // Version 1.0 files (no "mohs") still load; saving writes the current minor version.
   auto old = nlohmann::json::parse(serialize_case(c));
   old.erase("mohs");
+  old.erase("surgery");
   old["schema_version"] = "1.0";
   const auto loaded = parse_case(old.dump());
   ASSERT_TRUE(loaded.value);
-  EXPECT_NE(serialize_case(*loaded.value).find("\"schema_version\": \"1.2\""), std::string::npos);
+  EXPECT_NE(serialize_case(*loaded.value).find("\"schema_version\": \"1.3\""), std::string::npos);
 }
 
 // Schema 1.2: a saved plan (one margin or twelve), pending results and block layers survive a
@@ -373,6 +394,7 @@ TEST(MohsEditing, NextStageTakesWhatEachBlockNeeds) {
   EXPECT_EQ(next->blocks[0].label, "C2");
   Case c = test::load_bundled("han2009-abdomen");
   c.mohs = deep_only;
+  c.surgery.reset();  // its steps name the bundled record's stages
   c.mohs->stages.push_back(*next);
   EXPECT_FALSE(has_errors(validate_case(c))) << format_issues(validate_case(c));
 
@@ -380,7 +402,8 @@ TEST(MohsEditing, NextStageTakesWhatEachBlockNeeds) {
   EXPECT_FALSE(app::next_stage_from_open(clear, Site::Abdomen, std::nullopt));
   EXPECT_EQ(app::next_result(MarginResult::Pending), MarginResult::Clear);
   EXPECT_EQ(app::next_result(MarginResult::Clear), MarginResult::Positive);
-  EXPECT_EQ(app::next_result(MarginResult::Indeterminate), MarginResult::Pending);
+  EXPECT_EQ(app::next_result(MarginResult::Indeterminate), MarginResult::NotExamined);
+  EXPECT_EQ(app::next_result(MarginResult::NotExamined), MarginResult::Pending);
 }
 
 // A merge never hides an open margin, and never joins a wedge to a deep-only layer; a stage in mm

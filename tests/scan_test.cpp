@@ -122,9 +122,11 @@ TEST_F(ScanTest, LayersUnderAScanStartWhereTheLayerAboveEnds) {
   const Anatomy a = anatomy_from_scan(Site::Thigh, test::flat_phantom(), {});
   ASSERT_GE(a.layers.size(), 3u);
   EXPECT_EQ(a.layers[1].name, "subcutaneous-fat");
-  EXPECT_NEAR(a.layers[1].solid.positions[0].z, -1.95, 1e-9);  // top of the fat = floor of the skin
+  const auto& layers = site_spec(Site::Thigh).layers;  // the thickness table (docs/sources.md §7)
+  const double skin = layers[0].thickness_mm, fat = layers[1].thickness_mm;
+  EXPECT_NEAR(a.layers[1].solid.positions[0].z, -skin, 1e-9);  // top of the fat = floor of the skin
   EXPECT_EQ(a.layers[2].name, "fascia");
-  EXPECT_NEAR(a.layers[2].solid.positions[0].z, -1.95 - 9.15, 1e-9);  // top of the fascia = floor of the fat
+  EXPECT_NEAR(a.layers[2].solid.positions[0].z, -skin - fat, 1e-9);  // top of the fascia = floor of the fat
 }
 
 TEST_F(ScanTest, LargeScansAreDrawnFromALighterCopy) {

@@ -1,11 +1,14 @@
-// The four bundled cases reproduce what Han et al. 2009 published (clinical.md §2), computed with
-// the product's own metrics code.
+// The four bundled cases reproduce what Han et al. 2009 published (docs/sources.md §2), computed
+// with the product's own metrics, reconstruction and response code.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <numeric>
 
 #include "clinical/metrics.hpp"
+#include "clinical/response.hpp"
+#include "reconstruction/mohs_reconstruction.hpp"
+#include "reconstruction/timeline.hpp"
 #include "test_support.hpp"
 
 namespace mv {
@@ -71,6 +74,86 @@ TEST(Han2009Series, PerPatientFacts) {
   EXPECT_EQ(recurrent, 2);
   EXPECT_EQ(three_months, 3);
   EXPECT_EQ(seven_months, 1);
+}
+
+// "Clear margins with MMS in 3 of 4": the fourth, the abdominal one, only with surgical oncology's
+// resection (to the fascia, tumour at its deep margin toward the scrotum) and an additional Mohs
+// stage; the wound was left open until then. The ankle's wound reached the periosteum, grafted.
+TEST(Han2009Series, ThreeOfFourClearedByMohsAlone) {
+  int by_mohs = 0;
+  for (const auto& c : series()) {
+    const SiteModel model(load_anatomy_file(c.site, test::asset_dir() / "anatomy" / anatomy_file_name(c.site)));
+    const MohsReconstruction rec = reconstruct_mohs(c, model, place_lesion(model.skin, c.lesion));
+    EXPECT_TRUE(rec.clear) << c.case_id;  // all four disease-free in the end
+    by_mohs += rec.cleared_by_mohs_alone;
+    if (c.case_id == "han2009-abdomen") {
+      EXPECT_FALSE(rec.cleared_by_mohs_alone);
+      ASSERT_EQ(c.mohs->stages.size(), 3u);
+      const MohsStage& resection = c.mohs->stages[1];
+      EXPECT_EQ(resection.procedure, Procedure::Excision);
+      EXPECT_EQ(resection.performed_by, "surgical oncology");
+      EXPECT_EQ(resection.plane, DepthPlane::Fascia);
+      bool positive_toward_six = false;
+      for (const auto& b : resection.blocks) positive_toward_six |= b.deep == MarginResult::Positive && b.span.contains(6.0);
+      EXPECT_TRUE(positive_toward_six);
+      for (const auto& b : c.mohs->stages[0].blocks) EXPECT_EQ(b.deep, MarginResult::NotExamined) << "the Mohs stage was for the periphery";
+      EXPECT_NEAR(c.mohs->stages[0].margin_cm, 2.0, 1e-9);
+      EXPECT_TRUE(c.mohs->stages[2].deep_only);
+      ASSERT_TRUE(c.surgery && c.surgery->closure);
+      EXPECT_EQ(c.surgery->steps.front().kind, SurgeryStep::Kind::Debulking);
+      EXPECT_EQ(c.surgery->closure->method, ClosureMethod::Delayed);
+      EXPECT_GE(c.surgery->closure->date->ordinal(), c.mohs->stages.back().date->ordinal());
+    }
+    if (c.case_id == "han2009-ankle") {
+      EXPECT_EQ(c.mohs->stages.back().plane, DepthPlane::Periosteum);
+      ASSERT_TRUE(c.surgery && c.surgery->closure);
+      EXPECT_EQ(c.surgery->closure->method, ClosureMethod::Graft);
+    }
+  }
+  EXPECT_EQ(by_mohs, 3);
+}
+
+// "All 4 patients responded to imatinib therapy with a reduction in tumor size and thickness."
+// By RECIST 1.1 on the longest diameter, as trials report response, three are stable disease.
+TEST(Han2009Series, EveryTumourShrankInSizeAndThickness) {
+  int stable = 0;
+  for (const auto& c : series()) {
+    const TumourState before = state_of(c, 0), after = state_of(c, c.measurements.size() - 1);
+    EXPECT_LT(after.shape.depth_mm, before.shape.depth_mm) << c.case_id;
+    EXPECT_LT(after.shape.x_cm * after.shape.y_cm, before.shape.x_cm * before.shape.y_cm) << c.case_id;
+    const auto r = recist_response(c);
+    ASSERT_TRUE(r);
+    stable += r->category == ResponseCategory::StableDisease;
+    if (c.case_id == "han2009-abdomen") {
+      EXPECT_EQ(r->category, ResponseCategory::PartialResponse);
+    }
+  }
+  EXPECT_EQ(stable, 3);
+}
+
+TEST(Response, RecistThresholds) {
+  Case c = test::load_bundled("han2009-thigh");
+  c.measurements.back().x_cm = 0.7 * 8.0, c.measurements.back().y_cm = 0.7 * 8.0;  // exactly 30% smaller
+  EXPECT_EQ(recist_response(c)->category, ResponseCategory::PartialResponse);
+  c.measurements.back().y_cm = 0.71 * 8.0;
+  EXPECT_EQ(recist_response(c)->category, ResponseCategory::StableDisease);
+  c.measurements.back().y_cm = 1.2 * 8.0;  // 20% larger
+  EXPECT_EQ(recist_response(c)->category, ResponseCategory::ProgressiveDisease);
+  c.measurements.resize(1);
+  EXPECT_FALSE(recist_response(c));
+}
+
+TEST(Response, RecurrenceFiguresOnlyForRecurrentOrFibrosarcomatousTumours) {
+  Case c = test::load_bundled("han2009-thigh");  // primary
+  EXPECT_TRUE(recurrence_context(c).empty());
+  c.histology = Histology::Fibrosarcomatous;
+  const auto fs = recurrence_context(c);
+  ASSERT_FALSE(fs.empty());
+  EXPECT_NE(fs.front().figure.find("39.7%"), std::string::npos);
+  for (const auto& f : fs) EXPECT_FALSE(f.source.empty()) << f.figure;
+  c.histology = Histology::Classic;
+  c.presentation = Presentation::Recurrent;
+  EXPECT_NE(recurrence_context(c).front().source.find("Ratner 1997"), std::string::npos);
 }
 
 }  // namespace

@@ -51,7 +51,8 @@ TEST(Timeline, AtAcceptsLabelsAndFractionsOnly) {
 }
 
 TEST(Timeline, MissingThicknessTakesTheSiteDefault) {
-  const Case c = test::load_bundled("han2009-scalp");
+  Case c = test::load_bundled("han2009-scalp");
+  for (auto& m : c.measurements) m.thickness_mm.reset();
   const TumourState s = tumour_at(c, 0.0);
   EXPECT_TRUE(s.depth_is_site_default);
   EXPECT_DOUBLE_EQ(s.shape.depth_mm, 1.35 + 4.0);  // base of the scalp's subcutis

@@ -80,7 +80,7 @@ void draw_case_panel(CaseDocument& doc, bool& place_by_click, bool& camera_reset
 void draw_measurements_panel(CaseDocument& doc);
 void draw_timeline_panel(const CaseSession& session, TimePoint& time, bool& time_changed);
 void draw_view_panel(ViewSettings& view, CaseSession& session, bool& camera_reset_requested, bool& screenshot_requested);
-void draw_metrics_panel(const std::optional<CaseMetrics>& metrics);
+void draw_metrics_panel(const Case* shown, const std::optional<CaseMetrics>& metrics);  // shown: the case on screen
 // The Mohs and planning panels edit the document, the view, the map's texture and the teaching
 // session together: they take the whole state.
 void draw_mohs_panel(GuiState& s);

@@ -1,12 +1,14 @@
-// The metrics panel: per measurement sizes from the ruler and from the mesh, and the reduction
-// by four methods, the default (area X·Y, as in Han 2009) marked.
+// The metrics panel: per measurement sizes from the ruler and from the mesh; the reduction by four
+// methods, each named for what it is, and the response category as trials name it; for a
+// recurrent or fibrosarcomatous tumour, the published recurrence figures with their sources.
 #include <imgui.h>
 
+#include "clinical/response.hpp"
 #include "gui_state.hpp"
 
 namespace mv::app {
 
-void draw_metrics_panel(const std::optional<CaseMetrics>& metrics) {
+void draw_metrics_panel(const Case* shown, const std::optional<CaseMetrics>& metrics) {
   if (!metrics) {
     caption("No metrics: the case has errors.");
     return;
@@ -37,11 +39,28 @@ void draw_metrics_panel(const std::optional<CaseMetrics>& metrics) {
   if (m.reduction) {
     const auto& r = *m.reduction;
     ImGui::Text("Reduction, %s → %s:", r.from_label.c_str(), r.to_label.c_str());
-    ImGui::BulletText("area X·Y: %.1f %%  (default, as in Han 2009)", r.area_xy_percent);
+    ImGui::BulletText("area X·Y: %.1f %%", r.area_xy_percent);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("The product of the ruler's X and Y. Han 2009 reports a size reduction without saying how it was computed.");
     ImGui::BulletText("longest axis: %.1f %%", r.longest_axis_percent);
     ImGui::BulletText("mean of axes: %.1f %%", r.mean_axes_percent);
     ImGui::BulletText("volume (reconstructed): %.1f %%", r.volume_percent);
+    if (shown)
+      if (const auto resp = recist_response(*shown)) {
+        ImGui::Text("Response: %s", response_name(resp->category).c_str());
+        caption("%s: %.1f → %.1f cm, %+.1f %%. %s.", kRecistMethod, resp->longest_before_cm, resp->longest_after_cm, resp->change_percent,
+                kRecistThresholds);
+      }
     caption("Ugurel 2014: shrinkage does not yet justify smaller margins.");
+  }
+  if (!shown) return;
+  if (const auto figures = recurrence_context(*shown); !figures.empty()) {
+    section_heading("Published recurrence figures");
+    for (const auto& f : figures) {
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s (%s)", f.figure.c_str(), f.source.c_str());
+    }
+    caption("%s.", kRecurrenceNote);
   }
 }
 

@@ -51,6 +51,7 @@ bool add_next_stage(GuiState& s) {
   auto next = next_stage_from_open(*c.mohs, c.site, new_stage_date(c, today_iso()));
   if (!next) return false;
   c.mohs->stages.push_back(std::move(*next));
+  stage_added(c);
   s.mohs_stage = static_cast<int>(c.mohs->stages.size()) - 1;
   return true;
 }
@@ -72,7 +73,9 @@ void draw_mohs_panel(GuiState& s) {
   s.mohs_stage = std::clamp(s.mohs_stage, 0, static_cast<int>(stages.size()) - 1);
   for (int k = 0; k < static_cast<int>(stages.size()); ++k) {
     if (k > 0) ImGui::SameLine();
-    const std::string name = "Stage " + std::to_string(k + 1);
+    std::string name = stage_name(*c.mohs, static_cast<size_t>(k));
+    name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+    name += "##stage" + std::to_string(k);  // unique even where two excisions read alike
     if (ImGui::RadioButton(name.c_str(), s.mohs_stage == k)) s.mohs_stage = k;
   }
   MohsStage& st = stages[static_cast<size_t>(s.mohs_stage)];
@@ -150,6 +153,7 @@ void draw_mohs_panel(GuiState& s) {
   ImGui::SameLine();
   if (ImGui::Button("Delete stage")) {
     stages.erase(stages.begin() + s.mohs_stage);
+    stage_removed(c, s.mohs_stage);
     if (stages.empty()) c.mohs.reset();
     s.mohs_stage = std::max(0, s.mohs_stage - 1);
     changed = true;

@@ -15,7 +15,7 @@ void draw_sidebar_panels(GuiState& s, bool open_all) {
       {"Measurements", true, [](GuiState& s) { draw_measurements_panel(s.doc); }},
       {"Timeline", true, [](GuiState& s) { draw_timeline_panel(s.session, s.time, s.time_changed); }},
       {"View", true, [](GuiState& s) { draw_view_panel(s.view, s.session, s.camera_reset_requested, s.screenshot_requested); }},
-      {"Metrics", false, [](GuiState& s) { draw_metrics_panel(s.metrics); }},
+      {"Metrics", false, [](GuiState& s) { draw_metrics_panel(s.session.has_case() ? &s.session.current_case() : nullptr, s.metrics); }},
       {"Mohs stages", true, draw_mohs_panel},
       {"Planning and teaching", false, draw_plan_panel},
   };

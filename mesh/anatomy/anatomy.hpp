@@ -29,11 +29,11 @@ struct Anatomy {
 };
 
 // Procedural anatomy of a site at real size, layers offset inward from the skin by the site's
-// thickness table (clinical.md §7) with per-case overrides. Deterministic: same input, same mesh.
+// thickness table (docs/sources.md §7) with per-case overrides. Deterministic: same input, same mesh.
 Anatomy build_anatomy(Site site, const TissueThickness& thickness = {});
 
 // A patient's surface scan (mm) as the skin, with the site's fixed-thickness layers offset inward
-// along its vertex normals (clinical.md §7 table, per-case overrides applied). Scans over
+// along its vertex normals (docs/sources.md §7 table, per-case overrides applied). Scans over
 // kMaxDrawnTriangles are drawn from a decimated copy, and the deeper layers (only ever drawn) are
 // built from that copy, not from the full scan.
 constexpr std::size_t kMaxDrawnTriangles = 250'000;

@@ -1,7 +1,7 @@
-// Procedural anatomy for the four sites of Han et al. 2009 (clinical.md §2): a head, an anterior
+// Procedural anatomy for the four sites of Han et al. 2009 (docs/sources.md §2): a head, an anterior
 // abdominal wall, a right thigh and a right medial ankle. Each outer skin is an implicit blend of
 // anatomical masses sampled along rays into a TubeGrid; deeper layer boundaries are inward offsets
-// of a feature-free version of that skin by the thickness table of clinical.md §7 (sites.cpp).
+// of a feature-free version of that skin by the thickness table of docs/sources.md §7 (sites.cpp).
 #include <cmath>
 #include <functional>
 #include <numbers>

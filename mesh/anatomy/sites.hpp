@@ -9,7 +9,7 @@ namespace mv {
 enum class Site { Scalp, Abdomen, Thigh, Ankle };
 enum class TissueKind { Skin, SubcutaneousFat, Fascia, Muscle, Bone };
 
-// One tissue layer of a site, outermost first. Thickness in mm from ../shared/reference/clinical.md §7;
+// One tissue layer of a site, outermost first. Thickness in mm from docs/sources.md §7;
 // `assumption` marks values no source gave (shown as such in the UI and docs).
 struct LayerSpec {
   std::string name;  // node name in anatomy files and exports, e.g. "subcutaneous-fat"
@@ -44,7 +44,7 @@ struct TissueThickness {
 
 // Depth (mm below the skin surface) of the base of the subcutis: the default tumour depth when a
 // measurement gives no thickness, since 62.6% of DFSP are confined to the subcutis
-// (Serra-Guillén 2016, clinical.md §5).
+// (Serra-Guillén 2016, docs/sources.md §5).
 double default_tumour_depth_mm(Site site, const TissueThickness& thickness);
 
 // Depth below the skin surface of the bottom of each layer with a fixed thickness, in order.

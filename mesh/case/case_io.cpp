@@ -8,6 +8,7 @@
 #include "case/case_json.hpp"
 #include "case/mohs_io.hpp"
 #include "case/plan_io.hpp"
+#include "case/record_io.hpp"
 #include "case/validation.hpp"
 
 namespace mv {
@@ -24,7 +25,7 @@ namespace {
 
 using namespace json_reader;  // json is the ordered Json: keys stay in file order
 
-// Keys that look like patient identifiers: case files must not carry them (clinical.md §8).
+// Keys that look like patient identifiers: case files must not carry them (docs/sources.md §8).
 void warn_identifier_keys(const json& node, const std::string& path, std::vector<Issue>& issues) {
   static const std::set<std::string> suspicious = {"name", "patient",    "patient_name", "dob",     "birth_date", "date_of_birth",
                                                    "mrn",  "nhs_number", "ssn",          "address", "phone",      "email"};
@@ -244,8 +245,9 @@ CaseLoad parse_case(std::string_view text) {
     c.anatomy = ua;
   }
   if (const json* pl = r.object(doc, "plan", "plan", false, "an object {margin_cm, depth, outline}")) c.plan = read_plan(r, *pl, c.site);
+  read_record(r, doc, c);
   c.extra = without(doc, {"schema_version", "case_id", "site", "presentation", "lesion", "measurements", "imatinib", "tissue_mm", "illustrative",
-                          "mohs", "anatomy", "plan"});
+                          "mohs", "anatomy", "plan", "histology", "translocation", "surgery"});
   warn_identifier_keys(doc, "", issues);
 
   if (has_errors(issues)) return out;
@@ -315,6 +317,7 @@ std::string serialize_case(const Case& c) {
     for (const auto& [name, mm] : c.tissue.overrides_mm) t[name] = number(mm);
     doc["tissue_mm"] = t;
   }
+  write_record(c, doc);
   if (c.mohs) doc["mohs"] = write_mohs(*c.mohs);
   if (c.anatomy) doc["anatomy"] = with_extra({{"mesh", c.anatomy->mesh}, {"unit", c.anatomy->unit}}, c.anatomy->extra);
   if (c.plan) doc["plan"] = write_plan(*c.plan);

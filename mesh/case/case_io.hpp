@@ -13,7 +13,10 @@ namespace mv {
 
 // Case file schema: docs/case-format.md. This build reads and writes major version 1.
 constexpr int kSchemaMajor = 1;
-constexpr int kSchemaMinor = 2;  // 1.1 added "mohs"; 1.2 "plan", "pending" results and block "layer"; older files still load
+// 1.1 added "mohs"; 1.2 "plan", "pending" results and block "layer"; 1.3 "histology",
+// "translocation", "surgery", stage "procedure", "by", "processing", "stain" and "not examined"
+// results. Older files still load.
+constexpr int kSchemaMinor = 3;
 constexpr std::uint64_t kMaxCaseFileBytes = 4u << 20;
 constexpr size_t kMaxJsonNesting = 64;
 

@@ -40,4 +40,20 @@ std::string CaseDate::describe() const {
 
 std::string presentation_key(Presentation p) { return p == Presentation::Primary ? "primary" : "recurrent"; }
 
+void stage_added(Case& c) {
+  if (!c.surgery || c.surgery->steps.empty() || !c.mohs) return;
+  SurgeryStep step;
+  step.stage = static_cast<int>(c.mohs->stages.size());
+  c.surgery->steps.push_back(step);
+}
+
+void stage_removed(Case& c, int removed) {
+  if (!c.surgery) return;
+  auto& steps = c.surgery->steps;
+  const int number = removed + 1;
+  std::erase_if(steps, [&](const SurgeryStep& s) { return s.kind == SurgeryStep::Kind::Stage && s.stage == number; });
+  for (auto& s : steps)
+    if (s.kind == SurgeryStep::Kind::Stage && s.stage > number) --s.stage;
+}
+
 }  // namespace mv

@@ -8,6 +8,7 @@
 
 #include "common/case_date.hpp"
 #include "case/mohs.hpp"
+#include "case/record.hpp"
 #include "anatomy/sites.hpp"
 
 namespace mv {
@@ -76,7 +77,10 @@ struct Case {
   std::optional<ImatinibCourse> imatinib;
   TissueThickness tissue;
   std::optional<Illustrative> illustrative;
+  std::optional<Histology> histology;
+  std::optional<Translocation> translocation;
   std::optional<MohsRecord> mohs;
+  std::optional<SurgeryRecord> surgery;  // the steps in order (with debulking) and the closure
   std::optional<UserAnatomy> anatomy;
   std::optional<SavedPlan> plan;
   Json extra = Json::object();
@@ -84,5 +88,11 @@ struct Case {
 };
 
 std::string presentation_key(Presentation p);
+
+// Keeps surgery.steps in step with mohs.stages as a stage is added or removed (the GUI's "Next
+// stage" and "Delete stage"): a new stage becomes the last step; a removed stage's step goes and
+// the later stage steps are renumbered. Nothing changes when the case lists no steps.
+void stage_added(Case& c);                 // after mohs->stages.push_back
+void stage_removed(Case& c, int removed);  // 0-based index the stage had, after the erase
 
 }  // namespace mv

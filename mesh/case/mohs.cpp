@@ -23,11 +23,38 @@ std::string result_key(MarginResult r) {
       return "indeterminate";
     case MarginResult::Pending:
       return "pending";
+    case MarginResult::NotExamined:
+      return "not examined";
   }
   return "clear";
 }
 
-bool needs_further_stage(MarginResult r) { return r == MarginResult::Positive || r == MarginResult::Indeterminate || r == MarginResult::Pending; }
+bool needs_further_stage(MarginResult r) {
+  return r == MarginResult::Positive || r == MarginResult::Indeterminate || r == MarginResult::Pending || r == MarginResult::NotExamined;
+}
+
+std::string stage_name(const MohsRecord& m, size_t k) {
+  int mohs = 0, excisions = 0, excision_index = 0;
+  for (size_t i = 0; i < m.stages.size(); ++i) {
+    const bool excision = m.stages[i].procedure == Procedure::Excision;
+    excisions += excision;
+    if (i <= k) (excision ? excision_index : mohs) += 1;
+  }
+  const MohsStage& s = m.stages.at(k);
+  if (s.procedure == Procedure::Mohs) return "stage " + std::to_string(mohs);
+  return "excision" + (excisions > 1 ? " " + std::to_string(excision_index) : std::string()) +
+         (s.performed_by.empty() ? "" : " by " + s.performed_by);
+}
+
+std::string procedure_key(Procedure p) { return p == Procedure::Excision ? "excision" : "mohs"; }
+
+std::string processing_key(Processing p) { return p == Processing::Paraffin ? "paraffin" : "frozen"; }
+
+std::optional<Processing> processing_from_key(const std::string& key) {
+  for (auto p : {Processing::Frozen, Processing::Paraffin})
+    if (processing_key(p) == key) return p;
+  return std::nullopt;
+}
 
 std::string layer_key(BlockLayer l) {
   switch (l) {
@@ -48,7 +75,8 @@ std::optional<BlockLayer> layer_from_key(const std::string& key) {
 }
 
 std::optional<MarginResult> result_from_key(const std::string& key) {
-  for (auto r : {MarginResult::Clear, MarginResult::Positive, MarginResult::Close, MarginResult::Indeterminate, MarginResult::Pending})
+  for (auto r : {MarginResult::Clear, MarginResult::Positive, MarginResult::Close, MarginResult::Indeterminate, MarginResult::Pending,
+                 MarginResult::NotExamined})
     if (result_key(r) == key) return r;
   return std::nullopt;
 }

@@ -17,8 +17,8 @@ std::string hours_text(const ClockSet& set) {
 }  // namespace
 
 std::string OpenMargin::describe() const {
-  return "stage " + std::to_string(stage + 1) + " block " + label + ": " + (kind == MarginKind::Peripheral ? "peripheral " : "deep ") +
-         result_key(result) + " at " + hours_text(open);
+  return stage_name + " block " + label + ": " + (kind == MarginKind::Peripheral ? "peripheral " : "deep ") + result_key(result) + " at " +
+         hours_text(open);
 }
 
 bool MohsCompleteness::pending() const {
@@ -63,8 +63,9 @@ MohsCompleteness mohs_completeness(const MohsRecord& record, int stages) {
       const MohsBlock& b = s.blocks[i];
       const BlockLayer layer = s.layer_of(b);
       if (takes_periphery(layer) && needs_further_stage(b.peripheral))
-        out.open.push_back({k, i, b.label, MarginKind::Peripheral, b.peripheral, ClockSet(b.span)});
-      if (needs_further_stage(b.deep)) out.open.push_back({k, i, b.label, MarginKind::Deep, b.deep, ClockSet(b.span)});
+        out.open.push_back({k, i, b.label, MarginKind::Peripheral, b.peripheral, ClockSet(b.span), stage_name(record, static_cast<size_t>(k))});
+      if (needs_further_stage(b.deep))
+        out.open.push_back({k, i, b.label, MarginKind::Deep, b.deep, ClockSet(b.span), stage_name(record, static_cast<size_t>(k))});
     }
   }
   return out;

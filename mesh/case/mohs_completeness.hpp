@@ -23,6 +23,7 @@ struct OpenMargin {
   MarginKind kind = MarginKind::Peripheral;
   MarginResult result = MarginResult::Pending;
   ClockSet open;                 // the part of the block's span no later stage has taken
+  std::string stage_name;        // as the record names it (stage_name): "stage 1", "excision by surgical oncology"
   std::string describe() const;  // "stage 1 block D: peripheral positive at 4.5-7.5 o'clock"
 };
 

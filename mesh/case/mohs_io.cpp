@@ -8,10 +8,13 @@ using namespace json_reader;
 
 std::optional<MarginResult> read_result(Reader& r, const json& obj, const char* key, const std::string& path) {
   // Absent means clear, as in files written before "pending" existed (schema 1.0).
-  auto v = r.string(obj, key, path, false, "\"clear\", \"positive\", \"close\", \"indeterminate\" or \"pending\"");
+  auto v = r.string(obj, key, path, false, "\"clear\", \"positive\", \"close\", \"indeterminate\", \"pending\" or \"not examined\"");
   if (!v) return MarginResult::Clear;
   if (auto res = result_from_key(*v)) return res;
-  r.error(path, "\"" + *v + "\" — must be \"clear\", \"positive\", \"close\", \"indeterminate\" or \"pending\" (not read yet)");
+  r.error(path,
+          "\"" + *v +
+              "\" — must be \"clear\", \"positive\", \"close\", \"indeterminate\", \"pending\" (not read yet) or \"not examined\" (this step did "
+              "not look at that margin)");
   return std::nullopt;
 }
 
@@ -47,6 +50,19 @@ std::optional<MohsStage> read_stage(Reader& r, const json& sj, const std::string
   }
   MohsStage s;
   s.full_circle = first;
+  if (auto v = r.string(sj, "procedure", p + ".procedure", false, "\"mohs\" or \"excision\"")) {
+    if (*v == "mohs" || *v == "excision") s.procedure = *v == "excision" ? Procedure::Excision : Procedure::Mohs;
+    else
+      r.error(p + ".procedure",
+              "\"" + *v + "\" — must be \"mohs\" (a Mohs stage) or \"excision\" (by another team, its margins from its pathology report)");
+  }
+  if (auto v = r.string(sj, "by", p + ".by", false, "who took it, e.g. \"surgical oncology\"")) s.performed_by = *v;
+  if (auto v = r.string(sj, "processing", p + ".processing", false, "\"frozen\" or \"paraffin\"")) {
+    if (auto pr = processing_from_key(*v)) s.processing = pr;
+    else
+      r.error(p + ".processing", "\"" + *v + "\" — must be \"frozen\" (frozen sections) or \"paraffin\" (paraffin sections, \"slow Mohs\")");
+  }
+  s.stain = r.string(sj, "stain", p + ".stain", false, "a stain, e.g. \"H&E\" or \"CD34\"");
   if (auto v = r.string(sj, "extent", p + ".extent", false, "\"full\" or \"partial\"")) {
     if (*v == "full" || *v == "partial") s.full_circle = *v == "full";
     else
@@ -94,7 +110,8 @@ std::optional<MohsStage> read_stage(Reader& r, const json& sj, const std::string
       }
     if (!ok) r.error(p + ".outline_cm", shown(*it) + " — must be an array of at least 3 points [x_cm, y_cm]");
   }
-  s.extra = without(sj, {"margin_cm", "deep_only", "extent", "depth", "depth_mm", "date", "surgeons_choice", "blocks", "outline_cm"});
+  s.extra = without(sj, {"procedure", "by", "processing", "stain", "margin_cm", "deep_only", "extent", "depth", "depth_mm", "date", "surgeons_choice",
+                         "blocks", "outline_cm"});
   return s;
 }
 
@@ -118,6 +135,10 @@ Json write_mohs(const MohsRecord& m) {
   for (size_t i = 0; i < m.stages.size(); ++i) {
     const auto& s = m.stages[i];
     json sj = json::object();
+    if (s.procedure != Procedure::Mohs) sj["procedure"] = procedure_key(s.procedure);
+    if (!s.performed_by.empty()) sj["by"] = s.performed_by;
+    if (s.processing) sj["processing"] = processing_key(*s.processing);
+    if (s.stain) sj["stain"] = *s.stain;
     if (s.deep_only) sj["deep_only"] = true;
     else
       sj["margin_cm"] = number(s.margin_cm);

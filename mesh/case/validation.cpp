@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "case/mohs_validation.hpp"
+#include "case/record_validation.hpp"
 #include "common/units.hpp"
 
 namespace mv {
@@ -83,7 +84,7 @@ std::vector<Issue> validate_case(const Case& c) {
       const bool sizes_valid = m.x_cm > 0.0 && m.y_cm > 0.0 && prev.x_cm > 0.0 && prev.y_cm > 0.0;
       if (sizes_valid && std::isfinite(m.x_cm * m.y_cm) && m.x_cm * m.y_cm > prev.x_cm * prev.y_cm * 1.0001)
         ck.warn(p, "area X·Y grew from " + number_text(prev.x_cm * prev.y_cm) + " to " + number_text(m.x_cm * m.y_cm) +
-                       " cm² — the tumour grew (possible: progressive disease on imatinib in 7-9%, clinical.md §6)");
+                       " cm² — the tumour grew (possible: progressive disease on imatinib in 7-9%, docs/sources.md §6)");
     }
   }
 
@@ -135,6 +136,7 @@ std::vector<Issue> validate_case(const Case& c) {
                                 ", or they would pass through the anatomy's core");
   }
   validate_mohs(c, out);
+  validate_record(c, out);
   if (c.plan) {
     const auto planes = planes_at(c.site);
     if (std::find(planes.begin(), planes.end(), c.plan->plane) == planes.end())

@@ -27,6 +27,7 @@ constexpr double kMaxHeightCm = 100.0;
 constexpr double kMaxPlanMarginCm = 10.0;  // a planned margin, GUI and CLI alike
 constexpr size_t kMaxMeasurements = 200;
 constexpr size_t kMaxMohsStages = 30;
+constexpr size_t kMaxSurgerySteps = 2 * kMaxMohsStages;  // the stages and as many other steps
 constexpr size_t kMaxBlocksPerStage = 48;
 constexpr size_t kMaxOutlinePoints = 2000;
 }  // namespace limits

@@ -1,5 +1,7 @@
 #include "clinical/metrics.hpp"
 
+#include "clinical/response.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -91,10 +93,26 @@ nlohmann::json report_json(const Case& c, const CaseMetrics& metrics) {
                       {"area_xy_percent", round_to(r.area_xy_percent, 2)},
                       {"longest_axis_percent", round_to(r.longest_axis_percent, 2)},
                       {"mean_axes_percent", round_to(r.mean_axes_percent, 2)},
-                      {"volume_percent", round_to(r.volume_percent, 2)}};
+                      {"volume_percent", round_to(r.volume_percent, 2)},
+                      {"area_xy_means", "the product of the ruler's X and Y; Han 2009 reports a size reduction without saying how it was computed"}};
   } else {
     j["reduction"] = nullptr;
   }
+  if (const auto resp = recist_response(c))
+    j["response"] = {{"category", response_name(resp->category)},
+                     {"method", kRecistMethod},
+                     {"thresholds", kRecistThresholds},
+                     {"longest_before_cm", round_to(resp->longest_before_cm, 2)},
+                     {"longest_after_cm", round_to(resp->longest_after_cm, 2)},
+                     {"longest_change_percent", round_to(resp->change_percent, 2)}};
+  else
+    j["response"] = nullptr;
+  j["histology"] = c.histology ? nlohmann::json(histology_key(*c.histology)) : nlohmann::json("not recorded");
+  j["translocation"] = c.translocation ? nlohmann::json({{"status", translocation_key(c.translocation->status)}, {"method", c.translocation->method}})
+                                       : nlohmann::json("not recorded");
+  nlohmann::json context = nlohmann::json::array();
+  for (const auto& f : recurrence_context(c)) context.push_back({{"figure", f.figure}, {"source", f.source}});
+  j["recurrence_context"] = {{"figures", context}, {"note", kRecurrenceNote}};
   if (c.imatinib) {
     const auto& im = *c.imatinib;
     j["imatinib"] = {{"dose_mg_per_day", im.dose_mg_per_day},

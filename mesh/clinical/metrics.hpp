@@ -26,8 +26,10 @@ struct MeasurementMetrics {
   bool watertight = false;
 };
 
-// Shrinkage from the first to the last measurement, percent (positive = smaller). The source
-// series reports area X·Y (Han 2009, clinical.md §2): that is the default, the others are labelled.
+// Shrinkage from the first to the last measurement, percent (positive = smaller), by each method,
+// each named for what it is. Han 2009 measured X and Y and reports a reduction without its method
+// (docs/sources.md §2): area X·Y is shown first; trials name the response by RECIST 1.1 on the
+// longest diameter (clinical/response.hpp), shown beside it.
 struct ReductionMetrics {
   std::string from_label, to_label;
   double area_xy_percent = 0, longest_axis_percent = 0, mean_axes_percent = 0, volume_percent = 0;

@@ -19,7 +19,7 @@ namespace mv {
 
 // A planned excision (docs/model.md): a margin beyond the clinical edge per clock-hour sector and a
 // deep plane. Drawn by default from the PRE-treatment outline: imatinib shrinkage does not yet
-// justify smaller margins (Ugurel 2014, clinical.md §6).
+// justify smaller margins (Ugurel 2014, docs/sources.md §6).
 // The seed of the spread model's simulated centres when none is given (every view and command).
 inline constexpr std::uint64_t kDefaultPlanSeed = 20091996;
 // The plan every view starts from when the case has none: 2 cm to the fascia, pre-treatment outline.

@@ -79,6 +79,8 @@ MohsReconstruction reconstruct_mohs(const Case& c, const SiteModel& model, const
     const MohsStage& s = m.stages[static_cast<size_t>(k)];
     const double depth = s.plane ? r.column.plane_depth_mm(*s.plane) : s.depth_mm.value_or(0.0);
     r.stage_depth_mm.push_back(depth);
+    r.stage_names.push_back(stage_name(m, static_cast<size_t>(k)));
+    r.taken.push_back(s);
     for (size_t j = 0; j < theta.size(); ++j) {
       const double hour = angle_to_clock(theta[j]);
       const MohsBlock* blk = block_at(s, hour);
@@ -151,6 +153,8 @@ MohsReconstruction reconstruct_mohs(const Case& c, const SiteModel& model, const
   }
   r.completeness = mohs_completeness(m, r.stages);
   r.clear = r.completeness.clear();
+  r.cleared_by_mohs_alone =
+      r.clear && std::none_of(m.stages.begin(), m.stages.begin() + r.stages, [](const MohsStage& s) { return s.procedure == Procedure::Excision; });
   return r;
 }
 
@@ -159,12 +163,20 @@ nlohmann::json mohs_report_json(const MohsReconstruction& r) {
     const double f = std::pow(10.0, digits);
     return std::round(v * f) / f;
   };
+  auto or_null = [](const auto& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
   nlohmann::json stages = nlohmann::json::array();
-  for (int k = 0; k < r.stages; ++k)
+  for (size_t k = 0; k < static_cast<size_t>(r.stages); ++k) {
+    const MohsStage& s = r.taken[k];
     stages.push_back({{"stage", k + 1},
-                      {"depth_mm", round_to(r.stage_depth_mm[static_cast<size_t>(k)], 2)},
-                      {"excised_area_cm2", round_to(r.excised_area_cm2[static_cast<size_t>(k)], 3)},
-                      {"cumulative_defect_area_cm2", round_to(units::mm2_to_cm2(r.defect_solids[static_cast<size_t>(k)].skin_area_mm2), 3)}});
+                      {"name", r.stage_names[k]},
+                      {"procedure", procedure_key(s.procedure)},
+                      {"by", or_null(s.performed_by.empty() ? std::nullopt : std::optional(s.performed_by))},
+                      {"processing", or_null(s.processing ? std::optional(processing_key(*s.processing)) : std::nullopt)},
+                      {"stain", or_null(s.stain)},
+                      {"depth_mm", round_to(r.stage_depth_mm[k], 2)},
+                      {"excised_area_cm2", round_to(r.excised_area_cm2[k], 3)},
+                      {"cumulative_defect_area_cm2", round_to(units::mm2_to_cm2(r.defect_solids[k].skin_area_mm2), 3)}});
+  }
   nlohmann::json margins = nlohmann::json::array();
   for (int h = 1; h <= 12; ++h) margins.push_back({{"hour", h}, {"margin_cm", round_to(r.margin_at_hour_cm[static_cast<size_t>(h - 1)], 2)}});
   // Every margin still open, in any included stage: where a further stage must go.
@@ -190,6 +202,7 @@ nlohmann::json mohs_report_json(const MohsReconstruction& r) {
           {"final_margin_by_clock_hour_cm", margins},
           {"largest_final_margin_cm", round_to(r.largest_margin_cm, 2)},
           {"margins_clear", r.clear},
+          {"cleared_by_mohs_alone", r.cleared_by_mohs_alone},
           {"open_margins", open}};
 }
 

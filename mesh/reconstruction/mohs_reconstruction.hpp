@@ -19,9 +19,11 @@ namespace mv {
 // clinical edge of the last, pre-operative measurement) and takes it to its depth there; a
 // peripheral wedge widens without deepening, a deep-only block deepens without widening.
 struct MohsReconstruction {
-  int stages = 0;                      // stages included (through_stage)
-  std::vector<double> stage_depth_mm;  // resolved depth of each stage
-  std::vector<PolarRegion> defects;    // cumulative defect after each stage
+  int stages = 0;                        // stages included (through_stage)
+  std::vector<double> stage_depth_mm;    // resolved depth of each stage
+  std::vector<std::string> stage_names;  // stage_name(): "stage 1", "excision by surgical oncology"
+  std::vector<MohsStage> taken;          // the record's entries included, as recorded
+  std::vector<PolarRegion> defects;      // cumulative defect after each stage
   std::vector<PolarSolid> defect_solids;
   std::vector<TriangleMesh> stage_tissue;  // what each stage excised: stage 1 its whole wound, later the band it added
   PolarRegion clinical;                    // the pre-operative footprint with its depth
@@ -39,8 +41,9 @@ struct MohsReconstruction {
   double defect_to_clinical_area = 0.0;
   std::array<double, 12> margin_at_hour_cm{};  // index 0 = 1 o'clock ... 11 = 12 o'clock
   double largest_margin_cm = 0.0;
-  MohsCompleteness completeness;  // what is still open through the included stages
-  bool clear = false;             // completeness.clear(): no margin open in any included stage
+  MohsCompleteness completeness;       // what is still open through the included stages
+  bool clear = false;                  // completeness.clear(): no margin open in any included stage
+  bool cleared_by_mohs_alone = false;  // clear, and no excision by another team was needed
 };
 
 // `through_stage`: how many stages to include (all when absent). Throws PlacementError when a

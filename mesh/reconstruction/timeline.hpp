@@ -23,7 +23,7 @@ TumourShape shape_of(const Case& c, const Measurement& m);
 TumourState state_of(const Case& c, size_t index);
 
 // Linear in time between the dated measurements around `fraction` (clamped to 0..1). No published
-// shrinkage-versus-time curve exists (clinical.md §6): linear is an assumption, shown as such.
+// shrinkage-versus-time curve exists (docs/sources.md §6): linear is an assumption, shown as such.
 TumourState tumour_at(const Case& c, double fraction);
 
 // A moment on the timeline: a measurement itself (right even when two share a date), or a

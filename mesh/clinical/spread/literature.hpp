@@ -15,7 +15,7 @@ const char* series_name(Series s);
 // Who the series' patients were, as far as the fit needs it. Where the paper does not say,
 // the value is an assumption and `mix_assumed` says so.
 struct SeriesMix {
-  double head_neck_share = 0.15;  // clinical.md §7: head and neck 10-15% of DFSP (assumption per series)
+  double head_neck_share = 0.15;  // docs/sources.md §7: head and neck 10-15% of DFSP (assumption per series)
   double size_cm = 3.0;           // typical largest clinical axis (assumption unless stated)
   double recurrent_share = 0.3;   // (assumption)
   bool mix_assumed = true;
