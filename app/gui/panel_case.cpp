@@ -1,4 +1,5 @@
-// The case panel: identity, site, presentation, where the lesion sits and the imatinib course.
+// The case panel: identity, site, presentation, where the lesion sits, the imatinib course and the
+// pathology (histology, the COL1A1-PDGFB translocation).
 #include <cstdarg>
 #include <cstdio>
 
@@ -114,6 +115,30 @@ void draw_case_panel(CaseDocument& doc, bool& place_by_click, bool& camera_reset
     }
     ImGui::TextDisabled("%lld days", static_cast<long long>(im.stop.ordinal() - im.start.ordinal()));
     draw_issue_lines(doc.issues_under("imatinib"));
+  }
+  section_heading("Pathology");
+  {
+    // Absent means "not recorded", which is not the same as "unknown".
+    const char* histologies[] = {"not recorded", "classic", "fibrosarcomatous", "unknown"};
+    int h = c.histology ? 1 + static_cast<int>(*c.histology) : 0;
+    if (ImGui::Combo("histology", &h, histologies, 4)) {
+      c.histology = h == 0 ? std::nullopt : std::optional(static_cast<Histology>(h - 1));
+      changed = true;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fibrosarcomatous change (FS-DFSP) recurs and metastasises more often (docs/sources.md §8).");
+    const char* statuses[] = {"not recorded", "positive", "negative", "not tested"};
+    int t = c.translocation ? 1 + static_cast<int>(c.translocation->status) : 0;
+    if (ImGui::Combo("COL1A1-PDGFB", &t, statuses, 4)) {
+      if (t == 0) c.translocation.reset();
+      else {
+        if (!c.translocation) c.translocation = Translocation{};
+        c.translocation->status = static_cast<TranslocationStatus>(t - 1);
+      }
+      changed = true;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("t(17;22): imatinib works only on tumours that carry it (docs/sources.md §6).");
+    if (c.translocation && ImGui::InputText("test method", &c.translocation->method)) changed = true;
+    draw_issue_lines(doc.issues_under("translocation"));
   }
   if (c.illustrative) {
     ImGui::PushStyleColor(ImGuiCol_Text, im_colour(palette::kCaution));

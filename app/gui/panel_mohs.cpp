@@ -17,8 +17,56 @@
 namespace mv::app {
 namespace {
 
+// Who took the step and how it was read.
+void procedure_controls(MohsStage& st, bool& changed) {
+  int procedure = static_cast<int>(st.procedure);
+  if (ImGui::Combo("procedure", &procedure, "Mohs stage\0excision by another team\0"))
+    st.procedure = static_cast<Procedure>(procedure), changed = true;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("An excision by another team (e.g. surgical oncology): its margins as its pathology report gave them.");
+  if (st.procedure == Procedure::Excision && ImGui::InputText("by", &st.performed_by)) changed = true;
+  int processing = st.processing ? 1 + static_cast<int>(*st.processing) : 0;
+  if (ImGui::Combo("sections", &processing, "not recorded\0frozen\0paraffin (slow Mohs)\0")) {
+    st.processing = processing == 0 ? std::nullopt : std::optional(static_cast<Processing>(processing - 1));
+    changed = true;
+  }
+  std::string stain = st.stain.value_or("");
+  if (ImGui::InputText("stain", &stain)) st.stain = stain.empty() ? std::nullopt : std::optional(stain), changed = true;
+}
+
+// The closure once the margins are clear (the case's surgery record).
+void closure_controls(Case& c, bool& changed) {
+  section_heading("Closure");
+  int method = c.surgery && c.surgery->closure ? 1 + static_cast<int>(c.surgery->closure->method) : 0;
+  if (ImGui::Combo("closure", &method, "not recorded\0primary\0flap\0graft\0delayed\0secondary intention\0")) {
+    if (method == 0) {
+      if (c.surgery) c.surgery->closure.reset();
+    } else {
+      if (!c.surgery) c.surgery = SurgeryRecord{};
+      if (!c.surgery->closure) c.surgery->closure = Closure{};
+      c.surgery->closure->method = static_cast<ClosureMethod>(method - 1);
+    }
+    changed = true;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Flaps and extensive undermining wait until every margin is confirmed clear (docs/sources.md §8).");
+  if (c.surgery && !c.surgery->steps.empty()) {
+    caption("The surgery in order:");
+    for (const auto& step : c.surgery->steps) {
+      const bool known =
+          step.kind == SurgeryStep::Kind::Stage && c.mohs && step.stage >= 1 && static_cast<size_t>(step.stage) <= c.mohs->stages.size();
+      std::string line = step.kind == SurgeryStep::Kind::Debulking ? "debulking"
+                         : known                                   ? stage_name(*c.mohs, static_cast<size_t>(step.stage - 1))
+                                                                   : "?";
+      if (!step.by.empty()) line += " by " + step.by;
+      if (!step.note.empty()) line += " — " + step.note;
+      caption("  %s", line.c_str());
+    }
+  }
+}
+
 void stage_controls(GuiState& s, Case& c, MohsStage& st, bool& changed) {
   const int index = s.mohs_stage;
+  procedure_controls(st, changed);
   if (!st.deep_only || index == 0) {
     if (drag_number("stage margin", st.margin_cm, 0.05f, 0.1, 10.0, "%.2f cm"))
       st.margin_cm = std::round(st.margin_cm * 100.0) / 100.0, changed = true;
@@ -168,6 +216,8 @@ void draw_mohs_panel(GuiState& s) {
     }
   }
   draw_issue_lines(s.doc.issues_under("mohs"));
+  closure_controls(c, changed);
+  draw_issue_lines(s.doc.issues_under("surgery"));
 
   section_heading("3D");
   if (ImGui::Checkbox("show the Mohs stages", &s.view.mohs)) s.camera_reset_requested = true;
