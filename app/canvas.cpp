@@ -1,157 +1,153 @@
 #include "canvas.hpp"
 
-#include <map>
-#include <mutex>
-
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <iterator>
 #include <stdexcept>
 
-#include <glm/geometric.hpp>
-#include <stb_truetype.h>
-
-#include "font_atlas.hpp"
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
 
 namespace mv::app {
-
 namespace {
-std::mutex font_mutex;
-std::map<std::filesystem::path, std::shared_ptr<const std::vector<unsigned char>>> fonts;
-int reads = 0;
 
-// The bytes of a TrueType file, read once: the Mohs map is redrawn on every edit and hover.
-std::shared_ptr<const std::vector<unsigned char>> font_bytes(const std::filesystem::path& file) {
-  std::lock_guard lock(font_mutex);
-  auto& slot = fonts[file];
-  if (!slot) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-      fonts.erase(file);
-      throw std::runtime_error("cannot open font " + file.string());
-    }
-    slot = std::make_shared<const std::vector<unsigned char>>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    ++reads;
-  }
-  return slot;
+constexpr double kA4WidthPt = 595.28;
+constexpr const char* kFamily = "DejaVu Sans";  // Debian fonts-dejavu-core (scripts/setup.sh)
+
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
 }
+
+void set_colour(cairo_t* cr, const Rgba& c) { cairo_set_source_rgba(cr, c[0], c[1], c[2], c[3]); }
+
 }  // namespace
 
-int Canvas::font_reads() {
-  std::lock_guard lock(font_mutex);
-  return reads;
+struct Canvas::Cairo {
+  Format format = Format::Image;
+  std::string bytes;  // the vector document as cairo writes it
+  cairo_surface_t* surface = nullptr;
+  cairo_t* cr = nullptr;
+  PangoLayout* layout = nullptr;
+  ~Cairo() {
+    if (layout) g_object_unref(layout);
+    if (cr) cairo_destroy(cr);
+    if (surface) cairo_surface_destroy(surface);
+  }
+  // A layout for one line whose ascent + descent is about `pixel_height` (DejaVu Sans: 1.16 em).
+  PangoLayout* line(const std::string& utf8, float pixel_height, bool bold) const {
+    PangoFontDescription* font = pango_font_description_new();
+    pango_font_description_set_family(font, kFamily);
+    pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_absolute_size(font, pixel_height * 0.86 * PANGO_SCALE);
+    pango_layout_set_font_description(layout, font);
+    pango_font_description_free(font);
+    pango_layout_set_text(layout, utf8.c_str(), static_cast<int>(utf8.size()));
+    return layout;
+  }
+};
+
+Canvas::Canvas(int width, int height, const Rgba& background, Format format) : c_(std::make_unique<Cairo>()), width_(width), height_(height) {
+  c_->format = format;
+  const double scale = format == Format::Pdf ? kA4WidthPt / width : 1.0;
+  switch (format) {
+    case Format::Image:
+      c_->surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+      break;
+    case Format::Pdf:
+      c_->surface = cairo_pdf_surface_create_for_stream(append, &c_->bytes, width * scale, height * scale);
+      cairo_pdf_surface_set_metadata(c_->surface, CAIRO_PDF_METADATA_CREATOR, "marginviz");
+      break;
+    case Format::Svg:
+      c_->surface = cairo_svg_surface_create_for_stream(append, &c_->bytes, width, height);
+      break;
+  }
+  if (cairo_surface_status(c_->surface) != CAIRO_STATUS_SUCCESS) throw std::runtime_error("cannot create a drawing surface");
+  c_->cr = cairo_create(c_->surface);
+  cairo_scale(c_->cr, scale, scale);
+  set_colour(c_->cr, background);
+  cairo_paint(c_->cr);
+  c_->layout = pango_cairo_create_layout(c_->cr);
+  // The same glyph shapes on every machine with this build: no hinting, grey anti-aliasing.
+  cairo_font_options_t* options = cairo_font_options_create();
+  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options(pango_layout_get_context(c_->layout), options);
+  cairo_font_options_destroy(options);
+  pango_layout_context_changed(c_->layout);
 }
 
-Canvas::Canvas(int width, int height, const Rgba& bg, const std::filesystem::path& font_file) {
-  image_ = {width, height, std::vector<std::uint8_t>(static_cast<size_t>(width) * height * 4)};
-  for (size_t i = 0; i < image_.rgba.size(); i += 4)
-    for (int c = 0; c < 4; ++c) image_.rgba[i + c] = static_cast<std::uint8_t>(std::lround(std::clamp(bg[c], 0.0f, 1.0f) * 255.0f));
-  font_ = font_bytes(font_file);
+Canvas::~Canvas() = default;
+Canvas::Canvas(Canvas&&) noexcept = default;
+Canvas& Canvas::operator=(Canvas&&) noexcept = default;
+
+void Canvas::fill_polygon(const std::vector<glm::vec2>& points, const Rgba& colour) {
+  if (points.size() < 3) return;
+  cairo_t* cr = c_->cr;
+  cairo_new_path(cr);
+  for (const auto& p : points) cairo_line_to(cr, p.x, p.y);
+  cairo_close_path(cr);
+  set_colour(cr, colour);
+  cairo_fill(cr);
 }
 
-void Canvas::blend(int x, int y, const Rgba& c, float coverage) {
-  if (x < 0 || y < 0 || x >= image_.width || y >= image_.height || coverage <= 0.0f) return;
-  const float a = std::min(1.0f, coverage) * c[3];
-  std::uint8_t* p = &image_.rgba[(static_cast<size_t>(y) * image_.width + x) * 4];
-  for (int k = 0; k < 3; ++k) p[k] = static_cast<std::uint8_t>(std::lround(p[k] * (1.0f - a) + c[k] * 255.0f * a));
-  p[3] = static_cast<std::uint8_t>(std::lround(std::min(255.0f, p[3] + 255.0f * a)));
+void Canvas::stroke(const std::vector<glm::vec2>& points, float width, const Rgba& colour, bool closed) {
+  if (points.size() < 2) return;
+  cairo_t* cr = c_->cr;
+  cairo_new_path(cr);
+  for (const auto& p : points) cairo_line_to(cr, p.x, p.y);
+  if (closed) cairo_close_path(cr);
+  cairo_set_line_width(cr, width);
+  cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap(cr, closed ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
+  set_colour(cr, colour);
+  cairo_stroke(cr);
 }
 
-// Scanline fill with 4 sub-rows per pixel and exact horizontal coverage (even-odd rule).
-void Canvas::fill_polygon(const std::vector<glm::vec2>& pts, const Rgba& colour) {
-  if (pts.size() < 3) return;
-  float min_y = pts[0].y, max_y = pts[0].y;
-  for (const auto& p : pts) min_y = std::min(min_y, p.y), max_y = std::max(max_y, p.y);
-  const int y0 = std::max(0, static_cast<int>(std::floor(min_y))), y1 = std::min(image_.height - 1, static_cast<int>(std::ceil(max_y)));
-  std::vector<float> coverage(static_cast<size_t>(image_.width));
-  std::vector<float> xs;
-  constexpr int kSub = 4;
-  for (int y = y0; y <= y1; ++y) {
-    std::fill(coverage.begin(), coverage.end(), 0.0f);
-    for (int s = 0; s < kSub; ++s) {
-      const float sy = static_cast<float>(y) + (static_cast<float>(s) + 0.5f) / kSub;
-      xs.clear();
-      for (size_t i = 0; i < pts.size(); ++i) {
-        const glm::vec2 a = pts[i], b = pts[(i + 1) % pts.size()];
-        if ((a.y <= sy) != (b.y <= sy)) xs.push_back(a.x + (sy - a.y) / (b.y - a.y) * (b.x - a.x));
-      }
-      std::sort(xs.begin(), xs.end());
-      for (size_t k = 0; k + 1 < xs.size(); k += 2) {
-        const float xa = std::max(0.0f, xs[k]), xb = std::min(static_cast<float>(image_.width), xs[k + 1]);
-        for (int x = static_cast<int>(std::floor(xa)); x < static_cast<int>(std::ceil(xb)); ++x) {
-          const float overlap = std::min(xb, static_cast<float>(x + 1)) - std::max(xa, static_cast<float>(x));
-          if (overlap > 0.0f) coverage[static_cast<size_t>(x)] += overlap / kSub;
-        }
-      }
+float Canvas::text_width(const std::string& utf8, float pixel_height, bool bold) const {
+  PangoRectangle logical;
+  pango_layout_get_extents(c_->line(utf8, pixel_height, bold), nullptr, &logical);
+  return static_cast<float>(logical.width) / PANGO_SCALE;
+}
+
+float Canvas::text(const std::string& utf8, glm::vec2 baseline, float pixel_height, const Rgba& colour, Align align, bool bold) {
+  PangoLayout* layout = c_->line(utf8, pixel_height, bold);
+  PangoRectangle logical;
+  pango_layout_get_extents(layout, nullptr, &logical);
+  const double w = static_cast<double>(logical.width) / PANGO_SCALE;
+  const double x = align == Align::Left ? baseline.x : align == Align::Centre ? baseline.x - w / 2.0 : baseline.x - w;
+  cairo_move_to(c_->cr, x, baseline.y - static_cast<double>(pango_layout_get_baseline(layout)) / PANGO_SCALE);
+  set_colour(c_->cr, colour);
+  pango_cairo_show_layout(c_->cr, layout);
+  return static_cast<float>(w);
+}
+
+render::Image Canvas::image() const {
+  if (c_->format != Format::Image) throw std::logic_error("Canvas::image: not an image canvas");
+  cairo_surface_flush(c_->surface);
+  const unsigned char* data = cairo_image_surface_get_data(c_->surface);
+  const int stride = cairo_image_surface_get_stride(c_->surface);
+  render::Image out{width_, height_, std::vector<std::uint8_t>(static_cast<size_t>(width_) * height_ * 4)};
+  for (int y = 0; y < height_; ++y)
+    for (int x = 0; x < width_; ++x) {
+      // Cairo's ARGB32 is premultiplied, in native-endian 32-bit words.
+      const std::uint32_t v = *reinterpret_cast<const std::uint32_t*>(data + static_cast<size_t>(y) * stride + static_cast<size_t>(x) * 4);
+      const unsigned a = v >> 24, r = (v >> 16) & 255u, g = (v >> 8) & 255u, b = v & 255u;
+      std::uint8_t* p = &out.rgba[(static_cast<size_t>(y) * width_ + x) * 4];
+      auto straight = [a](unsigned c) { return static_cast<std::uint8_t>(a == 0 ? 0 : std::min(255u, (c * 255u + a / 2u) / a)); };
+      p[0] = straight(r), p[1] = straight(g), p[2] = straight(b), p[3] = static_cast<std::uint8_t>(a);
     }
-    for (int x = 0; x < image_.width; ++x) blend(x, y, colour, coverage[static_cast<size_t>(x)]);
-  }
+  return out;
 }
 
-void Canvas::stroke(const std::vector<glm::vec2>& pts, float width, const Rgba& colour, bool closed) {
-  const size_t n = pts.size();
-  if (n < 2) return;
-  const float h = width / 2.0f;
-  // One polygon for the whole line (its outline offset to both sides), so overlaps do not darken.
-  std::vector<glm::vec2> left, right;
-  for (size_t i = 0; i < n; ++i) {
-    auto dir = [&](size_t a, size_t b) {
-      const glm::vec2 d = pts[b % n] - pts[a % n];
-      const float len = glm::length(d);
-      return len > 1e-6f ? d / len : glm::vec2(1.0f, 0.0f);
-    };
-    glm::vec2 t;
-    if (!closed && i == 0) t = dir(0, 1);
-    else if (!closed && i == n - 1)
-      t = dir(n - 2, n - 1);
-    else
-      t = glm::normalize(dir((i + n - 1), i) + dir(i, i + 1) + glm::vec2(1e-6f));
-    const glm::vec2 normal{-t.y, t.x};
-    left.push_back(pts[i] + normal * h);
-    right.push_back(pts[i] - normal * h);
-  }
-  if (closed) {
-    left.push_back(left.front());
-    right.push_back(right.front());
-  }
-  if (closed) {
-    // A ring: fill outer and inner outlines as one even-odd polygon via a bridge.
-    std::vector<glm::vec2> ring(left.begin(), left.end());
-    ring.insert(ring.end(), right.rbegin(), right.rend());
-    fill_polygon(ring, colour);
-    return;
-  }
-  std::vector<glm::vec2> poly(left.begin(), left.end());
-  poly.insert(poly.end(), right.rbegin(), right.rend());
-  fill_polygon(poly, colour);
-}
-
-float Canvas::text(const std::string& utf8, glm::vec2 baseline, float px, const Rgba& colour, Align align) {
-  stbtt_fontinfo info;
-  if (!stbtt_InitFont(&info, font_->data(), stbtt_GetFontOffsetForIndex(font_->data(), 0))) return 0.0f;
-  const float scale = stbtt_ScaleForPixelHeight(&info, px);
-  const std::u32string cps = render::decode_utf8(utf8);
-  float width = 0.0f;
-  for (char32_t cp : cps) {
-    int adv = 0, lsb = 0;
-    stbtt_GetCodepointHMetrics(&info, static_cast<int>(cp), &adv, &lsb);
-    width += adv * scale;
-  }
-  float x = baseline.x - (align == Align::Centre ? width / 2.0f : align == Align::Right ? width : 0.0f);
-  for (char32_t cp : cps) {
-    int adv = 0, lsb = 0;
-    stbtt_GetCodepointHMetrics(&info, static_cast<int>(cp), &adv, &lsb);
-    const float shift = x - std::floor(x);
-    int w = 0, h = 0, xoff = 0, yoff = 0;
-    unsigned char* bmp = stbtt_GetCodepointBitmapSubpixel(&info, scale, scale, shift, 0.0f, static_cast<int>(cp), &w, &h, &xoff, &yoff);
-    const int ox = static_cast<int>(std::floor(x)) + xoff, oy = static_cast<int>(std::round(baseline.y)) + yoff;
-    for (int j = 0; j < h; ++j)
-      for (int i = 0; i < w; ++i) blend(ox + i, oy + j, colour, bmp[j * w + i] / 255.0f);
-    stbtt_FreeBitmap(bmp, nullptr);
-    x += adv * scale;
-  }
-  return width;
+std::string Canvas::finish() {
+  if (c_->format == Format::Image) throw std::logic_error("Canvas::finish: an image canvas has no document");
+  cairo_show_page(c_->cr);
+  cairo_surface_finish(c_->surface);
+  if (cairo_surface_status(c_->surface) != CAIRO_STATUS_SUCCESS) throw std::runtime_error("the drawing could not be written");
+  return std::move(c_->bytes);
 }
 
 }  // namespace mv::app

@@ -1,8 +1,9 @@
 #pragma once
+// A 2D drawing surface for the Mohs map and other CPU drawings, through cairo (shapes) and pango
+// (text): the same drawing to an image (the GUI's texture, PNG files, tests), a PDF or an SVG.
+// Deterministic for one cairo/pango build: hinting is off, grey anti-aliasing, one font family.
 #include <array>
 #include <memory>
-#include <filesystem>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -14,28 +15,34 @@ namespace mv::app {
 
 using Rgba = std::array<float, 4>;
 
-// A small anti-aliased 2D rasteriser for drawings that must look the same in the GUI, in PNG
-// files and in tests, with no GPU: filled polygons, thick polylines and TrueType text.
 class Canvas {
  public:
-  Canvas(int width, int height, const Rgba& background, const std::filesystem::path& font_file);
-  // How many times a font file was read from disk (each file once per process; for tests).
-  static int font_reads();
+  enum class Format { Image, Pdf, Svg };
+  // `width` × `height` in drawing units: pixels for an image; a PDF page is A4-wide, scaled to fit.
+  Canvas(int width, int height, const Rgba& background, Format format = Format::Image);
+  ~Canvas();
+  Canvas(Canvas&&) noexcept;
+  Canvas& operator=(Canvas&&) noexcept;
 
   void fill_polygon(const std::vector<glm::vec2>& points, const Rgba& colour);
   void stroke(const std::vector<glm::vec2>& points, float width, const Rgba& colour, bool closed = false);
   enum class Align { Left, Centre, Right };
-  // Draws one line of text with its baseline at `baseline`; returns its width in pixels.
-  float text(const std::string& utf8, glm::vec2 baseline, float pixel_height, const Rgba& colour, Align align = Align::Left);
+  // Draws one line of text with its baseline at `baseline`; returns its width in drawing units.
+  float text(const std::string& utf8, glm::vec2 baseline, float pixel_height, const Rgba& colour, Align align = Align::Left, bool bold = false);
+  // The width a line of text would take.
+  float text_width(const std::string& utf8, float pixel_height, bool bold = false) const;
 
-  const render::Image& image() const { return image_; }
-  int width() const { return image_.width; }
-  int height() const { return image_.height; }
+  // Image format only: the pixels, straight (not premultiplied) RGBA.
+  render::Image image() const;
+  // PDF and SVG: ends the document and returns its bytes (the canvas takes no more drawing).
+  std::string finish();
+  int width() const { return width_; }
+  int height() const { return height_; }
 
  private:
-  void blend(int x, int y, const Rgba& c, float coverage);
-  render::Image image_;
-  std::shared_ptr<const std::vector<unsigned char>> font_;  // shared by every canvas of the same file
+  struct Cairo;
+  std::unique_ptr<Cairo> c_;
+  int width_ = 0, height_ = 0;
 };
 
 }  // namespace mv::app

@@ -105,9 +105,15 @@ int render_map(CaseSession& session, const RenderRequest& r, std::ostream& out) 
   const int stage = r.map_stage.value_or(1);
   if (stage < 1 || stage > stages) throw InputError("--stage: " + std::to_string(stage) + " — the case has stages 1 to " + std::to_string(stages));
   const MohsReconstruction* rec = session.mohs();
-  const Canvas map = draw_mohs_map({&c, stage - 1, rec->stage_depth_mm[static_cast<size_t>(stage - 1)], -1});
-  save_png(map.image(), r.output);
-  out << r.output.string() << ": Mohs map of stage " << stage << ", " << map.width() << "x" << map.height() << "\n";
+  const MapRequest request{&c, stage - 1, rec->stage_depth_mm[static_cast<size_t>(stage - 1)], -1};
+  try {
+    save_mohs_map(request, r.output);
+  } catch (const std::invalid_argument& e) {
+    throw InputError(std::string("--output: ") + e.what());
+  }
+  const MohsMapLayout layout = MohsMapLayout::for_stage(c.mohs->stages[static_cast<size_t>(stage - 1)]);
+  out << r.output.string() << ": map of " << stage_name(*c.mohs, static_cast<size_t>(stage - 1)) << " (entry " << stage << "), " << layout.width
+      << "x" << layout.height << "\n";
   return 0;
 }
 

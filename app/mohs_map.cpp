@@ -9,7 +9,9 @@
 
 #include <glm/geometric.hpp>
 
+#include "common/file_io.hpp"
 #include "paths.hpp"
+#include "png_file.hpp"
 #include "text_format.hpp"
 
 namespace mv::app {
@@ -81,10 +83,41 @@ Rgba ink_colour(const std::optional<std::string>& ink) {
   return kGrey;
 }
 
-Canvas draw_mohs_map(const MapRequest& req, const MohsMapLayout& L) {
+MohsMapLayout MohsMapLayout::for_stage(const MohsStage& stage) {
+  MohsMapLayout L;
+  L.height = static_cast<int>(kTableTop + kRowHeight * static_cast<float>(stage.blocks.size() + 1) + 70.0f);
+  return L;
+}
+
+namespace {
+
+// Under the drawing: one row per block, as a pathology worksheet lists them.
+void draw_block_table(Canvas& cv, const MohsStage& stage, const MohsMapLayout& L) {
+  const float xs[] = {40.0f, 130.0f, 290.0f, 450.0f, 610.0f, 730.0f};
+  const char* heads[] = {"block", "o'clock", "peripheral", "deep", "ink", "sections"};
+  float y = MohsMapLayout::kTableTop + 22.0f;
+  for (int k = 0; k < 6; ++k) cv.text(heads[k], {xs[k], y}, 17.0f, kGrey, Canvas::Align::Left, true);
+  cv.stroke({{40.0f, y + 9.0f}, {static_cast<float>(L.width) - 40.0f, y + 9.0f}}, 1.0f, kGrey);
+  const std::string sections = stage.processing ? (*stage.processing == Processing::Paraffin ? "paraffin" : "frozen") : "not recorded";
+  for (const auto& b : stage.blocks) {
+    y += MohsMapLayout::kRowHeight;
+    const bool periphery = takes_periphery(stage.layer_of(b));
+    const std::string cells[] = {b.label,
+                                 fixed(b.span.from, 1) + "–" + fixed(b.span.to, 1),
+                                 periphery ? result_key(b.peripheral) : "(deep only)",
+                                 result_key(b.deep),
+                                 b.ink.value_or("–"),
+                                 sections + (stage.stain ? ", " + *stage.stain : "")};
+    for (int k = 0; k < 6; ++k) cv.text(cells[k], {xs[k], y}, 18.0f, kInk);
+  }
+}
+
+}  // namespace
+
+Canvas draw_mohs_map(const MapRequest& req, const MohsMapLayout& L, Canvas::Format format) {
   const Case& c = *req.c;
   const MohsStage& stage = c.mohs->stages.at(static_cast<size_t>(req.stage));
-  Canvas cv(L.width, L.height, kPaper, font_file());
+  Canvas cv(L.width, L.height, kPaper, format);
 
   // Header: what, whose (case id only), when, how oriented.
   float y = 46.0f;
@@ -97,7 +130,9 @@ Canvas draw_mohs_map(const MapRequest& req, const MohsMapLayout& L) {
   y += 28.0f;
   std::string depth = stage.plane ? plane_key(*stage.plane) + (req.depth_mm ? " (" + fixed(*req.depth_mm, 1) + " mm)" : std::string())
                                   : fixed(stage.depth_mm.value_or(req.depth_mm.value_or(0.0)), 1) + " mm";
-  const std::string margin = stage.deep_only ? "deep-only stage"
+  const std::string who =
+      stage.procedure == Procedure::Excision ? (stage.performed_by.empty() ? "by another team" : "by " + stage.performed_by) + " · " : "";
+  const std::string margin = stage.deep_only ? who + "deep-only"
                              : !stage.outline_cm.empty()
                                  ? "irregular outline (drawn)"
                                  : "margin " + fixed(stage.margin_cm, 1) + " cm" +
@@ -142,7 +177,8 @@ Canvas draw_mohs_map(const MapRequest& req, const MohsMapLayout& L) {
     cv.stroke(outline, 6.0f, palette::map::kSelected, true);
   }
   // Hours and the orientation nicks at 12 and 6.
-  for (int h = 1; h <= 12; ++h) cv.text(std::to_string(h), L.at(h, L.radius + 40.0f) + glm::vec2(0.0f, 9.0f), 24.0f, kInk, Canvas::Align::Centre);
+  if (L.hour_numerals)
+    for (int h = 1; h <= 12; ++h) cv.text(std::to_string(h), L.at(h, L.radius + 40.0f) + glm::vec2(0.0f, 9.0f), 24.0f, kInk, Canvas::Align::Centre);
   for (double h : {0.0, 6.0}) {
     const glm::vec2 tip = L.at(h, L.radius - 14.0f), base_l = L.at(h - 0.12, L.radius + 2.0f), base_r = L.at(h + 0.12, L.radius + 2.0f);
     cv.fill_polygon({tip, base_l, base_r}, kInk);
@@ -166,8 +202,19 @@ Canvas draw_mohs_map(const MapRequest& req, const MohsMapLayout& L) {
   cv.text("outer ring: peripheral margin · inner disc: deep margin · outer arc: ink", {40.0f, ly + 30.0f}, 17.0f, kGrey);
   std::string footer = "marginviz — for illustration; the surgeon's signed map is the record";
   if (c.illustrative) footer = "Illustrative reconstruction, not patient data — " + footer;
+  draw_block_table(cv, stage, L);
   cv.text(footer, {40.0f, static_cast<float>(L.height) - 22.0f}, 16.0f, kGrey);
   return cv;
+}
+
+void save_mohs_map(const MapRequest& req, const std::filesystem::path& file) {
+  std::string ext = file.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  const MohsMapLayout layout = MohsMapLayout::for_stage(req.c->mohs->stages.at(static_cast<size_t>(req.stage)));
+  if (ext == ".png") return save_png(draw_mohs_map(req, layout).image(), file);
+  if (ext != ".pdf" && ext != ".svg") throw std::invalid_argument(file.string() + ": a map is written as .png, .svg or .pdf");
+  Canvas cv = draw_mohs_map(req, layout, ext == ".pdf" ? Canvas::Format::Pdf : Canvas::Format::Svg);
+  replace_file_durably(file, cv.finish());
 }
 
 }  // namespace mv::app

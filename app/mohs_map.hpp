@@ -1,4 +1,5 @@
 #pragma once
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -11,10 +12,11 @@ namespace mv::app {
 
 // The Mohs map of one stage as drawn in clinic (docs/sources.md §3): a clock face with 12 at the top
 // (toward the head), blocks as labelled wedges with their ink, the peripheral result in the outer
-// ring and the deep result in the inner disc. A medicolegal record: the header names the case,
-// the stage, its date and the orientation.
+// ring and the deep result in the inner disc, and under it a table of the blocks. A medicolegal
+// record: the header names the case, the stage, its date, its sections and the orientation.
 struct MohsMapLayout {
-  int width = 900, height = 1040;
+  int width = 900, height = 1040;  // the height grows with the block table (for_stage)
+  bool hour_numerals = true;       // (tests draw without them to show the golden catches it)
   glm::vec2 centre{450.0f, 560.0f};
   float radius = 330.0f;        // outer edge of the peripheral ring
   float inner_radius = 200.0f;  // the deep disc's edge
@@ -25,6 +27,9 @@ struct MohsMapLayout {
   };
   Hit hit(const MohsStage& stage, glm::vec2 pixel) const;
   glm::vec2 at(double hour, float r) const;  // pixel of a clock position at radius r
+  // The layout for a stage: tall enough for its block table.
+  static MohsMapLayout for_stage(const MohsStage& stage);
+  static constexpr float kTableTop = 1040.0f, kRowHeight = 30.0f;
 };
 
 struct MapRequest {
@@ -34,7 +39,13 @@ struct MapRequest {
   int highlight_block = -1;        // drawn with a white outline (GUI hover)
 };
 
-Canvas draw_mohs_map(const MapRequest& request, const MohsMapLayout& layout = {});
+Canvas draw_mohs_map(const MapRequest& request, const MohsMapLayout& layout, Canvas::Format format = Canvas::Format::Image);
+inline Canvas draw_mohs_map(const MapRequest& request) {
+  return draw_mohs_map(request, MohsMapLayout::for_stage(request.c->mohs->stages.at(static_cast<size_t>(request.stage))));
+}
+// Writes the map to `file` as PNG, SVG or PDF, by its extension (replaced durably: a failed write
+// leaves an existing file as it was). Throws with a message naming the extension otherwise.
+void save_mohs_map(const MapRequest& request, const std::filesystem::path& file);
 
 // Colours of results, shared with the 3D view's markers.
 Rgba result_colour(MarginResult r);

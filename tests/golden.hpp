@@ -24,6 +24,29 @@ inline constexpr GoldenTolerance kExact{};
 // catches a missing layer, a moved lesion or a broken transparency pass (each changes far more).
 inline constexpr GoldenTolerance kAcrossMesaVersions{0.5, 0.005, 40};
 
+// How far an image is from tests/golden/NAME.png (which must exist, of the same size).
+struct GoldenDifference {
+  double mean = 0.0, far_fraction = 0.0;
+  bool within(const GoldenTolerance& t) const { return mean <= t.mean && far_fraction <= t.far_fraction; }
+};
+inline GoldenDifference golden_difference(const render::Image& actual, const std::string& name, const GoldenTolerance& tolerance = kExact) {
+  const render::Image expected = render::read_png(test::source_dir() / "tests" / "golden" / (name + ".png"));
+  if (expected.width != actual.width || expected.height != actual.height) return {255.0, 1.0};
+  double sum = 0.0;
+  size_t far = 0;
+  for (size_t i = 0; i < actual.rgba.size(); i += 4) {
+    int worst = 0;
+    for (int c = 0; c < 3; ++c) {
+      const int d = std::abs(int(actual.rgba[i + c]) - int(expected.rgba[i + c]));
+      sum += d;
+      worst = std::max(worst, d);
+    }
+    far += worst > tolerance.far_level;
+  }
+  const size_t pixels = actual.rgba.size() / 4;
+  return {sum / (3.0 * pixels), static_cast<double>(far) / pixels};
+}
+
 // Compares with tests/golden/NAME.png; MARGINVIZ_UPDATE_GOLDEN=1 rewrites the baseline. A failing
 // or missing baseline leaves the actual image beside the test binary for a person to inspect.
 inline void expect_matches_golden(const render::Image& actual, const std::string& name, const GoldenTolerance& tolerance = kExact) {
@@ -41,20 +64,8 @@ inline void expect_matches_golden(const render::Image& actual, const std::string
   const render::Image expected = render::read_png(golden);
   ASSERT_EQ(expected.width, actual.width);
   ASSERT_EQ(expected.height, actual.height);
-  double sum = 0.0;
-  size_t far = 0;
-  for (size_t i = 0; i < actual.rgba.size(); i += 4) {
-    int worst = 0;
-    for (int c = 0; c < 3; ++c) {
-      const int d = std::abs(int(actual.rgba[i + c]) - int(expected.rgba[i + c]));
-      sum += d;
-      worst = std::max(worst, d);
-    }
-    far += worst > tolerance.far_level;
-  }
-  const size_t pixels = actual.rgba.size() / 4;
-  const double mean = sum / (3.0 * pixels);
-  const double far_fraction = static_cast<double>(far) / pixels;
+  const GoldenDifference d = golden_difference(actual, name, tolerance);
+  const double mean = d.mean, far_fraction = d.far_fraction;
   if (mean > tolerance.mean || far_fraction > tolerance.far_fraction) app::save_png(actual, actual_path);
   EXPECT_LE(mean, tolerance.mean) << name << ": actual image at " << actual_path;
   EXPECT_LE(far_fraction, tolerance.far_fraction) << name << ": actual image at " << actual_path;

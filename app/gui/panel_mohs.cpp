@@ -136,7 +136,7 @@ void draw_mohs_panel(GuiState& s) {
   const int highlight = s.view.highlight_stage == s.mohs_stage ? s.view.highlight_block : -1;
   const std::string key = std::to_string(s.doc.revision()) + "/" + std::to_string(s.mohs_stage) + "/" + std::to_string(highlight) + "/" +
                           std::to_string(depth.value_or(-1.0));
-  const MohsMapLayout layout;
+  const MohsMapLayout layout = MohsMapLayout::for_stage(st);
   if (key != s.map_key && s.upload_texture) {
     s.map_texture = s.upload_texture(draw_mohs_map({&c, s.mohs_stage, depth, highlight}, layout).image(), s.map_texture);
     s.map_key = key;
@@ -206,10 +206,14 @@ void draw_mohs_panel(GuiState& s) {
     s.mohs_stage = std::max(0, s.mohs_stage - 1);
     changed = true;
   }
-  if (ImGui::Button("Export this map as PNG")) {
-    const auto out = s.doc.path().parent_path() / (c.case_id + "-mohs-stage-" + std::to_string(s.mohs_stage + 1) + ".png");
+  // The same drawing as a PNG, an SVG or a PDF (vector, its text searchable), next to the case.
+  for (const char* ext : {"png", "svg", "pdf"}) {
+    if (std::string(ext) != "png") ImGui::SameLine();
+    const std::string label = std::string("Export map as ") + (ext == std::string("png") ? "PNG" : ext == std::string("svg") ? "SVG" : "PDF");
+    if (!ImGui::Button(label.c_str())) continue;
+    const auto out = s.doc.path().parent_path() / (c.case_id + "-mohs-stage-" + std::to_string(s.mohs_stage + 1) + "." + ext);
     try {
-      save_png(draw_mohs_map({&c, s.mohs_stage, depth, -1}, layout).image(), out);
+      save_mohs_map({&c, s.mohs_stage, depth, -1}, out);
       s.status = "Map saved: " + out.string();
     } catch (const std::exception& e) {
       s.status = e.what();
