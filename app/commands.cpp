@@ -106,12 +106,12 @@ int render_map(CaseSession& session, const RenderRequest& r, std::ostream& out) 
   if (stage < 1 || stage > stages) throw InputError("--stage: " + std::to_string(stage) + " — the case has stages 1 to " + std::to_string(stages));
   const MohsReconstruction* rec = session.mohs();
   const MapRequest request{&c, stage - 1, rec->stage_depth_mm[static_cast<size_t>(stage - 1)], -1};
+  MohsMapLayout layout;
   try {
-    save_mohs_map(request, r.output);
+    layout = save_mohs_map(request, r.output);
   } catch (const std::invalid_argument& e) {
     throw InputError(std::string("--output: ") + e.what());
   }
-  const MohsMapLayout layout = MohsMapLayout::for_stage(c.mohs->stages[static_cast<size_t>(stage - 1)]);
   out << r.output.string() << ": map of " << stage_name(*c.mohs, static_cast<size_t>(stage - 1)) << " (entry " << stage << "), " << layout.width
       << "x" << layout.height << "\n";
   return 0;

@@ -207,14 +207,18 @@ Canvas draw_mohs_map(const MapRequest& req, const MohsMapLayout& L, Canvas::Form
   return cv;
 }
 
-void save_mohs_map(const MapRequest& req, const std::filesystem::path& file) {
+MohsMapLayout save_mohs_map(const MapRequest& req, const std::filesystem::path& file) {
   std::string ext = file.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
   const MohsMapLayout layout = MohsMapLayout::for_stage(req.c->mohs->stages.at(static_cast<size_t>(req.stage)));
-  if (ext == ".png") return save_png(draw_mohs_map(req, layout).image(), file);
+  if (ext == ".png") {
+    save_png(draw_mohs_map(req, layout).image(), file);
+    return layout;
+  }
   if (ext != ".pdf" && ext != ".svg") throw std::invalid_argument(file.string() + ": a map is written as .png, .svg or .pdf");
   Canvas cv = draw_mohs_map(req, layout, ext == ".pdf" ? Canvas::Format::Pdf : Canvas::Format::Svg);
   replace_file_durably(file, cv.finish());
+  return layout;
 }
 
 }  // namespace mv::app

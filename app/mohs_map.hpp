@@ -45,7 +45,8 @@ inline Canvas draw_mohs_map(const MapRequest& request) {
 }
 // Writes the map to `file` as PNG, SVG or PDF, by its extension (replaced durably: a failed write
 // leaves an existing file as it was). Throws with a message naming the extension otherwise.
-void save_mohs_map(const MapRequest& request, const std::filesystem::path& file);
+// Returns the layout it was drawn at.
+MohsMapLayout save_mohs_map(const MapRequest& request, const std::filesystem::path& file);
 
 // Colours of results, shared with the 3D view's markers.
 Rgba result_colour(MarginResult r);

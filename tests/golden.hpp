@@ -24,13 +24,12 @@ inline constexpr GoldenTolerance kExact{};
 // catches a missing layer, a moved lesion or a broken transparency pass (each changes far more).
 inline constexpr GoldenTolerance kAcrossMesaVersions{0.5, 0.005, 40};
 
-// How far an image is from tests/golden/NAME.png (which must exist, of the same size).
+// How far an image is from another, or from tests/golden/NAME.png (a different size is as far as can be).
 struct GoldenDifference {
   double mean = 0.0, far_fraction = 0.0;
   bool within(const GoldenTolerance& t) const { return mean <= t.mean && far_fraction <= t.far_fraction; }
 };
-inline GoldenDifference golden_difference(const render::Image& actual, const std::string& name, const GoldenTolerance& tolerance = kExact) {
-  const render::Image expected = render::read_png(test::source_dir() / "tests" / "golden" / (name + ".png"));
+inline GoldenDifference image_difference(const render::Image& actual, const render::Image& expected, const GoldenTolerance& tolerance) {
   if (expected.width != actual.width || expected.height != actual.height) return {255.0, 1.0};
   double sum = 0.0;
   size_t far = 0;
@@ -45,6 +44,9 @@ inline GoldenDifference golden_difference(const render::Image& actual, const std
   }
   const size_t pixels = actual.rgba.size() / 4;
   return {sum / (3.0 * pixels), static_cast<double>(far) / pixels};
+}
+inline GoldenDifference golden_difference(const render::Image& actual, const std::string& name, const GoldenTolerance& tolerance = kExact) {
+  return image_difference(actual, render::read_png(test::source_dir() / "tests" / "golden" / (name + ".png")), tolerance);
 }
 
 // Compares with tests/golden/NAME.png; MARGINVIZ_UPDATE_GOLDEN=1 rewrites the baseline. A failing
@@ -64,7 +66,7 @@ inline void expect_matches_golden(const render::Image& actual, const std::string
   const render::Image expected = render::read_png(golden);
   ASSERT_EQ(expected.width, actual.width);
   ASSERT_EQ(expected.height, actual.height);
-  const GoldenDifference d = golden_difference(actual, name, tolerance);
+  const GoldenDifference d = image_difference(actual, expected, tolerance);
   const double mean = d.mean, far_fraction = d.far_fraction;
   if (mean > tolerance.mean || far_fraction > tolerance.far_fraction) app::save_png(actual, actual_path);
   EXPECT_LE(mean, tolerance.mean) << name << ": actual image at " << actual_path;

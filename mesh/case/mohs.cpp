@@ -1,5 +1,6 @@
 #include "case/mohs.hpp"
 
+#include "common/keys.hpp"
 #include <cmath>
 #include <numbers>
 
@@ -51,9 +52,7 @@ std::string procedure_key(Procedure p) { return p == Procedure::Excision ? "exci
 std::string processing_key(Processing p) { return p == Processing::Paraffin ? "paraffin" : "frozen"; }
 
 std::optional<Processing> processing_from_key(const std::string& key) {
-  for (auto p : {Processing::Frozen, Processing::Paraffin})
-    if (processing_key(p) == key) return p;
-  return std::nullopt;
+  return from_key(key, {Processing::Frozen, Processing::Paraffin}, processing_key);
 }
 
 std::string layer_key(BlockLayer l) {
@@ -69,16 +68,14 @@ std::string layer_key(BlockLayer l) {
 }
 
 std::optional<BlockLayer> layer_from_key(const std::string& key) {
-  for (auto l : {BlockLayer::Full, BlockLayer::Peripheral, BlockLayer::Deep})
-    if (layer_key(l) == key) return l;
-  return std::nullopt;
+  return from_key(key, {BlockLayer::Full, BlockLayer::Peripheral, BlockLayer::Deep}, layer_key);
 }
 
 std::optional<MarginResult> result_from_key(const std::string& key) {
-  for (auto r : {MarginResult::Clear, MarginResult::Positive, MarginResult::Close, MarginResult::Indeterminate, MarginResult::Pending,
-                 MarginResult::NotExamined})
-    if (result_key(r) == key) return r;
-  return std::nullopt;
+  return from_key(key,
+                  {MarginResult::Clear, MarginResult::Positive, MarginResult::Close, MarginResult::Indeterminate, MarginResult::Pending,
+                   MarginResult::NotExamined},
+                  result_key);
 }
 
 double ClockSpan::hours() const {

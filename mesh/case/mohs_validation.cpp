@@ -90,12 +90,8 @@ void validate_mohs(const Case& c, std::vector<Issue>& out) {
       out.push_back(
           {Severity::Error, p + ".extent", "\"partial\" — the first stage takes the whole clinical tumour with its margin: it must cover 0-12"});
     if (s.date) {
-      if (s.date->iso && !iso_date_ordinal(*s.date->iso))
-        out.push_back({Severity::Error, p + ".date.date", "\"" + *s.date->iso + "\" — must be an ISO date YYYY-MM-DD"});
-      if (!s.date->iso && !s.date->day) out.push_back({Severity::Error, p + ".date", "no date — give \"day\" or \"date\", or leave \"date\" out"});
-      if (!c.measurements.empty() && (s.date->day.has_value() != c.measurements.front().date.day.has_value()) && (s.date->day || s.date->iso))
-        out.push_back({Severity::Error, p + ".date", s.date->describe() + " — mixes day offsets and ISO dates; use the form of measurements[0]"});
-      else if (!c.measurements.empty() && s.date->ordinal() < c.measurements.back().date.ordinal())
+      check_record_date(c, p + ".date", *s.date, out);
+      if (!mixes_date_forms(c, *s.date) && !c.measurements.empty() && s.date->ordinal() < c.measurements.back().date.ordinal())
         out.push_back({Severity::Warning, p + ".date", s.date->describe() + " — before the last (pre-operative) measurement"});
     }
     // (Wedges are cut at the depth already reached where they go: a shallower plane is no surprise.)

@@ -1,5 +1,6 @@
 #include "case/record.hpp"
 
+#include "common/keys.hpp"
 namespace mv {
 
 std::string histology_key(Histology h) {
@@ -15,9 +16,7 @@ std::string histology_key(Histology h) {
 }
 
 std::optional<Histology> histology_from_key(const std::string& key) {
-  for (auto h : {Histology::Classic, Histology::Fibrosarcomatous, Histology::Unknown})
-    if (histology_key(h) == key) return h;
-  return std::nullopt;
+  return from_key(key, {Histology::Classic, Histology::Fibrosarcomatous, Histology::Unknown}, histology_key);
 }
 
 std::string translocation_key(TranslocationStatus s) {
@@ -33,9 +32,7 @@ std::string translocation_key(TranslocationStatus s) {
 }
 
 std::optional<TranslocationStatus> translocation_from_key(const std::string& key) {
-  for (auto s : {TranslocationStatus::Positive, TranslocationStatus::Negative, TranslocationStatus::NotTested})
-    if (translocation_key(s) == key) return s;
-  return std::nullopt;
+  return from_key(key, {TranslocationStatus::Positive, TranslocationStatus::Negative, TranslocationStatus::NotTested}, translocation_key);
 }
 
 std::string step_kind_key(SurgeryStep::Kind k) { return k == SurgeryStep::Kind::Debulking ? "debulking" : "stage"; }
@@ -57,9 +54,8 @@ std::string closure_key(ClosureMethod m) {
 }
 
 std::optional<ClosureMethod> closure_from_key(const std::string& key) {
-  for (auto m : {ClosureMethod::Primary, ClosureMethod::Flap, ClosureMethod::Graft, ClosureMethod::Delayed, ClosureMethod::SecondaryIntention})
-    if (closure_key(m) == key) return m;
-  return std::nullopt;
+  return from_key(key, {ClosureMethod::Primary, ClosureMethod::Flap, ClosureMethod::Graft, ClosureMethod::Delayed, ClosureMethod::SecondaryIntention},
+                  closure_key);
 }
 
 }  // namespace mv

@@ -3,20 +3,13 @@
 #include <set>
 
 #include "case/mohs_completeness.hpp"
+#include "case/validation.hpp"
 
 namespace mv {
 namespace {
 
 void warn(std::vector<Issue>& out, const std::string& path, const std::string& msg) { out.push_back({Severity::Warning, path, msg}); }
 void error(std::vector<Issue>& out, const std::string& path, const std::string& msg) { out.push_back({Severity::Error, path, msg}); }
-
-// A date of the record in the form of measurements[0] (day offsets or ISO dates, not both).
-void check_record_date(const Case& c, const std::string& path, const CaseDate& d, std::vector<Issue>& out) {
-  if (d.iso && !iso_date_ordinal(*d.iso)) error(out, path + ".date", "\"" + *d.iso + "\" — must be an ISO date YYYY-MM-DD");
-  if (!d.iso && !d.day) error(out, path, "no date — give \"day\" or \"date\", or leave \"date\" out");
-  if (!c.measurements.empty() && (d.day || d.iso) && d.day.has_value() != c.measurements.front().date.day.has_value())
-    error(out, path, d.describe() + " — mixes day offsets and ISO dates; use the form of measurements[0]");
-}
 
 // The date the margins were clear: the date of the first step after which nothing is open.
 std::optional<CaseDate> clear_on(const Case& c, bool& clear) {

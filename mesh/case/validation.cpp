@@ -47,6 +47,17 @@ bool valid_case_id(const std::string& id) {
 
 }  // namespace
 
+void check_record_date(const Case& c, const std::string& path, const CaseDate& d, std::vector<Issue>& out) {
+  if (d.iso && !iso_date_ordinal(*d.iso)) out.push_back({Severity::Error, path + ".date", "\"" + *d.iso + "\" — must be an ISO date YYYY-MM-DD"});
+  if (!d.iso && !d.day) out.push_back({Severity::Error, path, "no date — give \"day\" or \"date\", or leave \"date\" out"});
+  if (mixes_date_forms(c, d))
+    out.push_back({Severity::Error, path, d.describe() + " — mixes day offsets and ISO dates; use the form of measurements[0]"});
+}
+
+bool mixes_date_forms(const Case& c, const CaseDate& d) {
+  return !c.measurements.empty() && (d.day || d.iso) && d.day.has_value() != c.measurements.front().date.day.has_value();
+}
+
 std::vector<Issue> validate_case(const Case& c) {
   std::vector<Issue> out;
   Checker ck{out};

@@ -35,6 +35,12 @@ constexpr size_t kMaxOutlinePoints = 2000;
 // A number as messages show it: as short as it can be ("-2", "10.5").
 std::string number_text(double v);
 
+// A date of the Mohs or surgery record at `path` (a date object): a valid date, in the form of
+// measurements[0] (day offsets or ISO dates, not both).
+void check_record_date(const Case& c, const std::string& path, const CaseDate& d, std::vector<Issue>& out);
+// Whether `d` uses the other form of date than measurements[0].
+bool mixes_date_forms(const Case& c, const CaseDate& d);
+
 // Every problem at once: errors make a case unusable, warnings flag what is possible but unusual.
 std::vector<Issue> validate_case(const Case& c);
 
