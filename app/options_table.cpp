@@ -45,7 +45,7 @@ std::vector<OptionSpec> build_table() {
        NAN,
        "",
        {},
-       "File to write: PNG for render; .glb, .stl, .ply or .obj for export",
+       "File to write: PNG for render (a map also .svg or .pdf); .glb, .stl, .ply or .obj for export",
        {"render", "export"},
        "",
        true},
