@@ -207,9 +207,11 @@ void draw_mohs_panel(GuiState& s) {
     changed = true;
   }
   // The same drawing as a PNG, an SVG or a PDF (vector, its text searchable), next to the case.
+  ImGui::TextUnformatted("Export this map:");
   for (const char* ext : {"png", "svg", "pdf"}) {
-    if (std::string(ext) != "png") ImGui::SameLine();
-    const std::string label = std::string("Export map as ") + (ext == std::string("png") ? "PNG" : ext == std::string("svg") ? "SVG" : "PDF");
+    ImGui::SameLine();
+    std::string label = ext;
+    for (auto& ch : label) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     if (!ImGui::Button(label.c_str())) continue;
     const auto out = s.doc.path().parent_path() / (c.case_id + "-mohs-stage-" + std::to_string(s.mohs_stage + 1) + "." + ext);
     try {
