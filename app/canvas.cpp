@@ -35,6 +35,11 @@ struct Canvas::Cairo {
     if (cr) cairo_destroy(cr);
     if (surface) cairo_surface_destroy(surface);
   }
+  void wrap_at(float width) const {
+    pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+  }
+  void unwrap() const { pango_layout_set_width(layout, -1); }
   // A layout for one line whose ascent + descent is about `pixel_height` (DejaVu Sans: 1.16 em).
   PangoLayout* line(const std::string& utf8, float pixel_height, bool bold) const {
     PangoFontDescription* font = pango_font_description_new();
@@ -48,7 +53,8 @@ struct Canvas::Cairo {
   }
 };
 
-Canvas::Canvas(int width, int height, const Rgba& background, Format format) : c_(std::make_unique<Cairo>()), width_(width), height_(height) {
+Canvas::Canvas(int width, int height, const Rgba& background, Format format)
+    : c_(std::make_unique<Cairo>()), width_(width), height_(height), background_(background) {
   c_->format = format;
   const double scale = format == Format::Pdf ? kA4WidthPt / width : 1.0;
   switch (format) {
@@ -122,6 +128,71 @@ float Canvas::text(const std::string& utf8, glm::vec2 baseline, float pixel_heig
   set_colour(c_->cr, colour);
   pango_cairo_show_layout(c_->cr, layout);
   return static_cast<float>(w);
+}
+
+float Canvas::paragraph_height(const std::string& utf8, float width, float pixel_height, bool bold) const {
+  c_->line(utf8, pixel_height, bold);
+  c_->wrap_at(width);
+  PangoRectangle logical;
+  pango_layout_get_extents(c_->layout, nullptr, &logical);
+  c_->unwrap();
+  return static_cast<float>(logical.height) / PANGO_SCALE;
+}
+
+float Canvas::paragraph(const std::string& utf8, glm::vec2 top_left, float width, float pixel_height, const Rgba& colour, bool bold) {
+  c_->line(utf8, pixel_height, bold);
+  c_->wrap_at(width);
+  PangoRectangle logical;
+  pango_layout_get_extents(c_->layout, nullptr, &logical);
+  cairo_move_to(c_->cr, top_left.x, top_left.y);
+  set_colour(c_->cr, colour);
+  pango_cairo_show_layout(c_->cr, c_->layout);
+  c_->unwrap();
+  return static_cast<float>(logical.height) / PANGO_SCALE;
+}
+
+void Canvas::image(const render::Image& pixels, glm::vec2 top_left, glm::vec2 size) {
+  if (pixels.width <= 0 || pixels.height <= 0) return;
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixels.width, pixels.height);
+  cairo_surface_flush(surface);
+  unsigned char* data = cairo_image_surface_get_data(surface);
+  const int stride = cairo_image_surface_get_stride(surface);
+  for (int y = 0; y < pixels.height; ++y)
+    for (int x = 0; x < pixels.width; ++x) {
+      const std::uint8_t* p = &pixels.rgba[(static_cast<size_t>(y) * pixels.width + x) * 4];
+      *reinterpret_cast<std::uint32_t*>(data + static_cast<size_t>(y) * stride + static_cast<size_t>(x) * 4) =
+          (std::uint32_t{p[0]} << 16) | (std::uint32_t{p[1]} << 8) | std::uint32_t{p[2]};
+    }
+  cairo_surface_mark_dirty(surface);
+  cairo_t* cr = c_->cr;
+  cairo_save(cr);
+  cairo_translate(cr, top_left.x, top_left.y);
+  cairo_scale(cr, size.x / pixels.width, size.y / pixels.height);
+  cairo_set_source_surface(cr, surface, 0.0, 0.0);
+  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+  cairo_rectangle(cr, 0.0, 0.0, pixels.width, pixels.height);
+  cairo_fill(cr);
+  cairo_restore(cr);
+  cairo_surface_destroy(surface);
+}
+
+void Canvas::push_transform(glm::vec2 origin, float scale) {
+  cairo_save(c_->cr);
+  cairo_translate(c_->cr, origin.x, origin.y);
+  cairo_scale(c_->cr, scale, scale);
+  pango_cairo_update_layout(c_->cr, c_->layout);
+}
+
+void Canvas::pop_transform() {
+  cairo_restore(c_->cr);
+  pango_cairo_update_layout(c_->cr, c_->layout);
+}
+
+void Canvas::new_page() {
+  if (c_->format != Format::Pdf) throw std::logic_error("Canvas::new_page: only a PDF has pages");
+  cairo_show_page(c_->cr);
+  set_colour(c_->cr, background_);
+  cairo_paint(c_->cr);
 }
 
 render::Image Canvas::image() const {

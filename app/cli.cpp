@@ -75,7 +75,7 @@ int run_subcommands(int argc, char** argv) {
   std::string resolution, view, section, at_render;
   auto* render = add_subcommand(app, "render");
   add(render, "case", rr.case_path);
-  add(render, "--output", rr.output);
+  add(render, "--output", rr.output)->required();
   add(render, "--resolution", resolution);
   add(render, "--at", at_render);
   add(render, "--view", view);
@@ -101,14 +101,15 @@ int run_subcommands(int argc, char** argv) {
   std::string at_export;
   auto* exp = add_subcommand(app, "export");
   add(exp, "case", export_case);
-  add(exp, "--output", export_output);
+  add(exp, "--output", export_output)->required();
   add(exp, "--at", at_export);
 
-  std::filesystem::path report_case;
-  PlanOptions report_plan;
+  ReportOptions report_options;
   auto* report = add_subcommand(app, "report");
-  add(report, "case", report_case);
-  add_plan_options(report, report_plan);
+  add(report, "case", report_options.case_path);
+  add(report, "--format", report_options.format);
+  add(report, "--output", report_options.output);
+  add_plan_options(report, report_options.plan);
 
   std::filesystem::path teach_case, teach_csv;
   PlanOptions teach_plan;
@@ -164,7 +165,10 @@ int run_subcommands(int argc, char** argv) {
     return render_command(rr, std::cout, std::cerr);
   }
   if (*exp) return export_command(export_case, export_output, at_export.empty() ? std::nullopt : std::optional(at_export), std::cout, std::cerr);
-  if (*report) return report_command(report_case, report_plan, std::cout, std::cerr);
+  if (*report) {
+    if (report_options.format == "pdf" && report_options.output.empty()) throw InputError("--format pdf: needs --output FILE.pdf");
+    return report_command(report_options, std::cout, std::cerr);
+  }
   if (*teach) return teach_command(teach_case, teach_plan, scenarios, teach_csv, std::cout, std::cerr);
   if (*simulate) return simulate_command(sim, std::cout, std::cerr);
   return validate_command(validate_case, std::cout, std::cerr);

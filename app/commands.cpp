@@ -7,7 +7,9 @@
 #include <cmath>
 #include <fstream>
 #include <future>
+#include <ctime>
 #include <iostream>
+#include <sstream>
 
 #include <glm/trigonometric.hpp>
 
@@ -29,6 +31,9 @@
 #include "reconstruction/mohs_reconstruction.hpp"
 #include "paths.hpp"
 #include "renderer.hpp"
+#include "report/case_report.hpp"
+#include "report/report_pdf.hpp"
+#include "common/file_io.hpp"
 #include "case/validation.hpp"
 
 namespace mv::app {
@@ -297,42 +302,65 @@ int simulate_command(const SimulateOptions& o, std::ostream& out, std::ostream& 
   return 0;
 }
 
-int report_command(const std::filesystem::path& case_path, const PlanOptions& plan, std::ostream& out, std::ostream& err) {
-  const Case c = load_case_or_throw(case_path, err);
+namespace {
+// "2026-12-02 14:55 UTC": when a report was made.
+std::string now_utc() {
+  const std::time_t now = std::time(nullptr);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", std::gmtime(&now));
+  return text;
+}
+
+// The warnings written as "FILE: warning: TEXT" lines, as their texts.
+std::vector<std::string> warning_texts(const std::string& lines) {
+  std::vector<std::string> out;
+  std::istringstream in(lines);
+  for (std::string line; std::getline(in, line);)
+    if (const auto at = line.find("warning: "); at != std::string::npos) out.push_back(line.substr(at + 9));
+  return out;
+}
+}  // namespace
+
+int report_command(const ReportOptions& o, std::ostream& out, std::ostream& err) {
+  std::ostringstream warned;
+  const Case c = load_case_or_throw(o.case_path, warned);
   AnatomyLibrary library(anatomy_dir());
   CaseSession session(library);
-  prepare(session, c, std::nullopt, err);
-  const CaseMetrics metrics = metrics_of(c, session.measurement_solids());
-  nlohmann::json report = report_json(c, metrics);
-  if (c.mohs) {
-    try {
-      report["mohs"] = mohs_report_json(reconstruct_mohs(c, session.site_model(), session.frame()));
-    } catch (const PlacementError& e) {
-      throw InputError(std::string("mohs: ") + e.what());
-    }
-  }
+  prepare(session, c, std::nullopt, warned);
+  err << warned.str();
   // A plan on the command line, or else the one saved with the case.
-  if (plan.margin_cm || c.plan) {
-    PlanRequest request = plan.margin_cm ? plan_request(c, plan) : PlanRequest::from_saved(*c.plan);
-    request.seed = plan.seed;
-    const PlannedExcision excision = planned_or_throw(session, request);
-    report["plan"] = plan_report_json(excision);
-    // With Mohs stages: the plan beside the defect that surgery actually made.
-    if (const MohsReconstruction* mohs = c.mohs && !c.mohs->stages.empty() ? session.mohs() : nullptr) {
-      const auto planned = plan_margins_by_hour(excision.request);
-      nlohmann::json hours = nlohmann::json::array();
-      for (int h = 1; h <= 12; ++h)
-        hours.push_back({{"hour", h},
-                         {"plan_margin_cm", planned[static_cast<size_t>(h - 1)]},
-                         {"mohs_margin_cm", std::round(mohs->margin_at_hour_cm[static_cast<size_t>(h - 1)] * 100.0) / 100.0}});
-      report["plan"]["compared_with_mohs"] = {{"plan_area_cm2", std::round(excision.area_cm2 * 1000.0) / 1000.0},
-                                              {"mohs_defect_area_cm2", std::round(mohs->final_defect_area_cm2 * 1000.0) / 1000.0},
-                                              {"plan_outline_from", excision.outline_from},
-                                              {"mohs_margins_from", c.measurements.back().label},
-                                              {"by_clock_hour", hours}};
+  std::optional<PlanRequest> plan = report_plan(c, o.plan.margin_cm ? std::optional(plan_request(c, o.plan)) : std::nullopt);
+  if (plan) plan->seed = o.plan.seed;
+  const nlohmann::json report = case_report_json(session, plan);
+  if (o.format == "json") {
+    if (o.output.empty()) out << report.dump(2) << "\n";
+    else {
+      replace_file_durably(o.output, report.dump(2) + "\n");
+      out << o.output.string() << ": report (JSON)\n";
     }
+    return 0;
   }
-  out << report.dump(2) << "\n";
+  ReportDocument doc;
+  doc.c = &c;
+  doc.report = &report;
+  if (const MohsReconstruction* rec = c.mohs ? session.mohs() : nullptr)
+    for (double d : rec->stage_depth_mm) doc.stage_depth_mm.push_back(d);
+  doc.warnings = warning_texts(warned.str());
+  doc.generated = now_utc();
+  doc.version = std::string("marginviz ") + MARGINVIZ_VERSION;
+  try {
+    const auto gl = HeadlessGl::create(o.backend);
+    render::Renderer renderer(font_file());
+    doc.figures = report_figures(session, renderer, plan);
+  } catch (const std::exception& e) {
+    // The rest of the report does not need OpenGL: it is written without its pictures, saying so.
+    doc.figures_note = std::string("The 3D and section pictures could not be drawn on this machine: ") + e.what();
+    err << "marginviz: warning: " << doc.figures_note << "\n";
+  }
+  const ReportPdf pdf = report_pdf(doc);
+  replace_file_durably(o.output, pdf.bytes);
+  out << o.output.string() << ": report, " << pdf.pages << (pdf.pages == 1 ? " page" : " pages") << "\n";
+  exit_without_teardown(0);
   return 0;
 }
 

@@ -45,7 +45,13 @@ struct RenderRequest {
 int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err);
 int export_command(const std::filesystem::path& case_path, const std::filesystem::path& output, const std::optional<std::string>& at,
                    std::ostream& out, std::ostream& err);
-int report_command(const std::filesystem::path& case_path, const PlanOptions& plan, std::ostream& out, std::ostream& err);
+struct ReportOptions {
+  std::filesystem::path case_path, output;  // output empty: the JSON on stdout
+  std::string format = "json";              // or "pdf" (docs/report-format.md, "The PDF report")
+  PlanOptions plan;
+  std::string backend = "auto";  // OpenGL for the PDF's pictures (HeadlessGl)
+};
+int report_command(const ReportOptions& o, std::ostream& out, std::ostream& err);
 int teach_command(const std::filesystem::path& case_path, const PlanOptions& plan, int scenarios, const std::filesystem::path& csv, std::ostream& out,
                   std::ostream& err);
 // marginviz simulate: Mohs surgery on virtual patients of the spread model (docs/report-format.md).

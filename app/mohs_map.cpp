@@ -115,9 +115,14 @@ void draw_block_table(Canvas& cv, const MohsStage& stage, const MohsMapLayout& L
 }  // namespace
 
 Canvas draw_mohs_map(const MapRequest& req, const MohsMapLayout& L, Canvas::Format format) {
+  Canvas cv(L.width, L.height, kPaper, format);
+  draw_mohs_map_on(cv, req, L);
+  return cv;
+}
+
+void draw_mohs_map_on(Canvas& cv, const MapRequest& req, const MohsMapLayout& L) {
   const Case& c = *req.c;
   const MohsStage& stage = c.mohs->stages.at(static_cast<size_t>(req.stage));
-  Canvas cv(L.width, L.height, kPaper, format);
 
   // Header: what, whose (case id only), when, how oriented.
   float y = 46.0f;
@@ -204,7 +209,6 @@ Canvas draw_mohs_map(const MapRequest& req, const MohsMapLayout& L, Canvas::Form
   if (c.illustrative) footer = "Illustrative reconstruction, not patient data — " + footer;
   draw_block_table(cv, stage, L);
   cv.text(footer, {40.0f, static_cast<float>(L.height) - 22.0f}, 16.0f, kGrey);
-  return cv;
 }
 
 MohsMapLayout save_mohs_map(const MapRequest& req, const std::filesystem::path& file) {

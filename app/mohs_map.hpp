@@ -40,6 +40,9 @@ struct MapRequest {
 };
 
 Canvas draw_mohs_map(const MapRequest& request, const MohsMapLayout& layout, Canvas::Format format = Canvas::Format::Image);
+// The same drawing onto a canvas that has one already (the report's page, under its transform);
+// the paper behind it is the caller's.
+void draw_mohs_map_on(Canvas& canvas, const MapRequest& request, const MohsMapLayout& layout);
 inline Canvas draw_mohs_map(const MapRequest& request) {
   return draw_mohs_map(request, MohsMapLayout::for_stage(request.c->mohs->stages.at(static_cast<size_t>(request.stage))));
 }

@@ -17,6 +17,42 @@ double round_to(double v, int digits) {
   const double f = std::pow(10.0, digits);
   return std::round(v * f) / f;
 }
+
+nlohmann::json date_json(const std::optional<CaseDate>& d) { return d ? nlohmann::json(d->describe()) : nlohmann::json(nullptr); }
+
+// The surgery in the order it happened: the recorded steps (debulking and the stages), or the
+// stages alone when none are recorded; then the closure.
+nlohmann::json surgery_json(const Case& c) {
+  nlohmann::json steps = nlohmann::json::array();
+  const size_t stages = c.mohs ? c.mohs->stages.size() : 0;
+  auto stage_step = [&](size_t k, const std::string& note) {
+    const MohsStage& s = c.mohs->stages[k];
+    return nlohmann::json{{"kind", "stage"},
+                          {"stage", k + 1},
+                          {"name", stage_name(*c.mohs, k)},
+                          {"procedure", procedure_key(s.procedure)},
+                          {"date", date_json(s.date)},
+                          {"by", s.performed_by},
+                          {"note", note}};
+  };
+  if (c.surgery && !c.surgery->steps.empty()) {
+    for (const auto& step : c.surgery->steps) {
+      if (step.kind == SurgeryStep::Kind::Stage && step.stage >= 1 && static_cast<size_t>(step.stage) <= stages)
+        steps.push_back(stage_step(static_cast<size_t>(step.stage - 1), step.note));
+      else if (step.kind == SurgeryStep::Kind::Debulking)
+        steps.push_back(
+            {{"kind", step_kind_key(step.kind)}, {"name", "debulking"}, {"date", date_json(step.date)}, {"by", step.by}, {"note", step.note}});
+    }
+  } else {
+    for (size_t k = 0; k < stages; ++k) steps.push_back(stage_step(k, ""));
+  }
+  nlohmann::json closure = nullptr;
+  if (c.surgery && c.surgery->closure)
+    closure = {
+        {"method", closure_key(c.surgery->closure->method)}, {"date", date_json(c.surgery->closure->date)}, {"note", c.surgery->closure->note}};
+  return {{"steps", steps}, {"closure", closure}};
+}
+
 }  // namespace
 
 MeasurementMetrics measure(const Measurement& m, const TumourState& state, const TumourSolid& solid) {
@@ -63,7 +99,7 @@ CaseMetrics metrics_of(const Case& c, const std::vector<TumourSolid>& solids) {
 nlohmann::json report_json(const Case& c, const CaseMetrics& metrics) {
   using nlohmann::json;
   json j;
-  j["report_version"] = "1.2";  // 1.1: the "mohs" object; 1.2: the "plan" object
+  j["report_version"] = "1.3";  // 1.1: the "mohs" object; 1.2: the "plan" object; 1.3: "surgery"
   j["case_id"] = c.case_id;
   j["site"] = site_spec(c.site).key;
   j["presentation"] = presentation_key(c.presentation);
@@ -113,6 +149,7 @@ nlohmann::json report_json(const Case& c, const CaseMetrics& metrics) {
   nlohmann::json context = nlohmann::json::array();
   for (const auto& f : recurrence_context(c)) context.push_back({{"figure", f.figure}, {"source", f.source}});
   j["recurrence_context"] = {{"figures", context}, {"note", kRecurrenceNote}};
+  j["surgery"] = surgery_json(c);
   if (c.imatinib) {
     const auto& im = *c.imatinib;
     j["imatinib"] = {{"dose_mg_per_day", im.dose_mg_per_day},
