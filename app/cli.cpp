@@ -109,6 +109,7 @@ int run_subcommands(int argc, char** argv) {
   add(report, "case", report_options.case_path);
   add(report, "--format", report_options.format);
   add(report, "--output", report_options.output);
+  add(report, "--backend", report_options.backend);
   add_plan_options(report, report_options.plan);
 
   std::filesystem::path teach_case, teach_csv;

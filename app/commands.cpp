@@ -7,7 +7,6 @@
 #include <cmath>
 #include <fstream>
 #include <future>
-#include <ctime>
 #include <iostream>
 #include <sstream>
 
@@ -32,7 +31,7 @@
 #include "paths.hpp"
 #include "renderer.hpp"
 #include "report/case_report.hpp"
-#include "report/report_pdf.hpp"
+#include "report/report_export.hpp"
 #include "common/file_io.hpp"
 #include "case/validation.hpp"
 
@@ -303,14 +302,6 @@ int simulate_command(const SimulateOptions& o, std::ostream& out, std::ostream& 
 }
 
 namespace {
-// "2026-12-02 14:55 UTC": when a report was made.
-std::string now_utc() {
-  const std::time_t now = std::time(nullptr);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", std::gmtime(&now));
-  return text;
-}
-
 // The warnings written as "FILE: warning: TEXT" lines, as their texts.
 std::vector<std::string> warning_texts(const std::string& lines) {
   std::vector<std::string> out;
@@ -331,8 +322,8 @@ int report_command(const ReportOptions& o, std::ostream& out, std::ostream& err)
   // A plan on the command line, or else the one saved with the case.
   std::optional<PlanRequest> plan = report_plan(c, o.plan.margin_cm ? std::optional(plan_request(c, o.plan)) : std::nullopt);
   if (plan) plan->seed = o.plan.seed;
-  const nlohmann::json report = case_report_json(session, plan);
   if (o.format == "json") {
+    const nlohmann::json report = case_report_json(session, plan);
     if (o.output.empty()) out << report.dump(2) << "\n";
     else {
       replace_file_durably(o.output, report.dump(2) + "\n");
@@ -340,26 +331,19 @@ int report_command(const ReportOptions& o, std::ostream& out, std::ostream& err)
     }
     return 0;
   }
-  ReportDocument doc;
-  doc.c = &c;
-  doc.report = &report;
-  if (const MohsReconstruction* rec = c.mohs ? session.mohs() : nullptr)
-    for (double d : rec->stage_depth_mm) doc.stage_depth_mm.push_back(d);
-  doc.warnings = warning_texts(warned.str());
-  doc.generated = now_utc();
-  doc.version = std::string("marginviz ") + MARGINVIZ_VERSION;
+  ReportRequest request{plan, nullptr, "", warning_texts(warned.str())};
+  std::unique_ptr<HeadlessGl> gl;
+  std::unique_ptr<render::Renderer> renderer;
   try {
-    const auto gl = HeadlessGl::create(o.backend);
-    render::Renderer renderer(font_file());
-    doc.figures = report_figures(session, renderer, plan);
+    gl = HeadlessGl::create(o.backend);
+    renderer = std::make_unique<render::Renderer>(font_file());
+    request.renderer = renderer.get();
   } catch (const std::exception& e) {
-    // The rest of the report does not need OpenGL: it is written without its pictures, saying so.
-    doc.figures_note = std::string("The 3D and section pictures could not be drawn on this machine: ") + e.what();
-    err << "marginviz: warning: " << doc.figures_note << "\n";
+    request.no_pictures_because = e.what();
   }
-  const ReportPdf pdf = report_pdf(doc);
-  replace_file_durably(o.output, pdf.bytes);
-  out << o.output.string() << ": report, " << pdf.pages << (pdf.pages == 1 ? " page" : " pages") << "\n";
+  const ReportWritten written = write_report_pdf(session, request, o.output);
+  if (!written.pictures_problem.empty()) err << "marginviz: warning: the report has no pictures: " << written.pictures_problem << "\n";
+  out << o.output.string() << ": report, " << written.pages << (written.pages == 1 ? " page" : " pages") << "\n";
   exit_without_teardown(0);
   return 0;
 }

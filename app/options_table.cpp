@@ -109,7 +109,7 @@ std::vector<OptionSpec> build_table() {
        "auto",
        {"auto", "egl", "glfw"},
        "auto (EGL, then a hidden GLFW window), egl (no X server) or glfw",
-       {"render"},
+       {"render", "report"},
        ""},
       {"--anti-aliasing",
        "AA",

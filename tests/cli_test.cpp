@@ -16,34 +16,11 @@
 #include "image.hpp"
 #include "options_table.hpp"
 
+#include "cli_run.hpp"
 #include "test_support.hpp"
 
 namespace mv {
 namespace {
-
-struct CliResult {
-  int code = -1;
-  std::string out, err;
-};
-
-// `env` prefixes the command, e.g. "env -u DISPLAY".
-CliResult run(const std::string& args, const std::string& env = "") {
-  const auto err_file = std::filesystem::temp_directory_path() / ("marginviz-cli-err-" + std::to_string(::getpid()));
-  const std::string cmd = env + " " + std::string(MARGINVIZ_BINARY) + " " + args + " 2>" + err_file.string();
-  CliResult r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  size_t n = 0;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  std::ifstream e(err_file);
-  r.err.assign(std::istreambuf_iterator<char>(e), std::istreambuf_iterator<char>());
-  std::filesystem::remove(err_file);
-  return r;
-}
-
-std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
 TEST(Cli, BadCaseCorpusExitsTwoNamingTheProblem) {
   std::ifstream list(test::data_dir() / "bad_cases" / "expected.tsv");

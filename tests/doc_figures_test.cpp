@@ -214,6 +214,12 @@ TEST(DocFigures, ReconstructionDocQuotesTheMohsRecords) {
   check_document(kSource / "docs" / "reconstruction.md", {{"mohs-cases", mohs_cases_block()}});
 }
 
+// docs/report-format.md: the abdomen's report, as printed.
+TEST(DocFigures, ReportFormatShowsTheReport) {
+  check_document(kSource / "docs" / "report-format.md",
+                 {{"report-example", "```json\n" + run_json("report " + case_file("han2009-abdomen")).dump(2) + "\n```\n"}});
+}
+
 TEST(DocFigures, ReadmeQuotesTheModel) { check_document(kSource / "README.md", {{"abdomen-plan", readme_abdomen_block()}}); }
 
 // docs/sources.md §7 is the thickness table the anatomy is built from: every layer with a

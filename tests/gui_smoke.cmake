@@ -3,7 +3,9 @@
 # Optional: AUTOSAVE_RECORD, an autosave left by a crashed session, placed where the app looks
 # (XDG_STATE_HOME and XDG_CONFIG_HOME are a fresh folder either way); CHECK, the pixel check of what is
 # on screen (gui_screen_check); EXPECT_ERR, text the app must
-# print to stderr; ACTIONS, what a user does first (MARGINVIZ_GUI_ACTIONS); SCREEN, WxH of the display.
+# print to stderr; ACTIONS, what a user does first (MARGINVIZ_GUI_ACTIONS); SCREEN, WxH of the display;
+# WORKDIR, a fresh folder the case is copied to and opened from (what the app writes beside it stays
+# out of the source tree), with EXPECT_FILE, a file the app must have written there.
 if(NOT SCREEN)
   set(SCREEN 1600x1000)
 endif()
@@ -11,6 +13,12 @@ file(REMOVE ${OUT})
 set(state ${OUT}.state)
 file(REMOVE_RECURSE ${state})
 file(MAKE_DIRECTORY ${state}/marginviz/autosave)
+if(WORKDIR)
+  file(REMOVE_RECURSE ${WORKDIR})
+  file(COPY ${CASE} DESTINATION ${WORKDIR})
+  get_filename_component(case_name ${CASE} NAME)
+  set(CASE ${WORKDIR}/${case_name})
+endif()
 if(AUTOSAVE_RECORD)
   file(COPY ${AUTOSAVE_RECORD} DESTINATION ${state}/marginviz/autosave)
 endif()
@@ -39,6 +47,15 @@ if(EXPECT_ERR)
   string(FIND "${err}" "${EXPECT_ERR}" found)
   if(found EQUAL -1)
     message(FATAL_ERROR "expected \"${EXPECT_ERR}\" on stderr, got:\n${err}")
+  endif()
+endif()
+if(EXPECT_FILE)
+  if(NOT EXISTS ${WORKDIR}/${EXPECT_FILE})
+    message(FATAL_ERROR "the app did not write ${EXPECT_FILE} next to the case\n${err}")
+  endif()
+  file(READ ${WORKDIR}/${EXPECT_FILE} head LIMIT 5 HEX)
+  if(NOT head STREQUAL "255044462d")  # "%PDF-"
+    message(FATAL_ERROR "${EXPECT_FILE} is not a PDF (its first bytes are ${head})")
   endif()
 endif()
 if(AUTOSAVE_RECORD)

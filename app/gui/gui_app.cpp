@@ -34,6 +34,8 @@
 #include "settings_store.hpp"
 #include "sidebar.hpp"
 #include "test_hooks.hpp"
+#include "report/case_report.hpp"
+#include "report/report_export.hpp"
 #include "view_frame.hpp"
 #include "view_input.hpp"
 #include "work_keeper.hpp"
@@ -338,6 +340,11 @@ class GuiApp {
       if (ImGui::MenuItem("Save As...", "Ctrl+Shift+S")) dialogs_.show_save_as();
       if (ImGui::MenuItem("Import surface scan...")) dialogs_.import_scan();
       if (ImGui::MenuItem("Screenshot", "F12")) state_.screenshot_requested = true;
+      if (ImGui::MenuItem("Export report (PDF)")) state_.report_requested = true;
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "The case report for the chart, next to the case file: measurements, response, the surgery in order\nwith each "
+            "stage's map, the final defect, the plan shown (or saved) with its chance, and the pictures.");
       ImGui::Separator();
       if (ImGui::MenuItem("Quit", "Ctrl+Q")) quit();
       ImGui::EndMenu();
@@ -466,9 +473,47 @@ class GuiApp {
         state_.screenshot_requested = false;
         screenshot(view_w, view_h);
       }
+      if (state_.report_requested) {
+        state_.report_requested = false;
+        export_report();
+      }
     }
     glViewport(0, 0, fb_w, fb_h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  }
+
+  // Where exports go: next to the case file (the folder the case came from).
+  std::filesystem::path export_folder() const {
+    return !state_.doc.path().empty()       ? state_.doc.path().parent_path()
+           : !settings_.last_folder.empty() ? settings_.last_folder
+                                            : std::filesystem::current_path();
+  }
+
+  // File → Export report: the PDF the CLI writes (report --format pdf), for the case as edited, with
+  // the plan the planning view shows (or the one saved with the case).
+  void export_report() {
+    const std::filesystem::path out = export_folder() / (state_.doc.working().case_id + "-report.pdf");
+    for (const Issue& i : state_.doc.issues())
+      if (i.severity == Severity::Error) {
+        dialogs_.say("The report is not written while the case has errors (" + i.text() + "): the chart would get another case than the one shown.");
+        return;
+      }
+    try {
+      sync_.apply_edits();
+      ReportRequest request;
+      request.plan = report_plan(state_.session.current_case(), state_.view.plan ? std::optional(state_.view.plan_request) : std::nullopt);
+      request.renderer = &view_frame_.renderer();
+      for (const Issue& i : state_.doc.issues())
+        if (i.severity == Severity::Warning) request.warnings.push_back(i.text());
+      for (const auto& note : state_.session.notes()) request.warnings.push_back(note);
+      const ReportWritten written = write_report_pdf(state_.session, request, out);
+      view_frame_.redraw_next();  // the renderer drew the report's pictures in between
+      state_.status = "Report saved: " + std::filesystem::absolute(out).string() + " (" + std::to_string(written.pages) + " pages)";
+      std::cerr << "marginviz: " << state_.status << "\n";
+    } catch (const std::exception& e) {
+      dialogs_.say(std::string("The report could not be written: ") + e.what());
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
   }
 
   // F12: the 3D view without the panels, at the view's pixel size.
@@ -478,10 +523,7 @@ class GuiApp {
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
     // Next to the case file (the folder the case came from), named by the case id and the time.
-    const std::filesystem::path folder = !state_.doc.path().empty()       ? state_.doc.path().parent_path()
-                                         : !settings_.last_folder.empty() ? settings_.last_folder
-                                                                          : std::filesystem::current_path();
-    const std::filesystem::path out = folder / (state_.doc.working().case_id + "-" + stamp + ".png");
+    const std::filesystem::path out = export_folder() / (state_.doc.working().case_id + "-" + stamp + ".png");
     try {
       render::OffscreenTarget target(w, h);
       render::RenderOptions options;

@@ -20,9 +20,13 @@ std::vector<PageFlow::Place> PageFlow::places() const {
       out[i] = {page, y};
       continue;
     }
-    // A heading needs room for itself and the start of what it heads.
+    if (!p.draw && y == g_.top) {  // no space at the top of a page
+      out[i] = {page, y};
+      continue;
+    }
+    // A heading needs room for itself and what it heads: the run of pieces kept with the next, and that one.
     float needed = p.height;
-    if (p.keep_with_next && i + 1 < pieces_.size() && !pieces_[i + 1].page_break) needed += pieces_[i + 1].height;
+    for (size_t j = i; pieces_[j].keep_with_next && j + 1 < pieces_.size() && !pieces_[j + 1].page_break; ++j) needed += pieces_[j + 1].height;
     if (y > g_.top && y + std::min(needed, bottom - g_.top) > bottom) ++page, y = g_.top;
     out[i] = {page, y};
     y += p.height;

@@ -43,13 +43,12 @@ class Writer {
     flow_.space(18.0f);
     const float h = cv_.paragraph_height(text, width(), kHeading, true) + 10.0f;
     flow_.add(
-        h,
+        h + 8.0f,
         [=, this](Canvas& cv, float top) {
           cv.paragraph(text, {left(), top}, width(), kHeading, kInk, true);
           cv.stroke({{left(), top + h - 4.0f}, {left() + width(), top + h - 4.0f}}, 1.2f, kRule);
         },
         true);
-    flow_.space(8.0f);
   }
   void subheading(const std::string& text) {
     flow_.space(8.0f);
