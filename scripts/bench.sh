@@ -50,6 +50,18 @@ for case in assets/cases/han2009-*.json; do
     "$plain_s" "$(echo "$plain_s / $f3d_s" | bc -l)"
 done
 
+# The chart's documents (issue 12): the JSON report, the PDF report (with its 3D and section
+# pictures, drawn through EGL) and a Mohs map as PDF; goal: the abdomen's PDF report ≤ 3 s.
+echo
+printf "%-28s %10s %8s %10s %8s %10s %8s\n" "case" "JSON s" MB "PDF s" MB "map PDF s" MB
+for case in assets/cases/han2009-*.json; do
+  name=$(basename "$case" .json)
+  read -r json_s json_mb < <(measure "$bin" report "$case")
+  read -r pdf_s pdf_mb < <(measure "$bin" report "$case" --format pdf --output "$out/report.pdf" --backend egl)
+  read -r map_s map_mb < <(measure "$bin" render "$case" --view map --stage 1 --output "$out/map.pdf")
+  printf "%-28s %10s %8s %10s %8s %10s %8s\n" "report $name" "$json_s" "$json_mb" "$pdf_s" "$pdf_mb" "$map_s" "$map_mb"
+done
+
 # The desktop app: from exec to the first frame on screen (MARGINVIZ_GUI_FIRST_FRAME prints when).
 first_frame() {
   local start end
