@@ -16,7 +16,7 @@ void CaseSession::set_case(const Case& c) {
   std::vector<std::string> notes;
   if (c.anatomy) {
     try {
-      model = library_.get_scan(c.site, scan_path(c), c.anatomy->unit, c.tissue);
+      model = library_.get_scan(c.site, scan_path(c), c.anatomy->unit, tissue_of(c));
     } catch (const MeshIoError& e) {
       throw PlacementError(std::string("anatomy.mesh: ") + e.what());
     }
@@ -28,7 +28,7 @@ void CaseSession::set_case(const Case& c) {
       throw PlacementError(std::string(e.what()) + (notes.empty() ? "" : " (" + notes.front() + ")"));
     }
   } else {
-    model = library_.get(c.site, c.tissue);
+    model = library_.get(c.site, tissue_of(c));
   }
   place(c, std::move(model), std::move(notes));
 }

@@ -280,7 +280,7 @@ int simulate_command(const SimulateOptions& o, std::ostream& out, std::ostream& 
   AnatomyLibrary library(anatomy_dir());
   CaseSession session(library);
   prepare(session, c, std::nullopt, err);
-  const TissueColumn column = tissue_column(session.site_model(), session.frame(), c.tissue);
+  const TissueColumn column = tissue_column(session.site_model(), session.frame(), tissue_of(c));
   spread::MohsProtocol protocol;
   protocol.first_margin_cm = o.first_margin_cm;
   protocol.next_margin_cm = o.next_margin_cm;

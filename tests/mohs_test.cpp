@@ -292,7 +292,7 @@ TEST(MohsIo, RoundTripsThroughAFile) {
   old["schema_version"] = "1.0";
   const auto loaded = parse_case(old.dump());
   ASSERT_TRUE(loaded.value);
-  EXPECT_NE(serialize_case(*loaded.value).find("\"schema_version\": \"1.3\""), std::string::npos);
+  EXPECT_NE(serialize_case(*loaded.value).find("\"schema_version\": \"1.4\""), std::string::npos);
 }
 
 // Schema 1.2: a saved plan (one margin or twelve), pending results and block layers survive a

@@ -32,7 +32,7 @@ void DocumentSync::apply_edits() {
     const bool new_scan = doc.anatomy && (!have || have->mesh != doc.anatomy->mesh || have->unit != doc.anatomy->unit);
     if (new_scan) {
       if (!scan_loader_.running()) {
-        scan_loader_.start([this, path = scan_path(doc), unit = doc.anatomy->unit, site = doc.site, t = doc.tissue](const auto& progress) {
+        scan_loader_.start([this, path = scan_path(doc), unit = doc.anatomy->unit, site = doc.site, t = tissue_of(doc)](const auto& progress) {
           library_.get_scan(site, path, unit, t, progress);
         });
       }

@@ -72,7 +72,7 @@ void draw_measurements_panel(CaseDocument& doc) {
           if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", hint);
         }
       };
-      optional_number("##depth", m.thickness_mm, default_tumour_depth_mm(c.site, c.tissue),
+      optional_number("##depth", m.thickness_mm, default_tumour_depth_mm(c.site, tissue_of(c)),
                       "Not measured: the site default, the base of the subcutis (62.6% of DFSP are confined to the subcutis, Serra-Guillén 2016). "
                       "Type a value to set it.");
       optional_number("##exo", m.exophytic_mm, 0.0, "Not measured: flat. Type a height above the skin to set it.");

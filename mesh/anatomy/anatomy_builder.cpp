@@ -1,5 +1,5 @@
 // Procedural anatomy for the four sites of Han et al. 2009 (docs/sources.md §2): a head, an anterior
-// abdominal wall, a right thigh and a right medial ankle. Each outer skin is an implicit blend of
+// abdominal wall, a right thigh and a right medial ankle (the other regions: regions.cpp). Each outer skin is an implicit blend of
 // anatomical masses sampled along rays into a TubeGrid; deeper layer boundaries are inward offsets
 // of a feature-free version of that skin by the thickness table of docs/sources.md §7 (sites.cpp).
 #include <cmath>
@@ -8,6 +8,9 @@
 #include <stdexcept>
 
 #include "anatomy/anatomy.hpp"
+#include "anatomy/head_shape.hpp"
+#include "anatomy/regions.hpp"
+#include "anatomy/surface_sampling.hpp"
 #include "geometry/implicit_shapes.hpp"
 #include "geometry/tube_grid.hpp"
 
@@ -15,57 +18,7 @@ namespace mv {
 namespace {
 
 using glm::dvec3;
-using Field = std::function<double(const dvec3&)>;
 constexpr double kPi = std::numbers::pi;
-
-struct Ray {
-  dvec3 origin, direction;
-};
-
-// Outermost crossing of the field's zero level along the ray, searched inward from `reach` mm.
-dvec3 outermost_crossing(const Field& f, const Ray& ray, double reach) {
-  constexpr double step = 1.0;
-  double outside = reach;
-  for (double t = reach - step; t > 0.0; t -= step) {
-    if (f(ray.origin + t * ray.direction) < 0.0) {
-      double lo = t, hi = outside;
-      for (int i = 0; i < 40; ++i) {
-        const double mid = 0.5 * (lo + hi);
-        (f(ray.origin + mid * ray.direction) < 0.0 ? lo : hi) = mid;
-      }
-      return ray.origin + 0.5 * (lo + hi) * ray.direction;
-    }
-    outside = t;
-  }
-  throw std::logic_error("anatomy ray found no surface");
-}
-
-// Column angle: 0 = anterior (+Z), a quarter turn = patient's left (+X).
-dvec3 horizontal(double theta) { return {std::sin(theta), 0.0, std::cos(theta)}; }
-
-// Rings at heights y0..y1, rays outward from the vertical axis.
-TubeGrid sample_cylindrical(const Field& f, int rows, int cols, double y0, double y1) {
-  TubeGrid g{rows, cols, {}, {}, {}};
-  g.points.reserve(static_cast<size_t>(rows) * cols);
-  for (int r = 0; r < rows; ++r) {
-    const double y = y0 + (y1 - y0) * r / (rows - 1);
-    for (int c = 0; c < cols; ++c) g.points.push_back(outermost_crossing(f, {{0.0, y, 0.0}, horizontal(2.0 * kPi * c / cols)}, 400.0));
-  }
-  return g;
-}
-
-// Rings at polar angles phi0..phi1 (from +Y) around `centre`; a pole closes phi = 0 or pi.
-TubeGrid sample_spherical(const Field& f, int rows, int cols, const dvec3& centre, double phi0, double phi1) {
-  TubeGrid g{rows, cols, {}, {}, {}};
-  auto dir = [](double phi, double theta) { return std::sin(phi) * horizontal(theta) + dvec3(0.0, std::cos(phi), 0.0); };
-  for (int r = 0; r < rows; ++r) {
-    const double phi = phi0 + (phi1 - phi0) * (r + (phi0 == 0.0 ? 1.0 : 0.0)) / (rows - 1 + (phi0 == 0.0 ? 1.0 : 0.0) + (phi1 >= kPi ? 1.0 : 0.0));
-    for (int c = 0; c < cols; ++c) g.points.push_back(outermost_crossing(f, {centre, dir(phi, 2.0 * kPi * c / cols)}, 400.0));
-  }
-  if (phi0 == 0.0) g.first_pole = outermost_crossing(f, {centre, {0.0, 1.0, 0.0}}, 400.0);
-  if (phi1 >= kPi) g.last_pole = outermost_crossing(f, {centre, {0.0, -1.0, 0.0}}, 400.0);
-  return g;
-}
 
 // Offsets of `base` at the cumulative depths of the site's fixed-thickness layers.
 std::vector<TubeGrid> layer_boundaries(const TubeGrid& base, Site site, const TissueThickness& thickness) {
@@ -80,34 +33,15 @@ void add_layer(Anatomy& a, size_t index, TriangleMesh solid) {
 }
 
 // ---- Scalp: a head with face, ears and neck; the skull stops at the skull base. ----
-double head_base(const dvec3& p) {
-  using namespace implicit;
-  double d = ellipsoid(p, {0, 30, -8}, {74, 88, 98});                                   // cranium
-  d = smooth_union(d, ellipsoid(p, {0, -12, 32}, {60, 74, 62}), 24.0);                  // face
-  d = smooth_union(d, ellipsoid(p, {0, -58, 36}, {48, 32, 52}), 18.0);                  // jaw
-  d = smooth_union(d, tapered_capsule(p, {0, -30, -18}, {0, -260, -8}, 47, 50), 22.0);  // neck
-  // Eye sockets: wide and shallow, so the layers below can follow them without crossing.
-  for (double side : {-1.0, 1.0}) d = smooth_subtract(d, ellipsoid(p, {side * 31, 12, 101}, {19, 12, 8}), 10.0);
-  return d;
-}
-double head_skin(const dvec3& p) {
-  using namespace implicit;
-  double d = head_base(p);
-  d = smooth_union(d, ellipsoid(p, {0, 30, 80}, {48, 12, 14}), 10.0);               // brow
-  d = smooth_union(d, tapered_capsule(p, {0, 14, 92}, {0, -22, 106}, 6, 11), 8.0);  // nose
-  d = smooth_union(d, ellipsoid(p, {0, -80, 76}, {20, 14, 14}), 10.0);              // chin
-  for (double side : {-1.0, 1.0}) {
-    d = smooth_union(d, ellipsoid(p, {side * 72, 2, -10}, {8, 27, 15}), 12.0);  // ears
-  }
-  return d;
-}
+double head_skin_field(const dvec3& p) { return head_field(p, true); }
+double head_base_field(const dvec3& p) { return head_field(p, false); }
 
 Anatomy build_scalp(const TissueThickness& t) {
   const dvec3 centre{0, 20, 0};
   const double phi_end = 158.0 * kPi / 180.0;
   const int rows = 100, cols = 128;
-  const TubeGrid skin = sample_spherical(head_skin, rows, cols, centre, 0.0, phi_end);
-  const TubeGrid base = sample_spherical(head_base, rows, cols, centre, 0.0, phi_end);
+  const TubeGrid skin = sample_spherical(head_skin_field, rows, cols, centre, 0.0, phi_end);
+  const TubeGrid base = sample_spherical(head_base_field, rows, cols, centre, 0.0, phi_end);
   const auto b = layer_boundaries(base, Site::Scalp, t);  // skin, fat, galea, skull floors
   const int skull_rows = static_cast<int>(rows * (118.0 / 158.0));
   Anatomy a{Site::Scalp, {}};
@@ -225,6 +159,7 @@ Anatomy build_ankle(const TissueThickness& t) {
 }  // namespace
 
 Anatomy build_anatomy(Site site, const TissueThickness& thickness) {
+  if (from_whole_body(site)) return region_anatomy(site, sample_region(site), thickness);
   switch (site) {
     case Site::Scalp:
       return build_scalp(thickness);
@@ -234,6 +169,8 @@ Anatomy build_anatomy(Site site, const TissueThickness& thickness) {
       return build_thigh(thickness);
     case Site::Ankle:
       return build_ankle(thickness);
+    default:
+      break;
   }
   throw std::logic_error("unknown site");
 }

@@ -3,13 +3,15 @@
 #include <algorithm>
 #include <sstream>
 
+#include "anatomy/regions.hpp"
 #include "io/mesh_io.hpp"
 
 namespace mv {
 
-std::string anatomy_file_name(Site site) { return site_spec(site).key + ".glb"; }
+std::string anatomy_file_name(Site site) { return from_whole_body(site) ? region_grid_file_name(site) : site_spec(site).key + ".glb"; }
 
-Anatomy load_anatomy_file(Site site, const std::filesystem::path& file) {
+Anatomy load_anatomy_file(Site site, const std::filesystem::path& file, const TissueThickness& thickness) {
+  if (from_whole_body(site)) return region_anatomy(site, load_region_grids(file), thickness);
   MeshImportLimits bundled;
   bundled.isolate = false;  // shipped with marginviz, not a user's file
   auto meshes = import_meshes(file, units::LengthUnit::Metre, bundled);
@@ -87,10 +89,42 @@ std::shared_ptr<const SiteModel> AnatomyLibrary::get(Site site, const TissueThic
   for (const auto& [name, mm] : thickness.overrides_mm) key << '|' << name << '=' << mm;
   if (auto hit = cached(key.str())) return hit;
   const auto file = dir_ / anatomy_file_name(site);
-  auto model = thickness.empty() && std::filesystem::exists(file) ? std::make_shared<const SiteModel>(load_anatomy_file(site, file))
-                                                                  : std::make_shared<const SiteModel>(build_anatomy(site, thickness));
+  std::shared_ptr<const SiteModel> model;
+  if (from_whole_body(site) && std::filesystem::exists(file)) {
+    // A region is layered from its sampled grids at any thickness (read once per file).
+    std::shared_ptr<const RegionGrids> grids;
+    {
+      std::lock_guard lock(mutex_);
+      grids = grids_[file.string()];
+    }
+    if (!grids) {
+      grids = std::make_shared<const RegionGrids>(load_region_grids(file));
+      std::lock_guard lock(mutex_);
+      grids_[file.string()] = grids;
+    }
+    model = std::make_shared<const SiteModel>(region_anatomy(site, *grids, thickness));
+  } else {
+    model = thickness.empty() && std::filesystem::exists(file) ? std::make_shared<const SiteModel>(load_anatomy_file(site, file))
+                                                               : std::make_shared<const SiteModel>(build_anatomy(site, thickness));
+  }
   keep(key.str(), model, false);
   return model;
+}
+
+}  // namespace mv
+
+namespace mv {
+
+std::shared_ptr<const std::vector<TriangleMesh>> AnatomyLibrary::body() {
+  {
+    std::lock_guard lock(mutex_);
+    if (body_) return body_;
+  }
+  const auto file = dir_ / "body.grid";
+  auto solids = std::make_shared<const std::vector<TriangleMesh>>(body_solids(std::filesystem::exists(file) ? load_body_grids(file) : sample_body()));
+  std::lock_guard lock(mutex_);
+  if (!body_) body_ = std::move(solids);
+  return body_;
 }
 
 }  // namespace mv

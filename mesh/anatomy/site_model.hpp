@@ -12,6 +12,8 @@
 
 namespace mv {
 
+struct RegionGrids;  // regions.hpp
+
 // An anatomy with a ray caster over its skin. Not movable: the caster refers to the anatomy.
 struct SiteModel {
   explicit SiteModel(Anatomy a) : anatomy(std::move(a)), skin(anatomy.skin()) {}
@@ -21,11 +23,13 @@ struct SiteModel {
   RayCaster skin;
 };
 
-// File name of a site's bundled anatomy inside the anatomy folder, e.g. "abdomen.glb".
+// File name of a site's bundled anatomy inside the anatomy folder: "abdomen.glb" for the four sites
+// of Han 2009, the sampled grids ("torso.grid", "knee.grid") for the regions of the whole body.
 std::string anatomy_file_name(Site site);
 
-// Reads a bundled anatomy (glTF, metres) and checks it has the site's layers in order.
-Anatomy load_anatomy_file(Site site, const std::filesystem::path& file);
+// Reads a bundled anatomy (glTF, metres; or a region's grids, layered by `thickness`) and checks it
+// has the site's layers in order.
+Anatomy load_anatomy_file(Site site, const std::filesystem::path& file, const TissueThickness& thickness = {});
 
 // Hands out site models: the bundled .glb when the case keeps the default thicknesses, else a
 // freshly generated anatomy with the case's thicknesses. Caches what it made.
@@ -37,6 +41,8 @@ class AnatomyLibrary {
   static constexpr size_t kScansKept = 2;
   explicit AnatomyLibrary(std::filesystem::path anatomy_dir);
   std::shared_ptr<const SiteModel> get(Site site, const TissueThickness& thickness);
+  // The whole body's skin (six closed solids, body frame), for the whole-body view; read once.
+  std::shared_ptr<const std::vector<TriangleMesh>> body();
   // A case's own surface scan (OBJ, STL, PLY, glTF, GLB) in its declared unit; throws MeshIoError.
   std::shared_ptr<const SiteModel> get_scan(Site site, const std::filesystem::path& mesh, const std::string& unit, const TissueThickness& thickness,
                                             const std::function<void(float)>& progress = {});
@@ -52,6 +58,8 @@ class AnatomyLibrary {
   std::map<std::string, std::shared_ptr<const SiteModel>> cache_;
   std::list<std::string> scans_;  // cached scans' keys, most recently asked for first
   std::map<std::string, std::weak_ptr<const SiteModel>> evicted_;
+  std::map<std::string, std::shared_ptr<const RegionGrids>> grids_;  // by file: the regions' sampled surfaces
+  std::shared_ptr<const std::vector<TriangleMesh>> body_;
 };
 
 }  // namespace mv

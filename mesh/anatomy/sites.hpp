@@ -4,9 +4,30 @@
 #include <string_view>
 #include <vector>
 
+#include <glm/vec3.hpp>
+
 namespace mv {
 
-enum class Site { Scalp, Abdomen, Thigh, Ankle };
+// The four sites of Han 2009 first (their anatomy is their own, unchanged), then the regions cut
+// from the whole body (body_shape.hpp).
+enum class Site {
+  Scalp,
+  Abdomen,
+  Thigh,
+  Ankle,
+  FaceNeck,
+  Chest,
+  UpperBack,
+  LowerBack,
+  Shoulder,
+  UpperArm,
+  Forearm,
+  Groin,
+  Buttock,
+  Knee,
+  LowerLeg,
+  Foot
+};
 enum class TissueKind { Skin, SubcutaneousFat, Fascia, Muscle, Bone };
 
 // One tissue layer of a site, outermost first. Thickness in mm from docs/sources.md §7;
@@ -19,12 +40,20 @@ struct LayerSpec {
   bool assumption = false;
 };
 
+// Where a lesion sits when the case gives no position: the region's centre (docs/case-format.md).
+struct DefaultPosition {
+  double azimuth_deg = 0.0, height_cm = 0.0, elevation_deg = 0.0;
+};
+
 struct SiteSpec {
   Site site;
-  std::string key;       // as written in case files: "scalp", "abdomen", "thigh", "ankle"
+  std::string key;       // as written in case files: "scalp", "abdomen", "upper-back", …
   std::string display;   // for people: "Scalp (parietal)"
   std::string landmark;  // what height 0 means on this anatomy
   std::vector<LayerSpec> layers;
+  std::string region;        // "head and neck", "trunk", "upper limb", "lower limb" (as DFSP reviews group sites)
+  DefaultPosition centre;    // the lesion's position when the case gives none
+  glm::dvec3 body_origin{};  // this site's frame origin in the whole-body frame (mm): the whole-body view
 };
 
 const std::vector<SiteSpec>& all_sites();
@@ -32,6 +61,8 @@ const std::vector<SiteSpec>& all_sites();
 // the fascia; Serra-Guillén 2021: wider margins) against trunk and limbs.
 bool head_and_neck(Site site);
 const SiteSpec& site_spec(Site site);
+// A region cut from the whole body (not one of the four sites of Han 2009, whose anatomy is its own).
+bool from_whole_body(Site site);
 std::optional<Site> site_from_key(std::string_view key);
 std::string site_keys_joined();  // "scalp, abdomen, thigh, ankle" for error messages
 

@@ -165,9 +165,13 @@ CaseLoad parse_case(std::string_view text) {
     else
       r.error("presentation", "\"" + *v + "\" — must be \"primary\" or \"recurrent\"");
   }
-  if (const json* lesion = r.object(doc, "lesion", "lesion", true, "an object with position and twelve_oclock_deg")) {
+  // Without a position the lesion sits at the site's centre (docs/case-format.md, "site").
+  const DefaultPosition& centre = site_spec(c.site).centre;
+  c.lesion.azimuth_deg = centre.azimuth_deg, c.lesion.height_cm = centre.height_cm, c.lesion.elevation_deg = centre.elevation_deg;
+  if (const json* lesion = r.object(doc, "lesion", "lesion", false, "an object with position and twelve_oclock_deg")) {
     auto& L = c.lesion;
-    if (const json* pos = r.object(*lesion, "position", "lesion.position", true, "an object {azimuth_deg, height_cm}")) {
+    if (const json* pos = r.object(*lesion, "position", "lesion.position", false, "an object {azimuth_deg, height_cm}")) {
+      L.elevation_deg = 0.0;
       if (auto v = r.number(*pos, "azimuth_deg", "lesion.position.azimuth_deg", true, "a number in degrees")) L.azimuth_deg = *v;
       if (auto v = r.number(*pos, "height_cm", "lesion.position.height_cm", true, "a number in cm")) L.height_cm = *v;
       if (auto v = r.number(*pos, "elevation_deg", "lesion.position.elevation_deg", false, "a number in degrees")) L.elevation_deg = *v;
@@ -216,6 +220,19 @@ CaseLoad parse_case(std::string_view text) {
     for (auto it = t->begin(); it != t->end(); ++it)
       if (auto v = r.number(*t, it.key(), "tissue_mm." + it.key(), true, "a thickness in mm")) c.tissue.overrides_mm.emplace_back(it.key(), *v);
   }
+  if (const json* h = r.object(doc, "habitus", "habitus", false, "an object {sex, bmi}")) {
+    Habitus hab;
+    if (auto v = r.string(*h, "sex", "habitus.sex", false, "\"female\" or \"male\"")) {
+      if (*v == "female") hab.sex = Sex::Female;
+      else if (*v == "male")
+        hab.sex = Sex::Male;
+      else
+        r.error("habitus.sex", "\"" + *v + "\" — must be \"female\" or \"male\"");
+    }
+    if (auto v = r.number(*h, "bmi", "habitus.bmi", false, "a body-mass index in kg/m²")) hab.bmi = *v;
+    hab.extra = without(*h, {"sex", "bmi"});
+    c.habitus = hab;
+  }
   if (const json* il = r.object(doc, "illustrative", "illustrative", false, "an object {note, constructed}")) {
     Illustrative ill;
     if (auto v = r.string(*il, "note", "illustrative.note", true, "a sentence saying what was constructed")) ill.note = *v;
@@ -246,8 +263,8 @@ CaseLoad parse_case(std::string_view text) {
   }
   if (const json* pl = r.object(doc, "plan", "plan", false, "an object {margin_cm, depth, outline}")) c.plan = read_plan(r, *pl, c.site);
   read_record(r, doc, c);
-  c.extra = without(doc, {"schema_version", "case_id", "site", "presentation", "lesion", "measurements", "imatinib", "tissue_mm", "illustrative",
-                          "mohs", "anatomy", "plan", "histology", "translocation", "surgery"});
+  c.extra = without(doc, {"schema_version", "case_id", "site", "presentation", "lesion", "measurements", "imatinib", "tissue_mm", "habitus",
+                          "illustrative", "mohs", "anatomy", "plan", "histology", "translocation", "surgery"});
   warn_identifier_keys(doc, "", issues);
 
   if (has_errors(issues)) return out;
@@ -291,6 +308,12 @@ std::string serialize_case(const Case& c) {
     doc["illustrative"] = with_extra({{"note", c.illustrative->note}, {"constructed", c.illustrative->constructed}}, c.illustrative->extra);
   doc["site"] = site_spec(c.site).key;
   doc["presentation"] = presentation_key(c.presentation);
+  if (c.habitus) {
+    json h = json::object();
+    if (c.habitus->sex) h["sex"] = *c.habitus->sex == Sex::Female ? "female" : "male";
+    if (c.habitus->bmi) h["bmi"] = number(*c.habitus->bmi);
+    doc["habitus"] = with_extra(h, c.habitus->extra);
+  }
   json position = {{"azimuth_deg", number(c.lesion.azimuth_deg)}, {"height_cm", number(c.lesion.height_cm)}};
   if (c.lesion.elevation_deg != 0.0) position["elevation_deg"] = number(c.lesion.elevation_deg);
   doc["lesion"] = with_extra({{"position", with_extra(position, c.lesion.position_extra)}, {"twelve_oclock_deg", number(c.lesion.twelve_oclock_deg)}},

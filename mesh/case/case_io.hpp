@@ -16,7 +16,7 @@ constexpr int kSchemaMajor = 1;
 // 1.1 added "mohs"; 1.2 "plan", "pending" results and block "layer"; 1.3 "histology",
 // "translocation", "surgery", stage "procedure", "by", "processing", "stain" and "not examined"
 // results. Older files still load.
-constexpr int kSchemaMinor = 3;
+constexpr int kSchemaMinor = 4;  // 1.4: the whole body's regions as sites, lesion.position optional, habitus
 constexpr std::uint64_t kMaxCaseFileBytes = 4u << 20;
 constexpr size_t kMaxJsonNesting = 64;
 

@@ -1,5 +1,6 @@
 #include "case/case_model.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cctype>
 #include <cstdio>
@@ -39,6 +40,25 @@ std::string CaseDate::describe() const {
 }
 
 std::string presentation_key(Presentation p) { return p == Presentation::Primary ? "primary" : "recurrent"; }
+
+double habitus_fat_change_mm(const Case& c) {
+  if (!c.habitus) return 0.0;
+  double change = 0.0;
+  if (c.habitus->sex) change += *c.habitus->sex == Sex::Female ? 2.5 : -2.5;
+  if (c.habitus->bmi) change += 0.4 * (*c.habitus->bmi - 25.0);
+  return change;
+}
+
+TissueThickness tissue_of(const Case& c) {
+  TissueThickness t = c.tissue;
+  const double change = habitus_fat_change_mm(c);
+  if (change == 0.0) return t;
+  for (const auto& [name, mm] : t.overrides_mm)
+    if (name == "subcutaneous-fat") return t;  // measured beats inferred
+  for (const auto& layer : site_spec(c.site).layers)
+    if (layer.kind == TissueKind::SubcutaneousFat) t.overrides_mm.emplace_back(layer.name, std::max(1.0, layer.thickness_mm + change));
+  return t;
+}
 
 void stage_added(Case& c) {
   if (!c.surgery || c.surgery->steps.empty() || !c.mohs) return;

@@ -50,6 +50,15 @@ struct Illustrative {
   Json extra = Json::object();
 };
 
+// Body habitus: it moves the subcutaneous fat as Gibney 2010 reports (docs/sources.md §7);
+// an explicit tissue_mm value wins.
+enum class Sex { Female, Male };
+struct Habitus {
+  std::optional<Sex> sex;
+  std::optional<double> bmi;  // kg/m²
+  Json extra = Json::object();
+};
+
 // The patient's own surface scan in place of the standard anatomy (docs/case-format.md).
 struct UserAnatomy {
   std::string mesh;         // path as written in the file; relative paths are from the case file's folder
@@ -75,7 +84,8 @@ struct Case {
   LesionPlacement lesion;
   std::vector<Measurement> measurements;
   std::optional<ImatinibCourse> imatinib;
-  TissueThickness tissue;
+  TissueThickness tissue;  // as recorded; tissue_of() adds what the habitus implies
+  std::optional<Habitus> habitus;
   std::optional<Illustrative> illustrative;
   std::optional<Histology> histology;
   std::optional<Translocation> translocation;
@@ -88,6 +98,13 @@ struct Case {
 };
 
 std::string presentation_key(Presentation p);
+
+// The thicknesses the anatomy is built with: the recorded overrides, and where the fat is not given,
+// the site's fat moved by the habitus (women +2.5 mm and men -2.5 mm from the pooled table, i.e. a
+// 5-mm difference; +0.4 mm per BMI unit from 25; never under 1 mm). Gibney 2010, docs/sources.md §7.
+TissueThickness tissue_of(const Case& c);
+// What the habitus added to the fat (mm), for display; 0 without one.
+double habitus_fat_change_mm(const Case& c);
 
 // Keeps surgery.steps in step with mohs.stages as a stage is added or removed (the GUI's "Next
 // stage" and "Delete stage"): a new stage becomes the last step; a removed stage's step goes and

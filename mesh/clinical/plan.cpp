@@ -98,7 +98,7 @@ PlannedExcision plan_excision(const Case& c, const SiteModel& model, const Lesio
   if (req.from_post_treatment && c.measurements.size() > 1)
     p.warning = "Planned from the post-treatment outline: imatinib shrinkage does not yet justify smaller margins (Ugurel 2014)";
   const bool reuse = earlier && earlier->outline_from == p.outline_from && earlier->request.from_post_treatment == req.from_post_treatment;
-  p.column = reuse ? earlier->column : tissue_column(model, frame, c.tissue);
+  p.column = reuse ? earlier->column : tissue_column(model, frame, tissue_of(c));
   const TissueColumn& column = p.column;
   p.depth_mm = req.plane ? column.plane_depth_mm(*req.plane) : req.depth_mm.value_or(0.0);
   const double a = units::cm_to_mm(outline.shape.x_cm) / 2.0, b = units::cm_to_mm(outline.shape.y_cm) / 2.0;

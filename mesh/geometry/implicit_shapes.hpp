@@ -30,5 +30,6 @@ inline double smooth_union(double a, double b, double k) {
 }
 
 inline double smooth_subtract(double shape, double cutter, double k) { return -smooth_union(-shape, cutter, k); }
+inline double smooth_intersect(double a, double b, double k) { return -smooth_union(-a, -b, k); }
 
 }  // namespace mv::implicit

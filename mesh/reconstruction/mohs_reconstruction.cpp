@@ -62,7 +62,7 @@ MohsReconstruction reconstruct_mohs(const Case& c, const SiteModel& model, const
   MohsReconstruction r;
   const MohsRecord& m = *c.mohs;
   r.stages = std::clamp(through_stage.value_or(static_cast<int>(m.stages.size())), 0, static_cast<int>(m.stages.size()));
-  r.column = tissue_column(model, frame, c.tissue);
+  r.column = tissue_column(model, frame, tissue_of(c));
   const TumourState pre = state_of(c, c.measurements.size() - 1);
   const double a = units::cm_to_mm(pre.shape.x_cm) / 2.0, b = units::cm_to_mm(pre.shape.y_cm) / 2.0;
 

@@ -19,7 +19,7 @@ double position_of(const Case& c, size_t i) {
 }  // namespace
 
 TumourShape shape_of(const Case& c, const Measurement& m) {
-  return {m.x_cm, m.y_cm, m.thickness_mm.value_or(default_tumour_depth_mm(c.site, c.tissue)), m.exophytic_mm.value_or(0.0)};
+  return {m.x_cm, m.y_cm, m.thickness_mm.value_or(default_tumour_depth_mm(c.site, tissue_of(c))), m.exophytic_mm.value_or(0.0)};
 }
 
 TumourState state_of(const Case& c, size_t index) {
