@@ -37,6 +37,9 @@ class CaseSession {
   const Case& current_case() const { return case_; }
   const SiteModel& site_model() const { return *model_; }
   std::shared_ptr<const SiteModel> site_model_ptr() const { return model_; }
+  // The whole body the site's region belongs to (the whole-body view).
+  std::shared_ptr<const WholeBody> body() const { return library_.body(); }
+  AnatomyLibrary& library() const { return library_; }
   const LesionFrame& frame() const { return frame_; }
   const TumourState& state() const { return state_; }
   const TumourSolid& tumour() const { return tumour_; }

@@ -145,7 +145,9 @@ int run_subcommands(int argc, char** argv) {
   }
   if (*render) {
     std::tie(rr.width, rr.height) = parse_resolution(resolution);
-    rr.view.mode = (view == "section" || view == "mohs-section" || view == "plan-section") ? ViewMode::Section : ViewMode::ThreeD;
+    rr.view.mode = (view == "section" || view == "mohs-section" || view == "plan-section") ? ViewMode::Section
+                   : view == "body"                                                        ? ViewMode::Body
+                                                                                           : ViewMode::ThreeD;
     rr.view.plan = view == "plan" || view == "plan-section";
     if (rr.view.plan && !rr.plan.margin_cm) throw InputError("--view " + view + ": needs --plan-margin CM");
     for (const char* opt : {"--plan-margin", "--plan-depth", "--plan-from", "--seed"})

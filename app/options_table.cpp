@@ -75,8 +75,9 @@ std::vector<OptionSpec> build_table() {
        NAN,
        NAN,
        "3d",
-       {"3d", "section", "mohs", "mohs-section", "map", "plan", "plan-section"},
-       "3d, section, mohs (the Mohs stages in 3D), mohs-section, map (a stage's Mohs map), plan or plan-section",
+       {"3d", "section", "mohs", "mohs-section", "map", "plan", "plan-section", "body"},
+       "3d, section, mohs (the Mohs stages in 3D), mohs-section, map (a stage's Mohs map), plan, plan-section or body (the whole body, the lesion "
+       "ringed)",
        {"render"},
        "View panel"},
       {"--through-stage",

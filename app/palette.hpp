@@ -65,6 +65,7 @@ inline constexpr Rgba kDimension{1.0f, 0.95f, 0.55f, 1.0f};  // X, Y and depth l
 inline constexpr Rgba kClockMark{0.85f, 0.9f, 1.0f, 1.0f};
 inline constexpr Rgba kPositiveLabel{1.0f, 0.6f, 0.55f, 1.0f};  // "stage 1 B: peripheral +"
 inline constexpr Rgba kHighlight{1.0f, 1.0f, 1.0f, 1.0f};       // what the user points at
+inline constexpr Rgba kLesionMarker{1.0f, 0.78f, 0.1f, 1.0f};   // the ring around the lesion on the whole body
 inline constexpr Rgba kClearText{0.5f, 1.0f, 0.6f, 1.0f};
 inline constexpr Rgba kNotClearText{1.0f, 0.55f, 0.5f, 1.0f};
 

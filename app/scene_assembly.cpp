@@ -1,5 +1,6 @@
 #include "scene_assembly.hpp"
 
+#include "body_scene.hpp"
 #include "case_objects.hpp"
 #include "mohs_scene.hpp"
 #include "palette.hpp"
@@ -62,7 +63,18 @@ render::SectionPlane section_plane(const CaseSession& s, double clock) {
 
 }  // namespace
 
+namespace {
+// The disclaimer stays on every image, legend or not.
+void add_disclaimer(render::Scene& scene, const CaseSession& s) {
+  std::vector<std::string> notes;
+  if (s.current_case().illustrative) notes.push_back("Illustrative reconstruction — not patient data");
+  notes.push_back("For illustration and teaching, not for clinical decisions");
+  scene.overlays.push_back({render::Corner::BottomRight, notes, rgba(palette::kCaution, 1.0f), {}});
+}
+}  // namespace
+
 render::Camera default_camera(CaseSession& s, const ViewSettings& view) {
+  if (view.mode == ViewMode::Body) return body_camera(s);
   const LesionFrame& f = s.frame();
   double extent = lesion_extent_mm(s);
   if (const MohsReconstruction* m = view.mohs ? s.mohs(view.through_stage) : nullptr)
@@ -129,6 +141,12 @@ render::Scene SceneAssembler::assemble(CaseSession& s, const ViewSettings& view)
   scene.overlay_backing = rgba(palette::kOverlayBacking, palette::kOverlayBacking[3]);
   const bool section = view.mode == ViewMode::Section;
   if (section) scene.section = section_plane(s, view.section_clock);
+  if (view.mode == ViewMode::Body) {
+    assemble_body(scene, meshes_, s, view);
+    add_disclaimer(scene, s);
+    meshes_.drop_unused();
+    return scene;
+  }
 
   const auto& layers = s.site_model().anatomy.layers;
   const auto& meshes = anatomy_meshes(s);
@@ -251,11 +269,7 @@ render::Scene SceneAssembler::assemble(CaseSession& s, const ViewSettings& view)
     }
     scene.overlays.push_back({render::Corner::BottomLeft, legend, rgba(palette::kLegendText, 1.0f), swatches});
   }
-  // The disclaimer stays on every image, legend or not.
-  std::vector<std::string> notes;
-  if (s.current_case().illustrative) notes.push_back("Illustrative reconstruction — not patient data");
-  notes.push_back("For illustration and teaching, not for clinical decisions");
-  scene.overlays.push_back({render::Corner::BottomRight, notes, rgba(palette::kCaution, 1.0f), {}});
+  add_disclaimer(scene, s);
   meshes_.drop_unused();
   return scene;
 }

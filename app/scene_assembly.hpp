@@ -11,7 +11,8 @@
 
 namespace mv::app {
 
-enum class ViewMode { ThreeD, Section };
+// ThreeD and Section show the site close up; Body the whole body with the lesion on it.
+enum class ViewMode { ThreeD, Section, Body };
 
 // What the user chose to see; the same settings drive the GUI and `render`.
 struct ViewSettings {

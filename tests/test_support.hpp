@@ -13,7 +13,10 @@
 #include <numbers>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "case/case_io.hpp"
+#include "case/mohs.hpp"
 #include "geometry/triangle_mesh.hpp"
 #include "geometry/tube_grid.hpp"
 
@@ -64,6 +67,25 @@ inline std::vector<std::string> lines_of(const std::string& text) {
 inline Case load_bundled(const std::string& id) {
   auto load = load_case_file(case_path(id));
   if (!load.value) throw std::runtime_error(id + ": " + format_issues(load.issues));
+  return *load.value;
+}
+
+// The bundled case a region's test case is made from: the ankle's 3-cm nodule (its Mohs stage goes
+// to the periosteum) where the region has a bone, else the thigh's (its stages go to the fascia).
+inline std::string source_case_for(const std::string& site_key) {
+  const auto planes = planes_at(*site_from_key(site_key));
+  return std::find(planes.begin(), planes.end(), DepthPlane::Periosteum) != planes.end() ? "han2009-ankle" : "han2009-thigh";
+}
+
+// A bundled case moved to another site by changing only `site` and removing lesion.position (the
+// lesion then sits at the site's centre).
+inline Case case_on_site(const std::string& site_key) {
+  std::ifstream in(case_path(source_case_for(site_key)));
+  nlohmann::json doc = nlohmann::json::parse(in);
+  doc["site"] = site_key;
+  doc["lesion"].erase("position");
+  auto load = parse_case(doc.dump());
+  if (!load.value) throw std::runtime_error(site_key + ": " + format_issues(load.issues));
   return *load.value;
 }
 

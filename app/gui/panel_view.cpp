@@ -8,16 +8,21 @@
 namespace mv::app {
 
 void draw_view_panel(ViewSettings& v, CaseSession& session, bool& camera_reset_requested, bool& screenshot_requested) {
-  int mode = v.mode == ViewMode::Section ? 1 : 0;
+  int mode = static_cast<int>(v.mode);
   const int before = mode;
-  ImGui::RadioButton("3D", &mode, 0);
+  ImGui::RadioButton("3D", &mode, static_cast<int>(ViewMode::ThreeD));
   ImGui::SameLine();
-  ImGui::RadioButton("Section", &mode, 1);
+  ImGui::RadioButton("Section", &mode, static_cast<int>(ViewMode::Section));
+  ImGui::SameLine();
+  ImGui::RadioButton("Whole body", &mode, static_cast<int>(ViewMode::Body));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Where on the body the lesion is, ringed: a neutral adult body, not the patient's.");
   if (mode != before) {
-    v.mode = mode == 1 ? ViewMode::Section : ViewMode::ThreeD;
+    v.mode = static_cast<ViewMode>(mode);
     camera_reset_requested = true;
   }
-  if (v.mode == ViewMode::ThreeD) {
+  if (v.mode == ViewMode::Body) {
+    ImGui::TextWrapped("The whole body, the lesion ringed. Switch to 3D or Section for the layers and the margins.");
+  } else if (v.mode == ViewMode::ThreeD) {
     const OptionSpec& opacity = option("--skin-opacity");
     ImGui::SliderFloat("skin opacity", &v.skin_opacity, static_cast<float>(opacity.min), static_cast<float>(opacity.max), "%.2f",
                        ImGuiSliderFlags_AlwaysClamp);

@@ -8,6 +8,7 @@
 #include "gui_colours.hpp"
 #include "palette.hpp"
 #include "reconstruction/lesion_frame.hpp"
+#include "anatomy/body_sites.hpp"
 #include "reconstruction/placement.hpp"
 #include "text_format.hpp"
 
@@ -69,6 +70,27 @@ void ViewInput::hover_block(const ViewArea& area) {
   }
 }
 
+// On the whole body: the site the point belongs to, and the position there (docs/case-format.md).
+void ViewInput::place_lesion_on_body(const glm::vec3& p) {
+  const BodyPointSite at = site_at_body_point(glm::dvec3(p));
+  const LesionPlacement placement = placement_for_point(at.local, state_.doc.working().lesion.twelve_oclock_deg);
+  try {
+    // The site's own anatomy must take the position (the four sites of Han 2009 are shaped on their own).
+    place_lesion(state_.session.library().get(at.site, {})->skin, placement);
+  } catch (const PlacementError&) {
+    say_("That point cannot be recorded as a lesion position on the " + site_spec(at.site).display + ". Set the site and position fields instead.");
+    return;
+  }
+  state_.doc.new_step();
+  Case& c = state_.doc.edit();
+  c.site = at.site;
+  c.lesion = placement;
+  state_.doc.changed();
+  state_.status = "Lesion placed on the " + site_spec(at.site).display +
+                  (at.mirrored ? " (a left limb: the model's right limb, mirrored; the case records it on the right)" : "");
+  state_.camera_reset_requested = true;
+}
+
 // The recorded placement must bring the lesion back to the clicked point (not to another part of
 // the skin along the same ray): checked before it is written.
 void ViewInput::place_lesion_at(const glm::vec3& p) {
@@ -112,7 +134,7 @@ void ViewInput::handle_mouse(const ViewArea& area) {
   }
   if (state_.place_by_click && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
     // A ray pick through the depth buffer: the point on the skin under the cursor.
-    if (auto p = pick_at(area, io.MousePos)) place_lesion_at(*p);
+    if (auto p = pick_at(area, io.MousePos)) state_.view.mode == ViewMode::Body ? place_lesion_on_body(*p) : place_lesion_at(*p);
     state_.place_by_click = false;
   } else if (recentre_at) {
     if (auto p = pick_at(area, ImVec2(recentre_at->x, recentre_at->y))) state_.camera.recentre(*p);

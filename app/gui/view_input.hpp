@@ -48,6 +48,7 @@ class ViewInput {
   std::optional<glm::vec3> pick_at(const ViewArea& area, const ImVec2& at) const;
   std::optional<ImVec2> to_screen(const ViewArea& area, const glm::vec3& p) const;
   void place_lesion_at(const glm::vec3& p);
+  void place_lesion_on_body(const glm::vec3& p);
   void draw_orientation_marker(const ViewArea& area, float scale) const;
   void draw_ruler(const ViewArea& area, float scale) const;
 

@@ -31,7 +31,6 @@ double torso(const dvec3& p, bool features) {
   for (double side : {-1.0, 1.0}) {
     d = smooth_union(d, tapered_capsule(p, {side * 22, 394, 50}, {side * 150, 404, 26}, 8, 7), 8.0);  // clavicles
     d = smooth_union(d, ellipsoid(p, {side * 94, 236, 62}, {7, 7, 6}), 4.0);                          // nipples
-    d = smooth_union(d, ellipsoid(p, {side * 92, 290, -108}, {48, 62, 8}), 14.0);                     // scapulae
   }
   // The navel: a dimple 1.5 mm deep at the front of the belly (shallower than the skin, so the
   // layers below, which do not follow it, never cross it).

@@ -115,13 +115,23 @@ std::shared_ptr<const SiteModel> AnatomyLibrary::get(Site site, const TissueThic
 
 namespace mv {
 
-std::shared_ptr<const std::vector<TriangleMesh>> AnatomyLibrary::body() {
+namespace {
+TriangleMesh merged_of(const std::vector<TriangleMesh>& parts) {
+  TriangleMesh all;
+  for (const auto& p : parts) all.append(p);
+  return all;
+}
+}  // namespace
+
+WholeBody::WholeBody(std::vector<TriangleMesh> solids) : parts(std::move(solids)), merged(merged_of(parts)), skin(merged) {}
+
+std::shared_ptr<const WholeBody> AnatomyLibrary::body() {
   {
     std::lock_guard lock(mutex_);
     if (body_) return body_;
   }
   const auto file = dir_ / "body.grid";
-  auto solids = std::make_shared<const std::vector<TriangleMesh>>(body_solids(std::filesystem::exists(file) ? load_body_grids(file) : sample_body()));
+  auto solids = std::make_shared<const WholeBody>(body_solids(std::filesystem::exists(file) ? load_body_grids(file) : sample_body()));
   std::lock_guard lock(mutex_);
   if (!body_) body_ = std::move(solids);
   return body_;

@@ -23,6 +23,17 @@ struct SiteModel {
   RayCaster skin;
 };
 
+// The whole body's skin for the whole-body view: six closed solids (body frame, body_shape.hpp) and
+// a ray caster over all of them. Not movable: the caster refers to the merged mesh.
+struct WholeBody {
+  explicit WholeBody(std::vector<TriangleMesh> solids);
+  WholeBody(const WholeBody&) = delete;
+  WholeBody& operator=(const WholeBody&) = delete;
+  std::vector<TriangleMesh> parts;  // head and neck, torso, right arm, right leg, left arm, left leg
+  TriangleMesh merged;
+  RayCaster skin;
+};
+
 // File name of a site's bundled anatomy inside the anatomy folder: "abdomen.glb" for the four sites
 // of Han 2009, the sampled grids ("torso.grid", "knee.grid") for the regions of the whole body.
 std::string anatomy_file_name(Site site);
@@ -41,8 +52,8 @@ class AnatomyLibrary {
   static constexpr size_t kScansKept = 2;
   explicit AnatomyLibrary(std::filesystem::path anatomy_dir);
   std::shared_ptr<const SiteModel> get(Site site, const TissueThickness& thickness);
-  // The whole body's skin (six closed solids, body frame), for the whole-body view; read once.
-  std::shared_ptr<const std::vector<TriangleMesh>> body();
+  // The whole body's skin, for the whole-body view; read once (body.grid, or sampled without it).
+  std::shared_ptr<const WholeBody> body();
   // A case's own surface scan (OBJ, STL, PLY, glTF, GLB) in its declared unit; throws MeshIoError.
   std::shared_ptr<const SiteModel> get_scan(Site site, const std::filesystem::path& mesh, const std::string& unit, const TissueThickness& thickness,
                                             const std::function<void(float)>& progress = {});
@@ -59,7 +70,7 @@ class AnatomyLibrary {
   std::list<std::string> scans_;  // cached scans' keys, most recently asked for first
   std::map<std::string, std::weak_ptr<const SiteModel>> evicted_;
   std::map<std::string, std::shared_ptr<const RegionGrids>> grids_;  // by file: the regions' sampled surfaces
-  std::shared_ptr<const std::vector<TriangleMesh>> body_;
+  std::shared_ptr<const WholeBody> body_;
 };
 
 }  // namespace mv
