@@ -214,6 +214,19 @@ TEST(DocFigures, ReconstructionDocQuotesTheMohsRecords) {
   check_document(kSource / "docs" / "reconstruction.md", {{"mohs-cases", mohs_cases_block()}});
 }
 
+// docs/case-format.md: every site, what height 0 means there and where the lesion sits without a position.
+std::string sites_block() {
+  std::ostringstream out;
+  out << "| site | anatomy | region | height 0 and azimuth | centre (azimuth, height) |\n|---|---|---|---|---|\n";
+  for (const SiteSpec& s : all_sites())
+    out << "| `" << s.key << "` | " << s.display << " | " << s.region << " | " << s.landmark << " | " << num(s.centre.azimuth_deg, 1) << "°, "
+        << num(s.centre.height_cm, 1) << " cm" << (s.centre.elevation_deg != 0.0 ? ", elevation " + num(s.centre.elevation_deg, 1) + "°" : "")
+        << " |\n";
+  return out.str();
+}
+
+TEST(DocFigures, CaseFormatListsEverySite) { check_document(kSource / "docs" / "case-format.md", {{"sites", sites_block()}}); }
+
 // docs/report-format.md: the abdomen's report, as printed.
 TEST(DocFigures, ReportFormatShowsTheReport) {
   check_document(kSource / "docs" / "report-format.md",

@@ -41,6 +41,29 @@ void section_heading(const char* text) {
   ImGui::Separator();
 }
 
+// Sex and BMI, optional: they move the subcutaneous fat (Gibney 2010), shown with what they do.
+void habitus_controls(Case& c, bool& changed) {
+  int sex = !c.habitus || !c.habitus->sex ? 0 : *c.habitus->sex == Sex::Female ? 1 : 2;
+  if (ImGui::Combo("sex##habitus", &sex, "not recorded\0female\0male\0")) {
+    if (!c.habitus) c.habitus = Habitus{};
+    c.habitus->sex = sex == 0 ? std::nullopt : std::optional(sex == 1 ? Sex::Female : Sex::Male);
+    changed = true;
+  }
+  bool has_bmi = c.habitus && c.habitus->bmi;
+  if (ImGui::Checkbox("BMI##has", &has_bmi)) {
+    if (!c.habitus) c.habitus = Habitus{};
+    c.habitus->bmi = has_bmi ? std::optional(25.0) : std::nullopt;
+    changed = true;
+  }
+  if (c.habitus && c.habitus->bmi) {
+    ImGui::SameLine();
+    if (drag_number("kg/m²##bmi", *c.habitus->bmi, 0.1f, 12.0, 70.0, "%.1f")) changed = true;
+  }
+  if (c.habitus && !c.habitus->sex && !c.habitus->bmi && c.habitus->extra.empty()) c.habitus.reset();
+  if (const double change = habitus_fat_change_mm(c); change != 0.0)
+    ImGui::TextDisabled("habitus: fat %+.1f mm from the table (Gibney 2010; a recorded fat thickness wins)", change);
+}
+
 void draw_case_panel(CaseDocument& doc, bool& place_by_click, bool& camera_reset_requested) {
   Case& c = doc.edit();
   bool changed = false;
@@ -48,15 +71,26 @@ void draw_case_panel(CaseDocument& doc, bool& place_by_click, bool& camera_reset
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("No patient identifiers: no names, birth dates or record numbers.");
   const auto& current = site_spec(c.site);
   if (ImGui::BeginCombo("site", current.display.c_str())) {
-    for (const auto& spec : all_sites())
-      if (ImGui::Selectable(spec.display.c_str(), spec.site == c.site)) {
-        c.site = spec.site;
-        c.tissue.overrides_mm.clear();
-        changed = true;
-        camera_reset_requested = true;
-      }
+    // Grouped as DFSP reviews group sites (trunk 50-60%, proximal limbs ~25%, head and neck 10-15%).
+    for (const char* region : {"trunk", "upper limb", "lower limb", "head and neck"}) {
+      ImGui::TextDisabled("%s", region);
+      for (const auto& spec : all_sites())
+        if (spec.region == region && ImGui::Selectable(("  " + spec.display + "##site-" + spec.key).c_str(), spec.site == c.site) &&
+            spec.site != c.site) {
+          // Another site's frame: the old position means nothing there, so the lesion moves to the
+          // new site's centre (as a file without a position would have it), and the thicknesses reset.
+          c.site = spec.site;
+          c.tissue.overrides_mm.clear();
+          c.lesion.azimuth_deg = spec.centre.azimuth_deg, c.lesion.height_cm = spec.centre.height_cm;
+          c.lesion.elevation_deg = spec.centre.elevation_deg;
+          changed = true;
+          camera_reset_requested = true;
+        }
+    }
     ImGui::EndCombo();
   }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Changing the site puts the lesion at the new site's centre; place it with the fields or a click.");
+  habitus_controls(c, changed);
   int presentation = c.presentation == Presentation::Primary ? 0 : 1;
   if (ImGui::Combo("presentation", &presentation, "primary\0recurrent\0")) {
     c.presentation = presentation == 0 ? Presentation::Primary : Presentation::Recurrent;

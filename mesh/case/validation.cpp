@@ -141,11 +141,15 @@ std::vector<Issue> validate_case(const Case& c) {
   if (!c.tissue.empty()) {
     const auto floors = layer_floor_depths_mm(c.site, c.tissue);
     const double total = floors.empty() ? 0.0 : floors.back().second;
-    const double site_cap = c.site == Site::Ankle ? limits::kMaxTotalLayersMm : 3.0 * limits::kMaxTotalLayersMm;
+    // Thin parts (the ankle, the forearm, the face and neck…) hold less under their skin.
+    const bool thin = c.site == Site::Ankle || c.site == Site::Foot || c.site == Site::Forearm || c.site == Site::LowerLeg || c.site == Site::Knee ||
+                      c.site == Site::FaceNeck;
+    const double site_cap = thin ? limits::kMaxTotalLayersMm : 3.0 * limits::kMaxTotalLayersMm;
     if (std::isfinite(total) && total > site_cap)
       ck.error("tissue_mm", number_text(total) + " mm in all — the layers together must be ≤ " + number_text(site_cap) + " mm at the " + spec.key +
                                 ", or they would pass through the anatomy's core");
   }
+  if (c.habitus && c.habitus->bmi) ck.range("habitus.bmi", *c.habitus->bmi, 12.0, true, 70.0, "kg/m²");
   validate_mohs(c, out);
   validate_record(c, out);
   if (c.plan) {

@@ -99,7 +99,7 @@ CaseMetrics metrics_of(const Case& c, const std::vector<TumourSolid>& solids) {
 nlohmann::json report_json(const Case& c, const CaseMetrics& metrics) {
   using nlohmann::json;
   json j;
-  j["report_version"] = "1.3";  // 1.1: the "mohs" object; 1.2: the "plan" object; 1.3: "surgery"
+  j["report_version"] = "1.4";  // 1.1: "mohs"; 1.2: "plan"; 1.3: "surgery"; 1.4: "habitus"
   j["case_id"] = c.case_id;
   j["site"] = site_spec(c.site).key;
   j["presentation"] = presentation_key(c.presentation);
@@ -150,6 +150,11 @@ nlohmann::json report_json(const Case& c, const CaseMetrics& metrics) {
   for (const auto& f : recurrence_context(c)) context.push_back({{"figure", f.figure}, {"source", f.source}});
   j["recurrence_context"] = {{"figures", context}, {"note", kRecurrenceNote}};
   j["surgery"] = surgery_json(c);
+  if (c.habitus)
+    j["habitus"] = {{"sex", c.habitus->sex ? nlohmann::json(*c.habitus->sex == Sex::Female ? "female" : "male") : nlohmann::json(nullptr)},
+                    {"bmi", c.habitus->bmi ? nlohmann::json(*c.habitus->bmi) : nlohmann::json(nullptr)},
+                    {"fat_change_mm", round_to(habitus_fat_change_mm(c), 2)},
+                    {"means", "added to the site's subcutaneous fat unless tissue_mm gives it (Gibney 2010; docs/sources.md §7)"}};
   if (c.imatinib) {
     const auto& im = *c.imatinib;
     j["imatinib"] = {{"dose_mg_per_day", im.dose_mg_per_day},
