@@ -106,6 +106,25 @@ void BM_AnatomyLoad(benchmark::State& state) {
         mv::load_anatomy_file(mv::Site::Abdomen, std::filesystem::path(MARGINVIZ_SOURCE_DIR) / "assets" / "anatomy" / "abdomen.glb"));
 }
 
+// Issue 13: a region of the whole body from its committed grids, layered at load (goal ≤ 150 ms),
+// and the whole body for its view.
+void BM_RegionLoad(benchmark::State& state, mv::Site site) {
+  const auto file = std::filesystem::path(MARGINVIZ_SOURCE_DIR) / "assets" / "anatomy" / mv::anatomy_file_name(site);
+  for (auto _ : state) benchmark::DoNotOptimize(mv::load_anatomy_file(site, file));
+}
+void BM_WholeBodyLoad(benchmark::State& state) {
+  for (auto _ : state) {
+    mv::AnatomyLibrary library(std::filesystem::path(MARGINVIZ_SOURCE_DIR) / "assets" / "anatomy");
+    benchmark::DoNotOptimize(library.body());
+  }
+}
+[[maybe_unused]] const bool regions_registered = [] {
+  for (const auto& spec : mv::all_sites())
+    if (mv::from_whole_body(spec.site))
+      benchmark::RegisterBenchmark(("BM_RegionLoad/" + spec.key).c_str(), BM_RegionLoad, spec.site)->Unit(benchmark::kMillisecond);
+  return true;
+}();
+
 // Each per-case benchmark on each bundled case: BM_TumourRebuild/scalp, …
 [[maybe_unused]] const bool per_case_registered = [] {
   using PerCase = void (*)(benchmark::State&, std::string);
@@ -121,6 +140,7 @@ BENCHMARK(BM_ClearanceEstimate)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SceneRebuildAfterTimelineMove)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CaseMetrics)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AnatomyLoad)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_WholeBodyLoad)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

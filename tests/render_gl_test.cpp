@@ -44,9 +44,12 @@ class GlTest : public ::testing::Test {
   }
 
   render::Image render_case(const std::string& id, app::ViewSettings view, int w = 480, int h = 300, render::RenderOptions options = exact()) {
+    return render_case(test::load_bundled(id), view, w, h, options);
+  }
+  render::Image render_case(const Case& c, app::ViewSettings view, int w = 480, int h = 300, render::RenderOptions options = exact()) {
     AnatomyLibrary library(test::asset_dir() / "anatomy");
     app::CaseSession session(library);
-    session.set_case(test::load_bundled(id));
+    session.set_case(c);
     app::SceneAssembler assembler;
     const auto scene = assembler.build(session, view, app::default_camera(session, view));
     render::OffscreenTarget target(w, h);
@@ -102,6 +105,17 @@ TEST_F(GlTest, GoldenSectionViews) {
   auto v = golden_view(app::ViewMode::Section);
   v.section_clock = 12.0;
   test::expect_matches_golden(render_case("han2009-ankle", v), "han2009-ankle-section-12", test::kAcrossMesaVersions);
+}
+
+// Issue 13: the whole body from the front, the back and the side (facing the lesion), and two
+// regions close up.
+TEST_F(GlTest, GoldenWholeBodyAndRegionViews) {
+  for (const char* site : {"chest", "upper-back", "shoulder"})
+    test::expect_matches_golden(render_case(test::case_on_site(site), golden_view(app::ViewMode::Body), 240, 320), std::string("body-") + site,
+                                test::kAcrossMesaVersions);
+  auto far = golden_view(app::ViewMode::ThreeD);
+  for (const char* site : {"knee", "face-neck"})
+    test::expect_matches_golden(render_case(test::case_on_site(site), far), std::string("region-") + site + "-3d", test::kAcrossMesaVersions);
 }
 
 double mean_difference(const render::Image& a, const render::Image& b) {
