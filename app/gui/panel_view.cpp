@@ -21,8 +21,15 @@ void draw_view_panel(ViewSettings& v, CaseSession& session, bool& camera_reset_r
     camera_reset_requested = true;
   }
   if (v.mode == ViewMode::Body) {
+    // No layers here: the body is the skin alone.
     ImGui::TextWrapped("The whole body, the lesion ringed. Switch to 3D or Section for the layers and the margins.");
-  } else if (v.mode == ViewMode::ThreeD) {
+    ImGui::Checkbox("legend and notes", &v.legend);
+    if (ImGui::Button("Reset view (R)")) camera_reset_requested = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Screenshot (F12)")) screenshot_requested = true;
+    return;
+  }
+  if (v.mode == ViewMode::ThreeD) {
     const OptionSpec& opacity = option("--skin-opacity");
     ImGui::SliderFloat("skin opacity", &v.skin_opacity, static_cast<float>(opacity.min), static_cast<float>(opacity.max), "%.2f",
                        ImGuiSliderFlags_AlwaysClamp);
