@@ -103,6 +103,8 @@ int run_subcommands(int argc, char** argv) {
   add(exp, "case", export_case);
   add(exp, "--output", export_output)->required();
   add(exp, "--at", at_export);
+  bool split = false;
+  add_flag(exp, "--split", split);
 
   ReportOptions report_options;
   auto* report = add_subcommand(app, "report");
@@ -167,7 +169,8 @@ int run_subcommands(int argc, char** argv) {
     rr.exit_when_done = true;
     return render_command(rr, std::cout, std::cerr);
   }
-  if (*exp) return export_command(export_case, export_output, at_export.empty() ? std::nullopt : std::optional(at_export), std::cout, std::cerr);
+  if (*exp)
+    return export_command(export_case, export_output, at_export.empty() ? std::nullopt : std::optional(at_export), split, std::cout, std::cerr);
   if (*report) {
     if (report_options.format == "pdf" && report_options.output.empty()) throw InputError("--format pdf: needs --output FILE.pdf");
     return report_command(report_options, std::cout, std::cerr);

@@ -192,7 +192,7 @@ int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err)
   return 0;
 }
 
-int export_command(const std::filesystem::path& case_path, const std::filesystem::path& output, const std::optional<std::string>& at,
+int export_command(const std::filesystem::path& case_path, const std::filesystem::path& output, const std::optional<std::string>& at, bool split,
                    std::ostream& out, std::ostream& err) {
   MeshFormat format;
   try {
@@ -210,6 +210,11 @@ int export_command(const std::filesystem::path& case_path, const std::filesystem
   view.mohs = true;
   std::vector<ExportItem> items;
   for (const CaseObject& o : case_objects(session, view, true)) items.push_back({o.name, o.mesh, o.colour});
+  if (split) {
+    for (const auto& file : export_meshes_split(items, output)) out << file.string() << "\n";
+    out << items.size() << " files, one object each, unit " << unit_name(file_unit(format)) << "\n";
+    return 0;
+  }
   export_meshes(items, output);
   out << output.string() << ": " << items.size() << " objects, unit " << unit_name(file_unit(format)) << "\n";
   return 0;

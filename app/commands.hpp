@@ -43,7 +43,7 @@ struct RenderRequest {
 };
 
 int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err);
-int export_command(const std::filesystem::path& case_path, const std::filesystem::path& output, const std::optional<std::string>& at,
+int export_command(const std::filesystem::path& case_path, const std::filesystem::path& output, const std::optional<std::string>& at, bool split,
                    std::ostream& out, std::ostream& err);
 struct ReportOptions {
   std::filesystem::path case_path, output;  // output empty: the JSON on stdout

@@ -59,6 +59,7 @@ std::vector<OptionSpec> build_table() {
        {"report"},
        "File → Export report (PDF)"},
       {"--resolution", "W,H", "px", NAN, NAN, "1280,800", {}, "Width,height in pixels", {"render"}, ""},
+      {"--split", "", "", NAN, NAN, "", {}, "One file per object, named after it (STL and PLY hold one nameless mesh each)", {"export"}, ""},
       {"--at",
        "LABEL|FRACTION",
        "",

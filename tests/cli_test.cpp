@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "image.hpp"
+#include "io/mesh_io.hpp"
 #include "options_table.hpp"
 
 #include "cli_run.hpp"
@@ -294,6 +295,32 @@ TEST(Cli, ExportWritesNamedObjectsInTheDocumentedUnit) {
   EXPECT_EQ(glb.code, 0) << glb.err;
   EXPECT_NE(glb.out.find("unit m"), std::string::npos);
   std::filesystem::remove_all(dir);
+}
+
+// Issue 14: OBJ writes each object as an "o" object (Blender imports them apart); --split writes one
+// STL per object, named after it, each closed, the tumour's volume the report's.
+TEST(Cli, ObjObjectsAndSplitStlFilesOnePerObject) {
+  test::ScratchDir dir;
+  const auto c = quoted(test::case_path("han2009-ankle"));
+  ASSERT_EQ(run("export " + c + " --output " + quoted(dir.path / "ankle.obj")).code, 0);
+  const std::string obj = test::slurp_file(dir.path / "ankle.obj");
+  for (const char* name : {"skin", "subcutaneous-fat", "fascia", "bone", "tumour-preoperative"})
+    EXPECT_NE(obj.find("\no " + std::string(name) + "\n"), std::string::npos) << name;
+  const CliResult r = run("export " + c + " --output " + quoted(dir.path / "ankle.stl") + " --split");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto files = dir.names();
+  size_t stl = 0;
+  for (const auto& f : files) stl += f.size() > 4 && f.substr(f.size() - 4) == ".stl";
+  EXPECT_NE(r.out.find(std::to_string(stl) + " files, one object each, unit mm"), std::string::npos) << r.out;
+  EXPECT_GE(stl, 6u);
+  EXPECT_FALSE(std::filesystem::exists(dir.path / "ankle.stl"));  // no merged file beside them
+  MeshImportLimits ours;
+  ours.isolate = false;  // our own file
+  const auto tumour = import_meshes(dir.path / "ankle-tumour-preoperative.stl", units::LengthUnit::Millimetre, ours);
+  ASSERT_EQ(tumour.size(), 1u);
+  const auto report = nlohmann::json::parse(run("report " + c).out);
+  const double volume_cm3 = report["measurements"].back()["volume_cm3"].get<double>();
+  EXPECT_NEAR(enclosed_volume_mm3(tumour[0].mesh) / 1000.0, volume_cm3, 0.01 * volume_cm3);
 }
 
 // Without a display the desktop app says so and how to render headless; render falls back to EGL.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <memory>
 #include <stdlib.h>
 
@@ -41,6 +42,28 @@ const char* unit_name(units::LengthUnit u) {
       return "m";
   }
   return "?";
+}
+
+namespace {
+// Assimp names each mesh of an OBJ with a group ("g name"), which Blender and others import as one
+// object; an "o name" line makes each its own object (the groups' names kept).
+void name_obj_objects(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  std::string out, line;
+  while (std::getline(in, line)) out += (line.rfind("g ", 0) == 0 ? "o " + line.substr(2) + "\n" : "") + line + "\n";
+  in.close();
+  std::ofstream(file, std::ios::trunc) << out;
+}
+}  // namespace
+
+std::vector<std::filesystem::path> export_meshes_split(const std::vector<ExportItem>& items, const std::filesystem::path& path) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& item : items) {
+    const auto file = path.parent_path() / (path.stem().string() + "-" + item.name + path.extension().string());
+    export_meshes({item}, file);
+    files.push_back(file);
+  }
+  return files;
 }
 
 void export_meshes(const std::vector<ExportItem>& items, const std::filesystem::path& path) {
@@ -106,6 +129,7 @@ void export_meshes(const std::vector<ExportItem>& items, const std::filesystem::
     std::filesystem::remove_all(tmp_dir, ec);
     throw MeshIoError(path.string() + ": export failed — " + exporter.GetErrorString());
   }
+  if (format == MeshFormat::Obj) name_obj_objects(tmp_dir / path.filename());
   // Companions (OBJ's .mtl) first, the file itself last: it never refers to a missing companion.
   std::vector<std::filesystem::path> written;
   for (auto it = std::filesystem::directory_iterator(tmp_dir, ec); !ec && it != std::filesystem::directory_iterator(); it.increment(ec))

@@ -58,5 +58,8 @@ struct ExportItem {
 // Writes the items as one scene, one named node each, in the format's unit. Written to a
 // temporary file beside `path` and renamed over it, so a failed export leaves `path` as it was.
 void export_meshes(const std::vector<ExportItem>& items, const std::filesystem::path& path);
+// One file per item, named after it beside `path` ("case-tumour.stl"): STL and PLY hold one nameless
+// mesh each, so a printer or Blender gets the objects apart. Returns the files written.
+std::vector<std::filesystem::path> export_meshes_split(const std::vector<ExportItem>& items, const std::filesystem::path& path);
 
 }  // namespace mv
