@@ -114,6 +114,14 @@ int run_subcommands(int argc, char** argv) {
   add(report, "--backend", report_options.backend);
   add_plan_options(report, report_options.plan);
 
+  ReportOptions handout_options;
+  handout_options.format = "pdf";
+  auto* handout = add_subcommand(app, "handout");
+  add(handout, "case", handout_options.case_path);
+  add(handout, "--output", handout_options.output)->required();
+  add(handout, "--backend", handout_options.backend);
+  add_plan_options(handout, handout_options.plan);
+
   std::filesystem::path teach_case, teach_csv;
   PlanOptions teach_plan;
   int scenarios = 0;
@@ -175,6 +183,7 @@ int run_subcommands(int argc, char** argv) {
     if (report_options.format == "pdf" && report_options.output.empty()) throw InputError("--format pdf: needs --output FILE.pdf");
     return report_command(report_options, std::cout, std::cerr);
   }
+  if (*handout) return handout_command(handout_options, std::cout, std::cerr);
   if (*teach) return teach_command(teach_case, teach_plan, scenarios, teach_csv, std::cout, std::cerr);
   if (*simulate) return simulate_command(sim, std::cout, std::cerr);
   return validate_command(validate_case, std::cout, std::cerr);

@@ -29,8 +29,10 @@
 #include "clinical/teaching.hpp"
 #include "reconstruction/mohs_reconstruction.hpp"
 #include "paths.hpp"
+#include "text_format.hpp"
 #include "renderer.hpp"
 #include "report/case_report.hpp"
+#include "report/handout_pdf.hpp"
 #include "report/report_export.hpp"
 #include "common/file_io.hpp"
 #include "case/validation.hpp"
@@ -349,6 +351,31 @@ int report_command(const ReportOptions& o, std::ostream& out, std::ostream& err)
   const ReportWritten written = write_report_pdf(session, request, o.output);
   if (!written.pictures_problem.empty()) err << "marginviz: warning: the report has no pictures: " << written.pictures_problem << "\n";
   out << o.output.string() << ": report, " << written.pages << (written.pages == 1 ? " page" : " pages") << "\n";
+  exit_without_teardown(0);
+  return 0;
+}
+
+int handout_command(const ReportOptions& o, std::ostream& out, std::ostream& err) {
+  const Case c = load_case_or_throw(o.case_path, err);
+  AnatomyLibrary library(anatomy_dir());
+  CaseSession session(library);
+  prepare(session, c, std::nullopt, err);
+  std::optional<PlanRequest> plan = report_plan(c, o.plan.margin_cm ? std::optional(plan_request(c, o.plan)) : std::nullopt);
+  if (plan) {
+    plan->seed = o.plan.seed;
+    planned_or_throw(session, *plan);
+  }
+  std::unique_ptr<HeadlessGl> gl;
+  std::unique_ptr<render::Renderer> renderer;
+  try {
+    gl = HeadlessGl::create(o.backend);
+    renderer = std::make_unique<render::Renderer>(font_file());
+  } catch (const std::exception& e) {
+    err << "marginviz: warning: the handout has no pictures: " << e.what() << "\n";
+  }
+  const HandoutWritten written = write_handout_pdf(session, plan, renderer.get(), o.output);
+  out << o.output.string() << ": handout, " << written.pages << (written.pages == 1 ? " page" : " pages") << ", reading grade "
+      << fixed(written.grade, 1) << "\n";
   exit_without_teardown(0);
   return 0;
 }

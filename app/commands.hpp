@@ -52,6 +52,8 @@ struct ReportOptions {
   std::string backend = "auto";  // OpenGL for the PDF's pictures (HeadlessGl)
 };
 int report_command(const ReportOptions& o, std::ostream& out, std::ostream& err);
+// marginviz handout: the patient's handout (report/handout_pdf.hpp); `o.format` is ignored.
+int handout_command(const ReportOptions& o, std::ostream& out, std::ostream& err);
 int teach_command(const std::filesystem::path& case_path, const PlanOptions& plan, int scenarios, const std::filesystem::path& csv, std::ostream& out,
                   std::ostream& err);
 // marginviz simulate: Mohs surgery on virtual patients of the spread model (docs/report-format.md).

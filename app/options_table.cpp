@@ -14,6 +14,7 @@ const std::vector<Subcommand>& subcommands() {
       {"render", "Render a case headless to PNG"},
       {"export", "Export the scene's meshes: .glb (metres), .stl/.ply/.obj (millimetres)"},
       {"report", "The case's metrics as JSON (docs/report-format.md), or the report for the chart as a PDF"},
+      {"handout", "The patient's handout as a PDF: plain words, pictures, the chance as 100 people"},
       {"teach", "Judge a margin plan against hidden tumours drawn from the model (reproducible from --seed)"},
       {"simulate", "Simulate Mohs surgery on virtual patients of the spread model; prints JSON (docs/report-format.md)"},
       {"validate", "Check a case file; every problem is listed"},
@@ -29,8 +30,8 @@ bool is_subcommand(std::string_view word) {
 namespace {
 
 using Names = std::vector<std::string>;
-const Names kAll{"render", "export", "report", "teach", "simulate", "validate"};
-const Names kPlanning{"render", "report", "teach"};
+const Names kAll{"render", "export", "report", "handout", "teach", "simulate", "validate"};
+const Names kPlanning{"render", "report", "handout", "teach"};
 
 std::vector<OptionSpec> build_table() {
   const double margin_max = limits::kMaxPlanMarginCm;
@@ -45,8 +46,8 @@ std::vector<OptionSpec> build_table() {
        NAN,
        "",
        {},
-       "File to write: PNG for render (a map also .svg or .pdf); .glb, .stl, .ply or .obj for export; the PDF for report --format pdf",
-       {"render", "export", "report"},
+       "File to write: PNG for render (a map also .svg or .pdf); .glb, .stl, .ply or .obj for export; the PDF for report --format pdf and handout",
+       {"render", "export", "report", "handout"},
        "File → Export report (PDF)"},
       {"--format",
        "FORMAT",
@@ -111,7 +112,7 @@ std::vector<OptionSpec> build_table() {
        "auto",
        {"auto", "egl", "glfw"},
        "auto (EGL, then a hidden GLFW window), egl (no X server) or glfw",
-       {"render", "report"},
+       {"render", "report", "handout"},
        ""},
       {"--anti-aliasing",
        "AA",
@@ -159,7 +160,7 @@ std::vector<OptionSpec> build_table() {
        "pre",
        {"pre", "post"},
        "Outline widened: pre (pre-treatment, Ugurel 2014) or post",
-       {"render", "report", "teach", "simulate"},
+       {"render", "report", "handout", "teach", "simulate"},
        "Planning panel: widen the outline"},
       {"--seed",
        "N",
@@ -169,7 +170,7 @@ std::vector<OptionSpec> build_table() {
        seed,
        {},
        "Seed of the simulated centres (reported with every figure)",
-       {"render", "report", "teach", "simulate"},
+       {"render", "report", "handout", "teach", "simulate"},
        "Planning panel: seed"},
       {"--scenarios", "N", "", 1, 10000, "10", {}, "How many hidden tumours", {"teach"}, "Planning panel: teaching, one at a time"},
       {"--csv", "FILE", "", NAN, NAN, "", {}, "Write the tally as CSV", {"teach"}, "Planning panel: teaching, export tally"},

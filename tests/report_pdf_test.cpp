@@ -208,6 +208,38 @@ TEST(ReportPdf, UsageErrorsAndAFailedReportLeaveTheOldFile) {
   EXPECT_EQ(json::parse(test::slurp_file(json_file)), report_json_of(c));
 }
 
+// Issue 14: the handout, in plain words, on one or two A4 pages, each of its sentences in the PDF.
+TEST(Handout, PlainSentencesWithTheCasesNumbersOnTwoA4Pages) {
+  test::ScratchDir dir;
+  for (const char* id : {"han2009-abdomen", "han2009-thigh", "han2009-ankle", "han2009-scalp"}) {
+    const auto pdf = dir.path / (std::string(id) + ".pdf");
+    const CliResult r = run("handout " + quoted(test::case_path(id)) + " --plan-margin 2 --output " + quoted(pdf));
+    ASSERT_EQ(r.code, 0) << r.err;
+    expect_qpdf_clean(pdf);
+    const CliResult info = run_command("pdfinfo " + quoted(pdf));
+    EXPECT_NE(info.out.find("(A4)"), std::string::npos) << info.out;
+    const int pages = pdf_pages(pdf);
+    EXPECT_GE(pages, 1);
+    EXPECT_LE(pages, 2) << id;
+    std::smatch grade;
+    ASSERT_TRUE(std::regex_search(r.out, grade, std::regex(R"(reading grade ([0-9.]+))"))) << r.out;
+    EXPECT_LE(std::stod(grade[1]), 8.0) << id;
+    const std::string text = collapsed(pdf_text(pdf));
+    const json report = report_json_of(quoted(test::case_path(id)) + " --plan-margin 2");
+    const auto& first = report["measurements"].front();
+    for (const std::string& want :
+         {"At your first visit the lump was " + one(first["x_cm"]) + " by " + one(first["y_cm"]) + " cm.",
+          "The area shrank by about " + std::to_string(static_cast<int>(std::lround(report["reduction"]["area_xy_percent"].get<double>()))) + "%.",
+          "about " + std::to_string(static_cast<int>(std::lround(100.0 * report["plan"]["clear_probability"]["overall"].get<double>()))) + " of 100",
+          "The wound from your surgery was about " + one(report["mohs"]["final_defect_extent_x_cm"]) + " by " +
+              one(report["mohs"]["final_defect_extent_y_cm"]) + " cm.",
+          std::string("A guide, not a promise"), std::string("Illustrative case, not a real patient."), std::string("Reading grade"),
+          std::string("Bring this sheet to your next visit.")})
+      EXPECT_NE(text.find(collapsed(want)), std::string::npos) << id << ": " << want;
+    EXPECT_EQ(text.find(test::asset_dir().string()), std::string::npos);  // no path of this machine
+  }
+}
+
 TEST(MapFiles, PdfAndSvgMapsHoldTheirTextAndPassQpdf) {
   test::ScratchDir dir;
   const Case c = load("han2009-abdomen");

@@ -35,7 +35,9 @@
 #include "sidebar.hpp"
 #include "test_hooks.hpp"
 #include "report/case_report.hpp"
+#include "report/handout_pdf.hpp"
 #include "report/report_export.hpp"
+#include "text_format.hpp"
 #include "view_frame.hpp"
 #include "view_input.hpp"
 #include "work_keeper.hpp"
@@ -341,6 +343,7 @@ class GuiApp {
       if (ImGui::MenuItem("Import surface scan...")) dialogs_.import_scan();
       if (ImGui::MenuItem("Screenshot", "F12")) state_.screenshot_requested = true;
       if (ImGui::MenuItem("Export report (PDF)")) state_.report_requested = true;
+      if (ImGui::MenuItem("Export handout for the patient (PDF)")) state_.handout_requested = true;
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip(
             "The case report for the chart, next to the case file: measurements, response, the surgery in order\nwith each "
@@ -477,6 +480,10 @@ class GuiApp {
         state_.report_requested = false;
         export_report();
       }
+      if (state_.handout_requested) {
+        state_.handout_requested = false;
+        export_handout();
+      }
     }
     glViewport(0, 0, fb_w, fb_h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -512,6 +519,28 @@ class GuiApp {
       std::cerr << "marginviz: " << state_.status << "\n";
     } catch (const std::exception& e) {
       dialogs_.say(std::string("The report could not be written: ") + e.what());
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  }
+
+  // File → Export handout: the patient's handout (handout --output), beside the case.
+  void export_handout() {
+    const std::filesystem::path out = export_folder() / (state_.doc.working().case_id + "-handout.pdf");
+    for (const Issue& i : state_.doc.issues())
+      if (i.severity == Severity::Error) {
+        dialogs_.say("The handout is not written while the case has errors (" + i.text() + ").");
+        return;
+      }
+    try {
+      sync_.apply_edits();
+      const auto plan = report_plan(state_.session.current_case(), state_.view.plan ? std::optional(state_.view.plan_request) : std::nullopt);
+      const HandoutWritten written = write_handout_pdf(state_.session, plan, &view_frame_.renderer(), out);
+      view_frame_.redraw_next();
+      state_.status = "Handout saved: " + std::filesystem::absolute(out).string() + " (" + std::to_string(written.pages) + " pages, reading grade " +
+                      fixed(written.grade, 1) + ")";
+      std::cerr << "marginviz: " << state_.status << "\n";
+    } catch (const std::exception& e) {
+      dialogs_.say(std::string("The handout could not be written: ") + e.what());
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
   }

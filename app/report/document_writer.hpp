@@ -2,6 +2,8 @@
 // A document laid out as pieces down A4 pages (PageFlow), measured with the canvas they are drawn
 // on: headings, paragraphs, boxed notes, tables, key-value pairs, clock-hour grids, pictures and
 // Mohs maps. The case report and the patient's handout are both written with it.
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <utility>
 #include <vector>
@@ -129,6 +131,52 @@ class DocumentWriter {
       cv.paragraph(f.caption, {x, top + h + 6.0f}, w, kSmall, kGrey);
     });
   }
+  // Pictures side by side at one height, each with its caption under it, the row as wide as the
+  // text (or `max_height` tall, centred).
+  void figure_row(const std::vector<ReportFigure>& figures, float max_height = 1e9f) {
+    if (figures.empty()) return;
+    const float gap = 16.0f;
+    float aspects = 0.0f;
+    for (const auto& f : figures) aspects += static_cast<float>(f.image.width) / static_cast<float>(std::max(1, f.image.height));
+    const float h = std::min(max_height, (width() - gap * static_cast<float>(figures.size() - 1)) / aspects);
+    const float row = h * aspects + gap * static_cast<float>(figures.size() - 1);
+    float caption = 0.0f;
+    for (const auto& f : figures)
+      caption = std::max(
+          caption,
+          cv_.paragraph_height(f.caption, h * static_cast<float>(f.image.width) / static_cast<float>(std::max(1, f.image.height)), kBody) + 8.0f);
+    flow_.add(h + caption + 12.0f, [=, this](Canvas& cv, float top) {
+      float x = left() + (width() - row) / 2.0f;
+      for (const auto& f : figures) {
+        const float w = h * static_cast<float>(f.image.width) / static_cast<float>(std::max(1, f.image.height));
+        cv.image(f.image, {x, top}, {w, h});
+        cv.stroke({{x, top}, {x + w, top}, {x + w, top + h}, {x, top + h}}, 1.0f, kRule, true);
+        cv.paragraph(f.caption, {x, top + h + 6.0f}, w, kBody, kInk);
+        x += w + gap;
+      }
+    });
+  }
+  // 100 people in ten rows of ten, the first `filled` of them coloured: grouped, not scattered, so the
+  // share is read at a glance (docs/sources.md §9).
+  void icon_array(int filled, const Rgba& colour, const std::string& caption) {
+    const float cell = 30.0f, size = 10.0f * cell, text = cv_.paragraph_height(caption, width() - size - 30.0f, kBody);
+    flow_.add(std::max(size, text) + 14.0f, [=, this](Canvas& cv, float top) {
+      for (int i = 0; i < 100; ++i) {
+        const float cx = left() + cell * (static_cast<float>(i % 10) + 0.5f), cy = top + cell * (static_cast<float>(i / 10) + 0.5f);
+        const Rgba& c = i < filled ? colour : kRule;
+        std::vector<glm::vec2> head, body;
+        for (int k = 0; k < 16; ++k) {
+          const float a = 6.2831853f * static_cast<float>(k) / 16.0f;
+          head.push_back({cx + 4.5f * std::cos(a), cy - 7.0f + 4.5f * std::sin(a)});
+          body.push_back({cx + 8.0f * std::cos(a), cy + 7.0f + 6.5f * std::sin(a)});
+        }
+        cv.fill_polygon(head, c);
+        cv.fill_polygon(body, c);
+      }
+      cv.paragraph(caption, {left() + size + 30.0f, top + 10.0f}, width() - size - 30.0f, kBody, kInk);
+    });
+  }
+
   // One stage's map with its block table, drawn as vectors (its text stays text), as large as fits
   // under the stage's heading and details.
   void map(const MapRequest& request) {

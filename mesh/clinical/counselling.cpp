@@ -159,9 +159,11 @@ CounsellingText counselling_text(const Case& c, const CaseMetrics& metrics, cons
 
   if (plan) {
     FrequencyOf100 f;
-    f.of_100 = static_cast<int>(std::lround(100.0 * plan->clearance.overall));
-    f.low = static_cast<int>(std::lround(100.0 * plan->clearance.low));
-    f.high = static_cast<int>(std::lround(100.0 * plan->clearance.high));
+    // From the probabilities as the report shows them (3 decimals), so "36.5%" there is "37 of 100" here.
+    auto of_100 = [](double p) { return static_cast<int>(std::lround(100.0 * (std::round(p * 1000.0) / 1000.0))); };
+    f.of_100 = of_100(plan->clearance.overall);
+    f.low = of_100(plan->clearance.low);
+    f.high = of_100(plan->clearance.high);
     f.sentence =
         "In published studies, about " + std::to_string(f.of_100) + " of 100 tumours like this were fully taken out by one operation like this one.";
     f.range_sentence = "The studies do not agree well. The true number could be as low as " + std::to_string(f.low) + " or as high as " +
