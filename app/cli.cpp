@@ -122,6 +122,16 @@ int run_subcommands(int argc, char** argv) {
   add(handout, "--backend", handout_options.backend);
   add_plan_options(handout, handout_options.plan);
 
+  AnimateOptions anim;
+  std::string anim_resolution = "800,500";
+  auto* animate = add_subcommand(app, "animate");
+  add(animate, "case", anim.case_path);
+  add(animate, "--output", anim.output)->required();
+  add(animate, "--resolution", anim_resolution)->default_val("800,500");
+  add(animate, "--seconds", anim.seconds);
+  add(animate, "--view", anim.view);
+  add(animate, "--backend", anim.backend);
+
   std::filesystem::path teach_case, teach_csv;
   PlanOptions teach_plan;
   int scenarios = 0;
@@ -184,6 +194,11 @@ int run_subcommands(int argc, char** argv) {
     return report_command(report_options, std::cout, std::cerr);
   }
   if (*handout) return handout_command(handout_options, std::cout, std::cerr);
+  if (*animate) {
+    std::tie(anim.width, anim.height) = parse_resolution(anim_resolution);
+    if (anim.view != "3d" && anim.view != "section") throw InputError("--view: \"" + anim.view + "\" — animate takes 3d or section");
+    return animate_command(anim, std::cout, std::cerr);
+  }
   if (*teach) return teach_command(teach_case, teach_plan, scenarios, teach_csv, std::cout, std::cerr);
   if (*simulate) return simulate_command(sim, std::cout, std::cerr);
   return validate_command(validate_case, std::cout, std::cerr);

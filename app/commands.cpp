@@ -32,6 +32,7 @@
 #include "text_format.hpp"
 #include "renderer.hpp"
 #include "report/case_report.hpp"
+#include "morph_animation.hpp"
 #include "report/handout_pdf.hpp"
 #include "report/report_export.hpp"
 #include "common/file_io.hpp"
@@ -376,6 +377,22 @@ int handout_command(const ReportOptions& o, std::ostream& out, std::ostream& err
   const HandoutWritten written = write_handout_pdf(session, plan, renderer.get(), o.output);
   out << o.output.string() << ": handout, " << written.pages << (written.pages == 1 ? " page" : " pages") << ", reading grade "
       << fixed(written.grade, 1) << "\n";
+  exit_without_teardown(0);
+  return 0;
+}
+
+int animate_command(const AnimateOptions& o, std::ostream& out, std::ostream& err) {
+  const Case c = load_case_or_throw(o.case_path, err);
+  if (c.measurements.size() < 2) throw InputError(o.case_path.string() + ": one measurement — nothing to morph between");
+  if (const std::string why = range_problem(option("--seconds"), o.seconds); !why.empty()) throw InputError("--seconds: " + why);
+  AnatomyLibrary library(anatomy_dir());
+  CaseSession session(library);
+  prepare(session, c, std::nullopt, err);
+  const auto gl = HeadlessGl::create(o.backend);
+  render::Renderer renderer(font_file());
+  const int frames =
+      write_morph_gif(session, renderer, o.view == "section" ? ViewMode::Section : ViewMode::ThreeD, o.width, o.height, o.seconds, o.output);
+  out << o.output.string() << ": " << frames << " frames, " << o.width << "x" << o.height << ", " << fixed(o.seconds, 1) << " s\n";
   exit_without_teardown(0);
   return 0;
 }

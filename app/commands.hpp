@@ -69,6 +69,15 @@ struct SimulateOptions {
   std::uint64_t seed = kDefaultPlanSeed;
 };
 int simulate_command(const SimulateOptions& o, std::ostream& out, std::ostream& err);
+// marginviz animate: the morph from the first measurement to the last (docs/report-format.md).
+struct AnimateOptions {
+  std::filesystem::path case_path, output;
+  int width = 800, height = 500;
+  double seconds = 3.0;
+  std::string view = "3d";
+  std::string backend = "auto";
+};
+int animate_command(const AnimateOptions& o, std::ostream& out, std::ostream& err);
 int validate_command(const std::filesystem::path& case_path, std::ostream& out, std::ostream& err);
 
 // Parses "W,H" (e.g. "1280,800"); throws InputError.

@@ -15,6 +15,7 @@ const std::vector<Subcommand>& subcommands() {
       {"export", "Export the scene's meshes: .glb (metres), .stl/.ply/.obj (millimetres)"},
       {"report", "The case's metrics as JSON (docs/report-format.md), or the report for the chart as a PDF"},
       {"handout", "The patient's handout as a PDF: plain words, pictures, the chance as 100 people"},
+      {"animate", "The tumour morphing from the first measurement to the last, as an animated GIF"},
       {"teach", "Judge a margin plan against hidden tumours drawn from the model (reproducible from --seed)"},
       {"simulate", "Simulate Mohs surgery on virtual patients of the spread model; prints JSON (docs/report-format.md)"},
       {"validate", "Check a case file; every problem is listed"},
@@ -30,7 +31,7 @@ bool is_subcommand(std::string_view word) {
 namespace {
 
 using Names = std::vector<std::string>;
-const Names kAll{"render", "export", "report", "handout", "teach", "simulate", "validate"};
+const Names kAll{"render", "export", "report", "handout", "animate", "teach", "simulate", "validate"};
 const Names kPlanning{"render", "report", "handout", "teach"};
 
 std::vector<OptionSpec> build_table() {
@@ -47,7 +48,7 @@ std::vector<OptionSpec> build_table() {
        "",
        {},
        "File to write: PNG for render (a map also .svg or .pdf); .glb, .stl, .ply or .obj for export; the PDF for report --format pdf and handout",
-       {"render", "export", "report", "handout"},
+       {"render", "export", "report", "handout", "animate"},
        "File → Export report (PDF)"},
       {"--format",
        "FORMAT",
@@ -59,7 +60,8 @@ std::vector<OptionSpec> build_table() {
        "json (on stdout, or to --output) or pdf (the report for the chart, to --output)",
        {"report"},
        "File → Export report (PDF)"},
-      {"--resolution", "W,H", "px", NAN, NAN, "1280,800", {}, "Width,height in pixels", {"render"}, ""},
+      {"--resolution", "W,H", "px", NAN, NAN, "1280,800", {}, "Width,height in pixels (animate: 800,500 unless given)", {"render", "animate"}, ""},
+      {"--seconds", "S", "s", 0.5, 30.0, "3", {}, "How long the morph runs, at 15 frames a second", {"animate"}, ""},
       {"--split", "", "", NAN, NAN, "", {}, "One file per object, named after it (STL and PLY hold one nameless mesh each)", {"export"}, ""},
       {"--at",
        "LABEL|FRACTION",
@@ -79,8 +81,8 @@ std::vector<OptionSpec> build_table() {
        "3d",
        {"3d", "section", "mohs", "mohs-section", "map", "plan", "plan-section", "body"},
        "3d, section, mohs (the Mohs stages in 3D), mohs-section, map (a stage's Mohs map), plan, plan-section or body (the whole body, the lesion "
-       "ringed)",
-       {"render"},
+       "ringed); animate takes 3d or section",
+       {"render", "animate"},
        "View panel"},
       {"--through-stage",
        "N",
@@ -112,7 +114,7 @@ std::vector<OptionSpec> build_table() {
        "auto",
        {"auto", "egl", "glfw"},
        "auto (EGL, then a hidden GLFW window), egl (no X server) or glfw",
-       {"render", "report", "handout"},
+       {"render", "report", "handout", "animate"},
        ""},
       {"--anti-aliasing",
        "AA",

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <cstring>
+
+#include <gif_lib.h>
 #include <cstdio>
 #include <fstream>
 #include <sys/wait.h>
@@ -321,6 +324,43 @@ TEST(Cli, ObjObjectsAndSplitStlFilesOnePerObject) {
   const auto report = nlohmann::json::parse(run("report " + c).out);
   const double volume_cm3 = report["measurements"].back()["volume_cm3"].get<double>();
   EXPECT_NEAR(enclosed_volume_mm3(tumour[0].mesh) / 1000.0, volume_cm3, 0.01 * volume_cm3);
+}
+
+// Issue 14: the morph as an animated GIF, 15 frames a second, looping, the tumour shrinking.
+TEST(Cli, AnimateWritesTheMorphAsALoopingGif) {
+  test::ScratchDir dir;
+  const auto gif = dir.path / "ankle.gif";
+  CliResult r = run("animate " + quoted(test::case_path("han2009-abdomen")) + " --seconds 1 --resolution 160,100 --output " + quoted(gif));
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("15 frames, 160x100"), std::string::npos) << r.out;
+  int error = 0;
+  GifFileType* g = DGifOpenFileName(gif.string().c_str(), &error);
+  ASSERT_TRUE(g);
+  ASSERT_EQ(DGifSlurp(g), GIF_OK);
+  EXPECT_EQ(g->ImageCount, 15);
+  EXPECT_EQ(g->SWidth, 160);
+  EXPECT_EQ(g->SHeight, 100);
+  GraphicsControlBlock gcb;
+  ASSERT_EQ(DGifSavedExtensionToGCB(g, 0, &gcb), GIF_OK);
+  EXPECT_EQ(gcb.DelayTime, 7);  // hundredths of a second: 15 frames a second
+  bool loops = false;           // the application block before the first frame (giflib files it with that frame)
+  const SavedImage& first = g->SavedImages[0];
+  for (int i = 0; i < first.ExtensionBlockCount; ++i)
+    loops |= first.ExtensionBlocks[i].Function == APPLICATION_EXT_FUNC_CODE && first.ExtensionBlocks[i].ByteCount == 11 &&
+             std::memcmp(first.ExtensionBlocks[i].Bytes, "NETSCAPE2.0", 11) == 0;
+  EXPECT_TRUE(loops);
+  // The tumour shrinks: the first and last frames differ.
+  size_t differing = 0;
+  for (int i = 0; i < 160 * 100; ++i) {
+    const auto a = g->SavedImages[0].ImageDesc.ColorMap->Colors[g->SavedImages[0].RasterBits[i]];
+    const auto b = g->SavedImages[14].ImageDesc.ColorMap->Colors[g->SavedImages[14].RasterBits[i]];
+    differing += std::abs(a.Red - b.Red) + std::abs(a.Green - b.Green) + std::abs(a.Blue - b.Blue) > 60;
+  }
+  EXPECT_GT(differing, 400u);
+  DGifCloseFile(g, &error);
+  r = run("animate " + quoted(test::case_path("han2009-abdomen")) + " --view body --output " + quoted(gif));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("animate takes 3d or section"), std::string::npos) << r.err;
 }
 
 // Without a display the desktop app says so and how to render headless; render falls back to EGL.

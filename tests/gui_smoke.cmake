@@ -54,8 +54,11 @@ if(EXPECT_FILE)
     message(FATAL_ERROR "the app did not write ${EXPECT_FILE} next to the case\n${err}")
   endif()
   file(READ ${WORKDIR}/${EXPECT_FILE} head LIMIT 5 HEX)
-  if(NOT head STREQUAL "255044462d")  # "%PDF-"
+  if(EXPECT_FILE MATCHES "\\.pdf$" AND NOT head STREQUAL "255044462d")  # "%PDF-"
     message(FATAL_ERROR "${EXPECT_FILE} is not a PDF (its first bytes are ${head})")
+  endif()
+  if(EXPECT_FILE MATCHES "\\.gif$" AND NOT head STREQUAL "4749463839")  # "GIF89"
+    message(FATAL_ERROR "${EXPECT_FILE} is not a GIF (its first bytes are ${head})")
   endif()
 endif()
 if(AUTOSAVE_RECORD)

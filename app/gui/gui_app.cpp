@@ -35,6 +35,7 @@
 #include "sidebar.hpp"
 #include "test_hooks.hpp"
 #include "report/case_report.hpp"
+#include "morph_animation.hpp"
 #include "report/handout_pdf.hpp"
 #include "report/report_export.hpp"
 #include "text_format.hpp"
@@ -344,6 +345,7 @@ class GuiApp {
       if (ImGui::MenuItem("Screenshot", "F12")) state_.screenshot_requested = true;
       if (ImGui::MenuItem("Export report (PDF)")) state_.report_requested = true;
       if (ImGui::MenuItem("Export handout for the patient (PDF)")) state_.handout_requested = true;
+      if (ImGui::MenuItem("Export animation (GIF)", nullptr, false, state_.doc.working().measurements.size() > 1)) state_.animation_requested = true;
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip(
             "The case report for the chart, next to the case file: measurements, response, the surgery in order\nwith each "
@@ -484,6 +486,10 @@ class GuiApp {
         state_.handout_requested = false;
         export_handout();
       }
+      if (state_.animation_requested) {
+        state_.animation_requested = false;
+        export_animation();
+      }
     }
     glViewport(0, 0, fb_w, fb_h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -541,6 +547,22 @@ class GuiApp {
       std::cerr << "marginviz: " << state_.status << "\n";
     } catch (const std::exception& e) {
       dialogs_.say(std::string("The handout could not be written: ") + e.what());
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  }
+
+  // File → Export animation: the morph as `animate` writes it (800 × 500, 3 s), beside the case.
+  void export_animation() {
+    const std::filesystem::path out = export_folder() / (state_.doc.working().case_id + "-morph.gif");
+    try {
+      sync_.apply_edits();
+      const ViewMode mode = state_.view.mode == ViewMode::Section ? ViewMode::Section : ViewMode::ThreeD;
+      const int frames = write_morph_gif(state_.session, view_frame_.renderer(), mode, 800, 500, 3.0, out);
+      view_frame_.redraw_next();
+      state_.status = "Animation saved: " + std::filesystem::absolute(out).string() + " (" + std::to_string(frames) + " frames)";
+      std::cerr << "marginviz: " << state_.status << "\n";
+    } catch (const std::exception& e) {
+      dialogs_.say(std::string("The animation could not be written: ") + e.what());
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
   }

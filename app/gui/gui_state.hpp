@@ -32,11 +32,12 @@ struct GuiState {
   bool time_changed = false;
   bool camera_reset_requested = false;
   bool screenshot_requested = false;
-  bool report_requested = false;   // File → Export report: written at the next frame, in the GL context
-  bool handout_requested = false;  // File → Export handout: likewise
-  int mohs_stage = 0;              // the stage whose map the Mohs panel shows
-  int popup_block = -1;            // block whose context menu is open on the map
-  unsigned map_texture = 0;        // GL texture of the map drawing (0: none yet)
+  bool report_requested = false;     // File → Export report: written at the next frame, in the GL context
+  bool handout_requested = false;    // File → Export handout: likewise
+  bool animation_requested = false;  // File → Export animation: likewise
+  int mohs_stage = 0;                // the stage whose map the Mohs panel shows
+  int popup_block = -1;              // block whose context menu is open on the map
+  unsigned map_texture = 0;          // GL texture of the map drawing (0: none yet)
   // Uploads an image as a texture (replacing `old` when not 0) and returns it; the GUI sets it,
   // the headless panel tests leave it empty (no OpenGL).
   std::function<unsigned(const render::Image&, unsigned old)> upload_texture;

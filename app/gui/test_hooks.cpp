@@ -78,6 +78,8 @@ void apply_test_action(const std::string& a, const TestActionTargets& t) {
               << (facing > 0.85 ? ": the view faces the cut" : ": the cut is seen edge-on") << "\n";
   } else if (a == "view:body") {
     s.view.mode = ViewMode::Body, s.camera_reset_requested = true;  // as the View panel's "Whole body"
+  } else if (a == "export-animation") {
+    s.animation_requested = true;  // as File → Export animation
   } else if (a == "export-handout") {
     s.handout_requested = true;  // as File → Export handout
   } else if (a == "export-report") {
