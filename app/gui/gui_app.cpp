@@ -312,7 +312,9 @@ class GuiApp {
     menu_height_ = top;
     status_height_ = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
     draw_status_bar(vp);
-    if (settings_.sidebar_shown) draw_sidebar(vp, top);
+    if (state_.counselling) draw_counselling(vp, top);
+    else if (settings_.sidebar_shown)
+      draw_sidebar(vp, top);
     else
       sidebar_width_ = 0.0f;
     view_input_.draw_decorations(view_area(), imgui_scale_);
@@ -367,6 +369,7 @@ class GuiApp {
         if (ImGui::MenuItem(preset_name(static_cast<ViewPreset>(k)), kPresetKeys[k])) state_.camera.view_from(static_cast<ViewPreset>(k));
       ImGui::Separator();
       if (ImGui::MenuItem("Ruler", "M", view_input_.ruler_mode())) view_input_.toggle_ruler();
+      if (ImGui::MenuItem("Counselling view", "C", state_.counselling)) state_.counselling = !state_.counselling;
       ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
@@ -405,6 +408,20 @@ class GuiApp {
     ImGui::End();
   }
 
+  // The counselling view: the patient's panel, 45% of the window, in place of the editing panels.
+  void draw_counselling(const ImGuiViewport* vp, float top) {
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + top));
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x * 0.45f, vp->Size.y - top - status_height_), ImGuiCond_Always);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.02f, 0.02f, 0.03f, 1.0f));  // high contrast
+    ImGui::Begin("counselling", nullptr,
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+    sidebar_width_ = ImGui::GetWindowWidth();
+    draw_counselling_panel(state_, glfwGetTime());
+    if (state_.counsel_play_start >= 0.0) glfwPostEmptyEvent();  // keep drawing while it plays
+    ImGui::End();
+    ImGui::PopStyleColor();
+  }
+
   // The disclaimer, always on screen, and the last status note.
   void draw_status_bar(const ImGuiViewport* vp) {
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - status_height_));
@@ -431,6 +448,7 @@ class GuiApp {
     if (ImGui::IsKeyPressed(GLFW_KEY_H, false) || ImGui::IsKeyPressed(GLFW_KEY_F1, false)) help_ = !help_;
     if (ImGui::IsKeyPressed(GLFW_KEY_TAB, false)) settings_.sidebar_shown = !settings_.sidebar_shown;
     if (ImGui::IsKeyPressed(GLFW_KEY_M, false)) view_input_.toggle_ruler();
+    if (ImGui::IsKeyPressed(GLFW_KEY_C, false) && !io.KeyCtrl) state_.counselling = !state_.counselling;
     if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && view_input_.ruler_mode()) view_input_.toggle_ruler();
     for (int k = 0; k < 6; ++k)
       if (!io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_1 + k, false)) state_.camera.view_from(static_cast<ViewPreset>(k));

@@ -35,6 +35,8 @@ struct GuiState {
   bool report_requested = false;     // File → Export report: written at the next frame, in the GL context
   bool handout_requested = false;    // File → Export handout: likewise
   bool animation_requested = false;  // File → Export animation: likewise
+  bool counselling = false;          // the counselling view: the patient's panel in place of the editing ones (C)
+  double counsel_play_start = -1.0;  // when "Play the change" was pressed (glfwGetTime), or -1
   int mohs_stage = 0;                // the stage whose map the Mohs panel shows
   int popup_block = -1;              // block whose context menu is open on the map
   unsigned map_texture = 0;          // GL texture of the map drawing (0: none yet)
@@ -92,6 +94,8 @@ void draw_mohs_outlook(GuiState& s, const PlannedExcision& plan);  // inside the
 
 // Red text for each issue (errors) or amber (warnings), wrapped to the panel.
 void draw_issue_lines(const std::vector<Issue>& issues);
+// The counselling view's panel (counselling_panel.cpp); `now_s` drives "Play the change".
+void draw_counselling_panel(GuiState& s, double now_s);
 void section_heading(const char* text);            // a spaced, dimmed heading with a rule
 void caption(const char* fmt, ...) IM_FMTARGS(1);  // dimmed text wrapped to the panel: never cut off
 
