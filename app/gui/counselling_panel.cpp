@@ -86,9 +86,16 @@ void draw_counselling_panel(GuiState& s, double now_s) {
   ImGui::SetWindowFontScale(1.2f);
   // Before, after, and the change between them.
   const size_t last = c.measurements.size() - 1;
-  if (ImGui::Button("First visit##counsel")) s.time = {size_t{0}, 1.0}, s.time_changed = true, s.counsel_play_start = -1.0;
+  if (last > 0) {
+    ImGui::Checkbox("Side by side##counsel", &s.counsel_side_by_side);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Left: the first visit. Right: before surgery. Turning one turns both.");
+    ImGui::SameLine();
+  }
+  if (ImGui::Button("First visit##counsel"))
+    s.time = {size_t{0}, 1.0}, s.time_changed = true, s.counsel_play_start = -1.0, s.counsel_side_by_side = false;
   ImGui::SameLine();
-  if (last > 0 && ImGui::Button("Before surgery##counsel")) s.time = {last, 1.0}, s.time_changed = true, s.counsel_play_start = -1.0;
+  if (last > 0 && ImGui::Button("Before surgery##counsel"))
+    s.time = {last, 1.0}, s.time_changed = true, s.counsel_play_start = -1.0, s.counsel_side_by_side = false;
   ImGui::SameLine();
   if (last > 0 && ImGui::Button("Play the change##counsel")) s.counsel_play_start = now_s;
   ImGui::SameLine();

@@ -70,6 +70,7 @@ class GuiApp {
         state_(library),
         sync_(state_, library),
         view_frame_(font_file()),
+        after_frame_(font_file()),
         settings_(std::move(settings)),
         dialogs_(state_, settings_, keeper_, sync_.scan(), [this](const std::filesystem::path& p) { return open_case(p); }),
         view_input_(state_, view_frame_, [this](std::string m) { dialogs_.say(std::move(m)); }),
@@ -408,6 +409,13 @@ class GuiApp {
     ImGui::End();
   }
 
+  // The counselling view shows before and after side by side, unless it plays the change, shows
+  // the whole body, or the case has one measurement.
+  bool side_by_side() const {
+    return state_.counselling && state_.counsel_side_by_side && state_.counsel_play_start < 0.0 && state_.view.mode != ViewMode::Body &&
+           state_.session.current_case().measurements.size() > 1;
+  }
+
   // The counselling view: the patient's panel, 45% of the window, in place of the editing panels.
   void draw_counselling(const ImGuiViewport* vp, float top) {
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + top));
@@ -487,7 +495,19 @@ class GuiApp {
     const bool moving = schedule_.moving_quality(glfwGetTime(), fb_h > 0);
     if (fb_h > 0) {
       try {
-        view_frame_.draw(state_.session, state_.view, state_.camera.camera(), view_w, view_h, 0, {moving, scale_, view_x, status_px});
+        if (side_by_side()) {
+          // Before and after treatment, one camera: turning one turns both.
+          const TimePoint shown = state_.session.time();
+          const int half = view_w / 2;
+          state_.session.set_time({size_t{0}, 1.0});
+          view_frame_.draw(state_.session, state_.view, state_.camera.camera(), half, view_h, 0, {moving, scale_, view_x, status_px});
+          state_.session.set_time({state_.session.current_case().measurements.size() - 1, 1.0});
+          after_frame_.draw(state_.session, state_.view, state_.camera.camera(), view_w - half, view_h, 0,
+                            {moving, scale_, view_x + half, status_px});
+          state_.session.set_time(shown);
+        } else {
+          view_frame_.draw(state_.session, state_.view, state_.camera.camera(), view_w, view_h, 0, {moving, scale_, view_x, status_px});
+        }
       } catch (const std::exception& e) {
         if (render_problem_.empty()) dialogs_.say(std::string("The 3D view could not be drawn: ") + e.what());
         render_problem_ = e.what();
@@ -613,6 +633,7 @@ class GuiApp {
   GuiState state_;
   DocumentSync sync_;
   ViewFrame view_frame_;
+  ViewFrame after_frame_;  // the counselling view's right half: after treatment, the same camera
   WorkKeeper keeper_{autosave_dir()};
   Settings settings_;
   Dialogs dialogs_;

@@ -37,6 +37,7 @@ struct GuiState {
   bool animation_requested = false;  // File → Export animation: likewise
   bool counselling = false;          // the counselling view: the patient's panel in place of the editing ones (C)
   double counsel_play_start = -1.0;  // when "Play the change" was pressed (glfwGetTime), or -1
+  bool counsel_side_by_side = true;  // before | after in two halves of the view (else the one shown)
   int mohs_stage = 0;                // the stage whose map the Mohs panel shows
   int popup_block = -1;              // block whose context menu is open on the map
   unsigned map_texture = 0;          // GL texture of the map drawing (0: none yet)
