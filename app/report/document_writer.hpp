@@ -90,7 +90,8 @@ class DocumentWriter {
   }
   // Two columns: what, and its value.
   void pairs(const std::vector<std::pair<std::string, std::string>>& rows) {
-    for (const auto& [key, value] : rows) {
+    for (const auto& row : rows) {
+      const std::string key = row.first, value = row.second;  // named copies: a lambda cannot capture a structured binding (clang 14)
       const float kw = 0.3f * width(), vw = width() - kw;
       const float h = std::max(cv_.paragraph_height(key, kw - 10.0f, kBody), cv_.paragraph_height(value, vw, kBody)) + 5.0f;
       flow_.add(h, [=, this](Canvas& cv, float top) {
@@ -125,7 +126,7 @@ class DocumentWriter {
     const float x = left() + (width() - w) / 2.0f;
     const float caption = cv_.paragraph_height(f.caption, w, kSmall) + 8.0f;
     subheading(f.title);
-    flow_.add(h + caption + 10.0f, [=, this](Canvas& cv, float top) {
+    flow_.add(h + caption + 10.0f, [=](Canvas& cv, float top) {
       cv.image(f.image, {x, top}, {w, h});
       cv.stroke({{x, top}, {x + w, top}, {x + w, top + h}, {x, top + h}}, 1.0f, kRule, true);
       cv.paragraph(f.caption, {x, top + h + 6.0f}, w, kSmall, kGrey);
