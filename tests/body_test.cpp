@@ -14,6 +14,7 @@
 #include "reconstruction/timeline.hpp"
 #include "reconstruction/tissue_column.hpp"
 #include "reconstruction/tumour_solid.hpp"
+#include "conformity.hpp"
 #include "test_support.hpp"
 
 namespace mv {
@@ -76,31 +77,7 @@ TEST_P(EachRegion, TumoursConformToTheSkinWithRulerExtents) {
   const Case c = test::case_on_site(site_spec(GetParam()).key);
   const SiteModel model(committed(c.site));
   const LesionFrame f = place_lesion(model.skin, c.lesion);
-  for (const auto& m : c.measurements) {
-    TumourShape shape = shape_of(c, m);
-    shape.exophytic_mm = 0.0;
-    const TumourSolid solid = build_tumour_solid(model.skin, f, shape);
-    EXPECT_TRUE(check_solid(solid.mesh).watertight()) << m.label;
-    auto axis_length = [&](int j0) {
-      double len = 0.0;
-      for (int j : {j0, j0 + solid.angles / 2}) {
-        glm::dvec3 prev = f.centre;
-        for (int i = 0; i < solid.rings; ++i) {
-          const glm::dvec3 p = solid.skin_rings[static_cast<size_t>(i) * solid.angles + j];
-          len += glm::length(p - prev);
-          prev = p;
-        }
-      }
-      return len;
-    };
-    EXPECT_NEAR(axis_length(0) / (m.x_cm * 10.0), 1.0, 0.03) << m.label;
-    EXPECT_NEAR(axis_length(solid.angles / 4) / (m.y_cm * 10.0), 1.0, 0.03) << m.label;
-    for (size_t k = 0; k < solid.skin_rings.size(); k += 7) {
-      const auto hit = model.skin.cast(solid.skin_rings[k] + 2.0 * f.normal, -f.normal, 20.0);
-      ASSERT_TRUE(hit);
-      EXPECT_LT(hit->distance, 2.3);
-    }
-  }
+  test::expect_tumours_conform(model, f, c);
 }
 
 TEST_P(EachRegion, EveryPlanesFloorIsAtItsDepth) {
