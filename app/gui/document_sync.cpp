@@ -87,7 +87,15 @@ void DocumentSync::refresh_metrics() {
 }
 
 void reset_camera(GuiState& s) {
-  s.camera.reset(default_camera(s.session, s.view));
+  // Counselling shows before and after side by side: frame the first (largest) measurement.
+  if (s.counselling && s.session.current_case().measurements.size() > 1 && s.view.mode != ViewMode::Body) {
+    const TimePoint shown = s.session.time();
+    s.session.set_time({size_t{0}, 1.0});
+    s.camera.reset(default_camera(s.session, s.view));
+    s.session.set_time(shown);
+  } else {
+    s.camera.reset(default_camera(s.session, s.view));
+  }
   s.camera.keep_outside(s.view.mode == ViewMode::ThreeD ? glm::vec3(s.session.frame().normal) : glm::vec3(0.0f));
 }
 

@@ -370,7 +370,8 @@ class GuiApp {
         if (ImGui::MenuItem(preset_name(static_cast<ViewPreset>(k)), kPresetKeys[k])) state_.camera.view_from(static_cast<ViewPreset>(k));
       ImGui::Separator();
       if (ImGui::MenuItem("Ruler", "M", view_input_.ruler_mode())) view_input_.toggle_ruler();
-      if (ImGui::MenuItem("Counselling view", "C", state_.counselling)) state_.counselling = !state_.counselling;
+      if (ImGui::MenuItem("Counselling view", "C", state_.counselling))
+        state_.counselling = !state_.counselling, state_.camera_reset_requested = true;
       ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
@@ -456,7 +457,7 @@ class GuiApp {
     if (ImGui::IsKeyPressed(GLFW_KEY_H, false) || ImGui::IsKeyPressed(GLFW_KEY_F1, false)) help_ = !help_;
     if (ImGui::IsKeyPressed(GLFW_KEY_TAB, false)) settings_.sidebar_shown = !settings_.sidebar_shown;
     if (ImGui::IsKeyPressed(GLFW_KEY_M, false)) view_input_.toggle_ruler();
-    if (ImGui::IsKeyPressed(GLFW_KEY_C, false) && !io.KeyCtrl) state_.counselling = !state_.counselling;
+    if (ImGui::IsKeyPressed(GLFW_KEY_C, false) && !io.KeyCtrl) state_.counselling = !state_.counselling, state_.camera_reset_requested = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && view_input_.ruler_mode()) view_input_.toggle_ruler();
     for (int k = 0; k < 6; ++k)
       if (!io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_1 + k, false)) state_.camera.view_from(static_cast<ViewPreset>(k));

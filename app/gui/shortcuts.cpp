@@ -14,6 +14,7 @@ std::span<const Shortcut> shortcuts() {
       {"3 / 4", "view from the patient's left / right"},
       {"5 / 6", "view from the top (superior) / the bottom (inferior)"},
       {"Tab", "hide or show the sidebar"},
+      {"C", "the counselling view: the patient's panel, before and after side by side"},
       {"H, F1", "this help"},
       {"F12", "save a PNG of the 3D view next to the case"},
       {"Ctrl+Z", "undo"},

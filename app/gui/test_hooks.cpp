@@ -77,7 +77,7 @@ void apply_test_action(const std::string& a, const TestActionTargets& t) {
     std::cerr << "marginviz: section at " << s.view.section_clock << " o'clock, view direction · cut normal = " << fixed(facing, 3)
               << (facing > 0.85 ? ": the view faces the cut" : ": the cut is seen edge-on") << "\n";
   } else if (a == "counselling") {
-    s.counselling = true;  // as the C key
+    s.counselling = true, s.camera_reset_requested = true;  // as the C key
   } else if (a == "view:body") {
     s.view.mode = ViewMode::Body, s.camera_reset_requested = true;  // as the View panel's "Whole body"
   } else if (a == "export-animation") {
