@@ -169,6 +169,8 @@ CounsellingText counselling_text(const Case& c, const CaseMetrics& metrics, cons
     f.range_sentence = "The studies do not agree well. The true number could be as low as " + std::to_string(f.low) + " or as high as " +
                        std::to_string(f.high) + " of 100.";
     f.source = "From a model fitted to eight published studies of DFSP surgery (marginviz docs/model.md).";
+    // With a surgery on record the wound above is the one it made; the chance is the plan's.
+    if (mohs) f.range_sentence += " This is about the planned operation, not the surgery you had.";
     t.chance = f;
   }
 
