@@ -62,6 +62,11 @@ for case in assets/cases/han2009-*.json; do
   printf "%-28s %10s %8s %10s %8s %10s %8s\n" "report $name" "$json_s" "$json_mb" "$pdf_s" "$pdf_mb" "$map_s" "$map_mb"
 done
 
+# The patient's documents (issue 14): the handout (goal ≤ 2 s) and the 3-s morph at 800×500 (≤ 10 s).
+read -r handout_s handout_mb < <(measure "$bin" handout assets/cases/han2009-abdomen.json --plan-margin 2 --output "$out/handout.pdf" --backend egl)
+read -r animate_s animate_mb < <(measure "$bin" animate assets/cases/han2009-abdomen.json --output "$out/morph.gif" --backend egl)
+printf "%-28s %10s %8s\n" "handout abdomen" "$handout_s" "$handout_mb" "animate abdomen 3 s" "$animate_s" "$animate_mb"
+
 # The desktop app: from exec to the first frame on screen (MARGINVIZ_GUI_FIRST_FRAME prints when).
 first_frame() {
   local start end
