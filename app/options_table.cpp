@@ -12,7 +12,7 @@ namespace mv::app {
 const std::vector<Subcommand>& subcommands() {
   static const std::vector<Subcommand> list{
       {"render", "Render a case headless to PNG"},
-      {"export", "Export the scene's meshes: .glb (metres), .stl/.ply/.obj (millimetres)"},
+      {"export", "Export the scene's meshes: .glb (metres), .stl/.ply/.obj (millimetres); .3mf: a block of tissue to print"},
       {"report", "The case's metrics as JSON (docs/report-format.md), or the report for the chart as a PDF"},
       {"handout", "The patient's handout as a PDF: plain words, pictures, the chance as 100 people"},
       {"animate", "The tumour morphing from the first measurement to the last, as an animated GIF"},
@@ -47,7 +47,8 @@ std::vector<OptionSpec> build_table() {
        NAN,
        "",
        {},
-       "File to write: PNG for render (a map also .svg or .pdf); .glb, .stl, .ply or .obj for export; the PDF for report --format pdf and handout",
+       "File to write: PNG for render (a map also .svg or .pdf); .glb, .stl, .ply, .obj or .3mf (a printable block) for export; the PDF for report "
+       "--format pdf and handout; the GIF for animate",
        {"render", "export", "report", "handout", "animate"},
        "File → Export report (PDF)"},
       {"--format",

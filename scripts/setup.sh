@@ -10,7 +10,7 @@ packages=(
   libvtk9-dev libglfw3-dev libimgui-dev libassimp-dev nlohmann-json3-dev libcli11-dev
   libepoxy-dev libglm-dev libstb-dev zlib1g-dev libgtest-dev libbenchmark-dev
   libegl-dev libegl-mesa0 libgl1-mesa-dri fonts-dejavu-core xvfb xauth glslang-tools clang-format
-  libcairo2-dev libpango1.0-dev libgif-dev poppler-utils qpdf
+  libcairo2-dev libpango1.0-dev libgif-dev lib3mf-dev libzip-dev poppler-utils qpdf
 )
 hardening=false
 [ "${1:-}" = "--hardening-only" ] && hardening=true

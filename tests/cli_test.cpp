@@ -18,6 +18,7 @@
 
 #include "image.hpp"
 #include "io/mesh_io.hpp"
+#include "geometry/solid_check.hpp"
 #include "options_table.hpp"
 
 #include "cli_run.hpp"
@@ -361,6 +362,46 @@ TEST(Cli, AnimateWritesTheMorphAsALoopingGif) {
   r = run("animate " + quoted(test::case_path("han2009-abdomen")) + " --view body --output " + quoted(gif));
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("animate takes 3d or section"), std::string::npos) << r.err;
+}
+
+// Issue 14: the printable counselling block as 3MF: in mm, each body closed and manifold with a
+// volume, named and coloured, the tumour's volume the report's (within 1%).
+TEST(Cli, ThreeMfBlockOfClosedColouredBodiesInMillimetres) {
+  test::ScratchDir dir;
+  const auto file = dir.path / "abdomen.3mf";
+  const auto c = quoted(test::case_path("han2009-abdomen"));
+  const CliResult r = run("export " + c + " --output " + quoted(file));
+  ASSERT_EQ(r.code, 0) << r.err;
+  const CliResult xml = run_command("unzip -p " + quoted(file) + " 3D/3dmodel.model");
+  ASSERT_EQ(xml.code, 0) << xml.err;
+  EXPECT_NE(xml.out.find("unit=\"millimeter\""), std::string::npos);
+  // Each <object>'s vertices and triangles, read back (a plain scan: the model is 1.9 MB of XML).
+  std::map<std::string, TriangleMesh> bodies;
+  auto attribute = [](const std::string& text, size_t from, const std::string& key) {
+    const size_t at = text.find(key + "=\"", from) + key.size() + 2;
+    return std::stod(text.substr(at, text.find('"', at) - at));
+  };
+  for (size_t o = xml.out.find("<object "); o != std::string::npos; o = xml.out.find("<object ", o + 1)) {
+    const size_t name_at = xml.out.find("name=\"", o) + 6, end = xml.out.find("</object>", o);
+    TriangleMesh& m = bodies[xml.out.substr(name_at, xml.out.find('"', name_at) - name_at)];
+    for (size_t v = xml.out.find("<vertex ", o); v < end; v = xml.out.find("<vertex ", v + 1))
+      m.positions.push_back({attribute(xml.out, v, "x"), attribute(xml.out, v, "y"), attribute(xml.out, v, "z")});
+    for (size_t t = xml.out.find("<triangle ", o); t < end; t = xml.out.find("<triangle ", t + 1))
+      m.triangles.push_back({static_cast<std::uint32_t>(attribute(xml.out, t, "v1")), static_cast<std::uint32_t>(attribute(xml.out, t, "v2")),
+                             static_cast<std::uint32_t>(attribute(xml.out, t, "v3"))});
+  }
+  for (const char* name : {"skin", "subcutaneous-fat", "fascia", "muscle", "tumour-preoperative"}) {
+    ASSERT_TRUE(bodies.count(name)) << name;
+    const SolidCheck check = check_solid(bodies[name]);
+    EXPECT_TRUE(check.watertight()) << name << ": " << check.boundary_edges << " boundary, " << check.non_manifold_edges << " non-manifold";
+    EXPECT_GT(check.volume_mm3, 100.0) << name;
+  }
+  EXPECT_NE(xml.out.find("displaycolor=\"#"), std::string::npos);
+  const auto report = nlohmann::json::parse(run("report " + c).out);
+  const double volume_cm3 = report["measurements"].back()["volume_cm3"].get<double>();
+  EXPECT_NEAR(enclosed_volume_mm3(bodies["tumour-preoperative"]) / 1000.0, volume_cm3, 0.01 * volume_cm3);
+  // The block has a flat base: the skin's lowest points lie on one plane, its cut.
+  EXPECT_NE(r.out.find("closed bodies"), std::string::npos) << r.out;
 }
 
 // Without a display the desktop app says so and how to render headless; render falls back to EGL.

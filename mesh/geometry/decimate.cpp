@@ -13,27 +13,6 @@
 #include "geometry/vtk_polydata.hpp"
 
 namespace mv {
-namespace {
-
-TriangleMesh from_polydata(vtkPolyData* out) {
-  TriangleMesh result;
-  result.positions.reserve(static_cast<size_t>(out->GetNumberOfPoints()));
-  for (vtkIdType i = 0; i < out->GetNumberOfPoints(); ++i) {
-    double p[3];
-    out->GetPoint(i, p);
-    result.positions.push_back({p[0], p[1], p[2]});
-  }
-  vtkNew<vtkIdList> ids;
-  vtkCellArray* polys = out->GetPolys();
-  polys->InitTraversal();
-  while (polys->GetNextCell(ids))
-    if (ids->GetNumberOfIds() == 3)
-      result.triangles.push_back(
-          {static_cast<std::uint32_t>(ids->GetId(0)), static_cast<std::uint32_t>(ids->GetId(1)), static_cast<std::uint32_t>(ids->GetId(2))});
-  return result;
-}
-
-}  // namespace
 
 TriangleMesh decimate_for_display(const TriangleMesh& mesh, std::size_t target) {
   if (mesh.triangles.size() <= target) return mesh;

@@ -7,9 +7,28 @@
 #include <vtkMassProperties.h>
 #include <vtkNew.h>
 #include <vtkPoints.h>
+#include <vtkIdList.h>
 #include <vtkPolyData.h>
 
 namespace mv {
+
+TriangleMesh from_polydata(vtkPolyData* out) {
+  TriangleMesh result;
+  result.positions.reserve(static_cast<size_t>(out->GetNumberOfPoints()));
+  for (vtkIdType i = 0; i < out->GetNumberOfPoints(); ++i) {
+    double p[3];
+    out->GetPoint(i, p);
+    result.positions.push_back({p[0], p[1], p[2]});
+  }
+  vtkNew<vtkIdList> ids;
+  vtkCellArray* polys = out->GetPolys();
+  polys->InitTraversal();
+  while (polys->GetNextCell(ids))
+    if (ids->GetNumberOfIds() == 3)
+      result.triangles.push_back(
+          {static_cast<std::uint32_t>(ids->GetId(0)), static_cast<std::uint32_t>(ids->GetId(1)), static_cast<std::uint32_t>(ids->GetId(2))});
+  return result;
+}
 
 vtkSmartPointer<vtkPolyData> to_polydata(const TriangleMesh& mesh) {
   vtkNew<vtkPoints> points;

@@ -9,5 +9,7 @@ class vtkPolyData;
 namespace mv {
 
 vtkSmartPointer<vtkPolyData> to_polydata(const TriangleMesh& mesh);
+// Its triangles back (other cells dropped).
+TriangleMesh from_polydata(vtkPolyData* polydata);
 
 }  // namespace mv

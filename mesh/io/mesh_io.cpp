@@ -27,7 +27,8 @@ MeshFormat mesh_format_for(const std::filesystem::path& path) {
   if (ext == ".stl") return MeshFormat::Stl;
   if (ext == ".ply") return MeshFormat::Ply;
   if (ext == ".obj") return MeshFormat::Obj;
-  throw MeshIoError(path.string() + ": unsupported mesh format \"" + ext + "\" — expected .glb, .stl, .ply or .obj");
+  if (ext == ".3mf") return MeshFormat::ThreeMf;
+  throw MeshIoError(path.string() + ": unsupported mesh format \"" + ext + "\" — expected .glb, .stl, .ply, .obj or .3mf");
 }
 
 units::LengthUnit file_unit(MeshFormat f) { return f == MeshFormat::Glb ? units::LengthUnit::Metre : units::LengthUnit::Millimetre; }
@@ -68,6 +69,7 @@ std::vector<std::filesystem::path> export_meshes_split(const std::vector<ExportI
 
 void export_meshes(const std::vector<ExportItem>& items, const std::filesystem::path& path) {
   const MeshFormat format = mesh_format_for(path);
+  if (format == MeshFormat::ThreeMf) return export_3mf(items, path);
   const double scale = 1.0 / units::to_mm_factor(file_unit(format));
   auto scene = std::make_unique<aiScene>();
   scene->mRootNode = new aiNode("marginviz");

@@ -43,7 +43,7 @@ std::vector<NamedMesh> import_meshes(const std::filesystem::path& path, units::L
 // ".STL" -> ".stl"
 std::string lower_extension(const std::filesystem::path& path);
 
-enum class MeshFormat { Glb, Stl, Ply, Obj };
+enum class MeshFormat { Glb, Stl, Ply, Obj, ThreeMf };
 // From the file extension; throws MeshIoError naming the supported ones.
 MeshFormat mesh_format_for(const std::filesystem::path& path);
 units::LengthUnit file_unit(MeshFormat f);  // metres for glTF, mm otherwise
@@ -58,6 +58,8 @@ struct ExportItem {
 // Writes the items as one scene, one named node each, in the format's unit. Written to a
 // temporary file beside `path` and renamed over it, so a failed export leaves `path` as it was.
 void export_meshes(const std::vector<ExportItem>& items, const std::filesystem::path& path);
+// 3MF (lib3mf): one named, coloured, closed body per item, in mm, for a multi-colour printer.
+void export_3mf(const std::vector<ExportItem>& items, const std::filesystem::path& path);
 // One file per item, named after it beside `path` ("case-tumour.stl"): STL and PLY hold one nameless
 // mesh each, so a printer or Blender gets the objects apart. Returns the files written.
 std::vector<std::filesystem::path> export_meshes_split(const std::vector<ExportItem>& items, const std::filesystem::path& path);
