@@ -21,7 +21,7 @@
 #include "image.hpp"
 #include "png_file.hpp"
 #include "io/mesh_io.hpp"
-#include "geometry/clip.hpp"
+#include "print_block.hpp"
 #include "reconstruction/timeline.hpp"
 #include "common/units.hpp"
 #include "clinical/metrics.hpp"
@@ -198,42 +198,6 @@ int render_command(const RenderRequest& r, std::ostream& out, std::ostream& err)
   return 0;
 }
 
-namespace {
-struct PrintBody {
-  std::string name;
-  TriangleMesh mesh;
-  std::array<float, 4> colour;
-};
-// The counselling model to print (issue 14): a block of the tissue layers around the lesion at 1:1,
-// 2 cm beyond the largest measurement on every side and down past the tumour and the fascia, with a
-// flat base; each layer cut by the block's faces and capped (closed), the tumour whole beside them.
-std::vector<PrintBody> printable_block(const CaseSession& s) {
-  const Case& c = s.current_case();
-  const LesionFrame& f = s.frame();
-  double half_x = 0.0, half_y = 0.0, deepest = 0.0;
-  for (size_t i = 0; i < c.measurements.size(); ++i) {
-    const TumourShape shape = state_of(c, i).shape;
-    half_x = std::max(half_x, units::cm_to_mm(shape.x_cm) / 2.0 + 20.0);
-    half_y = std::max(half_y, units::cm_to_mm(shape.y_cm) / 2.0 + 20.0);
-    deepest = std::max(deepest, shape.depth_mm + 10.0);
-  }
-  for (const auto& [name, floor] : layer_floor_depths_mm(c.site, tissue_of(c)))
-    if (name == "fascia" || name == "galea") deepest = std::max(deepest, floor + 5.0);
-  const std::vector<ClipPlane> planes{{f.centre + half_x * f.three, -f.three},
-                                      {f.centre - half_x * f.three, f.three},
-                                      {f.centre + half_y * f.twelve, -f.twelve},
-                                      {f.centre - half_y * f.twelve, f.twelve},
-                                      {f.centre - deepest * f.normal, f.normal}};
-  std::vector<PrintBody> out;
-  for (const auto& layer : s.site_model().anatomy.layers) {
-    TriangleMesh cut = clip_closed(layer.solid, planes);
-    if (!cut.triangles.empty()) out.push_back({layer.name, std::move(cut), palette::tissue(layer.kind)});
-  }
-  out.push_back({"tumour-" + c.measurements.back().label, s.measurement_solids().back().mesh, palette::kTumour});
-  return out;
-}
-}  // namespace
-
 int export_command(const std::filesystem::path& case_path, const std::filesystem::path& output, const std::optional<std::string>& at, bool split,
                    std::ostream& out, std::ostream& err) {
   MeshFormat format;
@@ -253,11 +217,8 @@ int export_command(const std::filesystem::path& case_path, const std::filesystem
   std::vector<ExportItem> items;
   for (const CaseObject& o : case_objects(session, view, true)) items.push_back({o.name, o.mesh, o.colour});
   if (format == MeshFormat::ThreeMf) {
-    const auto block = printable_block(session);
-    std::vector<ExportItem> bodies;
-    for (const auto& b : block) bodies.push_back({b.name, &b.mesh, b.colour});
-    export_meshes(bodies, output);
-    out << output.string() << ": " << bodies.size() << " closed bodies (a block of tissue around the lesion, 1:1), unit mm\n";
+    const size_t bodies = write_printable_block(session, output);
+    out << output.string() << ": " << bodies << " closed bodies (a block of tissue around the lesion, 1:1), unit mm\n";
     return 0;
   }
   if (split) {

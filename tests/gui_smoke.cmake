@@ -57,6 +57,9 @@ if(EXPECT_FILE)
   if(EXPECT_FILE MATCHES "\\.pdf$" AND NOT head STREQUAL "255044462d")  # "%PDF-"
     message(FATAL_ERROR "${EXPECT_FILE} is not a PDF (its first bytes are ${head})")
   endif()
+  if(EXPECT_FILE MATCHES "\\.3mf$" AND NOT head MATCHES "^504b0304")  # a zip package
+    message(FATAL_ERROR "${EXPECT_FILE} is not a 3MF package (its first bytes are ${head})")
+  endif()
   if(EXPECT_FILE MATCHES "\\.gif$" AND NOT head STREQUAL "4749463839")  # "GIF89"
     message(FATAL_ERROR "${EXPECT_FILE} is not a GIF (its first bytes are ${head})")
   endif()

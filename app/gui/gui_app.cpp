@@ -36,6 +36,7 @@
 #include "test_hooks.hpp"
 #include "report/case_report.hpp"
 #include "morph_animation.hpp"
+#include "print_block.hpp"
 #include "report/handout_pdf.hpp"
 #include "report/report_export.hpp"
 #include "text_format.hpp"
@@ -349,6 +350,7 @@ class GuiApp {
       if (ImGui::MenuItem("Export report (PDF)")) state_.report_requested = true;
       if (ImGui::MenuItem("Export handout for the patient (PDF)")) state_.handout_requested = true;
       if (ImGui::MenuItem("Export animation (GIF)", nullptr, false, state_.doc.working().measurements.size() > 1)) state_.animation_requested = true;
+      if (ImGui::MenuItem("Export model to print (3MF)")) state_.print_requested = true;
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip(
             "The case report for the chart, next to the case file: measurements, response, the surgery in order\nwith each "
@@ -529,6 +531,10 @@ class GuiApp {
         state_.animation_requested = false;
         export_animation();
       }
+      if (state_.print_requested) {
+        state_.print_requested = false;
+        export_print_model();
+      }
     }
     glViewport(0, 0, fb_w, fb_h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -604,6 +610,19 @@ class GuiApp {
       dialogs_.say(std::string("The animation could not be written: ") + e.what());
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  }
+
+  // File → Export model to print: the 3MF block `export FILE.3mf` writes, beside the case.
+  void export_print_model() {
+    const std::filesystem::path out = export_folder() / (state_.doc.working().case_id + "-print.3mf");
+    try {
+      sync_.apply_edits();
+      const size_t bodies = write_printable_block(state_.session, out);
+      state_.status = "Model to print saved: " + std::filesystem::absolute(out).string() + " (" + std::to_string(bodies) + " closed bodies, mm)";
+      std::cerr << "marginviz: " << state_.status << "\n";
+    } catch (const std::exception& e) {
+      dialogs_.say(std::string("The model could not be written: ") + e.what());
+    }
   }
 
   // F12: the 3D view without the panels, at the view's pixel size.

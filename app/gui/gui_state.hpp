@@ -35,6 +35,7 @@ struct GuiState {
   bool report_requested = false;     // File → Export report: written at the next frame, in the GL context
   bool handout_requested = false;    // File → Export handout: likewise
   bool animation_requested = false;  // File → Export animation: likewise
+  bool print_requested = false;      // File → Export model to print (3MF)
   bool counselling = false;          // the counselling view: the patient's panel in place of the editing ones (C)
   double counsel_play_start = -1.0;  // when "Play the change" was pressed (glfwGetTime), or -1
   bool counsel_side_by_side = true;  // before | after in two halves of the view (else the one shown)

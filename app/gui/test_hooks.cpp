@@ -80,6 +80,8 @@ void apply_test_action(const std::string& a, const TestActionTargets& t) {
     s.counselling = true, s.camera_reset_requested = true;  // as the C key
   } else if (a == "view:body") {
     s.view.mode = ViewMode::Body, s.camera_reset_requested = true;  // as the View panel's "Whole body"
+  } else if (a == "export-print") {
+    s.print_requested = true;  // as File → Export model to print
   } else if (a == "export-animation") {
     s.animation_requested = true;  // as File → Export animation
   } else if (a == "export-handout") {

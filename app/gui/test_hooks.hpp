@@ -28,7 +28,7 @@ struct TestActionTargets {
 };
 // One action, as a user would do it; each says on stderr what the app then shows:
 // help, about, hide-sidebar, panel:NAME, teach, block:STAGE:LABEL:peripheral|deep:RESULT,
-// next-stage, section:HOUR, preset:N, export-report, export-handout, export-animation, view:body, counselling.
+// next-stage, section:HOUR, preset:N, export-report, export-handout, export-animation, export-print, view:body, counselling.
 void apply_test_action(const std::string& action, const TestActionTargets& t);
 
 }  // namespace mv::app
