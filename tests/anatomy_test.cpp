@@ -51,16 +51,7 @@ TEST_P(EachSite, LayerThicknessUnderTheLesionFollowsTheTable) {
   const Case c = test::load_bundled(case_of.at(GetParam()));
   const SiteModel model(load_anatomy_file(c.site, test::asset_dir() / "anatomy" / anatomy_file_name(c.site)));
   const LesionFrame f = place_lesion(model.skin, c.lesion);
-  // Going inward along the normal, each layer's solid is entered and left at the table's depths.
-  double expected = 0.0;
-  for (const auto& [name, floor] : layer_floor_depths_mm(c.site, c.tissue)) {
-    const RayCaster layer(model.anatomy.find(name)->solid);
-    const glm::dvec3 inside = f.centre - f.normal * (0.5 * (expected + floor));
-    const auto exit = layer.cast(inside, -f.normal, 100.0);
-    ASSERT_TRUE(exit) << name;
-    EXPECT_NEAR(0.5 * (expected + floor) + exit->distance, floor, 0.35) << name;  // offsets of a curved grid
-    expected = floor;
-  }
+  test::expect_layers_follow_table(model, f, c, 0.35);
 }
 
 TEST_P(EachSite, SizeIsHumanScale) {

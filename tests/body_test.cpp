@@ -62,15 +62,7 @@ TEST_P(EachRegion, LayerThicknessUnderTheDefaultLesionFollowsTheTable) {
   const Case c = test::case_on_site(site_spec(GetParam()).key);
   const SiteModel model(committed(c.site));
   const LesionFrame f = place_lesion(model.skin, c.lesion);
-  double expected = 0.0;
-  for (const auto& [name, floor] : layer_floor_depths_mm(c.site, c.tissue)) {
-    const RayCaster layer(model.anatomy.find(name)->solid);
-    const glm::dvec3 inside = f.centre - f.normal * (0.5 * (expected + floor));
-    const auto exit = layer.cast(inside, -f.normal, 100.0);
-    ASSERT_TRUE(exit) << name;
-    EXPECT_NEAR(0.5 * (expected + floor) + exit->distance, floor, 0.5) << name;  // offsets of a curved grid
-    expected = floor;
-  }
+  test::expect_layers_follow_table(model, f, c, 0.5);
 }
 
 TEST_P(EachRegion, TumoursConformToTheSkinWithRulerExtents) {

@@ -45,4 +45,18 @@ inline void expect_tumours_conform(const SiteModel& model, const LesionFrame& f,
   }
 }
 
+// Going inward along the lesion's normal, each fixed layer's solid is left at the table's depth
+// (within `tolerance_mm`: offsets of a curved grid).
+inline void expect_layers_follow_table(const SiteModel& model, const LesionFrame& f, const Case& c, double tolerance_mm) {
+  double expected = 0.0;
+  for (const auto& [name, floor] : layer_floor_depths_mm(c.site, c.tissue)) {
+    const RayCaster layer(model.anatomy.find(name)->solid);
+    const glm::dvec3 inside = f.centre - f.normal * (0.5 * (expected + floor));
+    const auto exit = layer.cast(inside, -f.normal, 100.0);
+    ASSERT_TRUE(exit) << name;
+    EXPECT_NEAR(0.5 * (expected + floor) + exit->distance, floor, tolerance_mm) << name;
+    expected = floor;
+  }
+}
+
 }  // namespace mv::test

@@ -61,7 +61,8 @@ TEST(Counselling, TheNumbersAreTheCasesAndSayWhichMeasure) {
   EXPECT_NE(all.find("no simple guess of the scar's size"), std::string::npos);
   EXPECT_FALSE(t.scar_low_cm);
   ASSERT_TRUE(t.chance);
-  const double shown = std::round(s.plan(PlanRequest::uniform(2.0, DepthPlane::Fascia)).clearance.overall * 1000.0) / 1000.0;
+  const double shown =
+      std::round(s.plan(PlanRequest::uniform(2.0, DepthPlane::Fascia)).clearance.overall * 1000.0) / 1000.0;  // 3 decimals, as the report
   EXPECT_EQ(t.chance->of_100, static_cast<int>(std::lround(100.0 * shown)));
   EXPECT_NE(t.chance->sentence.find(" of 100 "), std::string::npos);
   // The thigh has no closure recorded: a line closure's scar, 3 to 4 times the wound's width.

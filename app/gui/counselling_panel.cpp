@@ -13,7 +13,6 @@
 #include "gui_colours.hpp"
 #include "gui_state.hpp"
 #include "palette.hpp"
-#include "report/case_report.hpp"
 
 namespace mv::app {
 namespace {
@@ -72,7 +71,7 @@ void draw_hundred(int filled, float width) {
 void draw_counselling_panel(GuiState& s, double now_s) {
   const Case& c = s.session.current_case();
   const CaseMetrics metrics = metrics_of(c, s.session.measurement_solids());
-  const std::optional<PlanRequest> plan = report_plan(c, s.view.plan ? std::optional(s.view.plan_request) : std::nullopt);
+  const std::optional<PlanRequest> plan = shown_plan(s);
   const PlannedExcision* planned = nullptr;
   try {
     if (plan) planned = &s.session.plan(*plan);

@@ -8,8 +8,10 @@
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
+#include <functional>
 #include <future>
 #include <iostream>
+#include <utility>
 
 #include <epoxy/gl.h>
 #include <GLFW/glfw3.h>
@@ -519,22 +521,7 @@ class GuiApp {
         state_.screenshot_requested = false;
         screenshot(view_w, view_h);
       }
-      if (state_.report_requested) {
-        state_.report_requested = false;
-        export_report();
-      }
-      if (state_.handout_requested) {
-        state_.handout_requested = false;
-        export_handout();
-      }
-      if (state_.animation_requested) {
-        state_.animation_requested = false;
-        export_animation();
-      }
-      if (state_.print_requested) {
-        state_.print_requested = false;
-        export_print_model();
-      }
+      export_documents();
     }
     glViewport(0, 0, fb_w, fb_h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -547,82 +534,59 @@ class GuiApp {
                                             : std::filesystem::current_path();
   }
 
-  // File → Export report: the PDF the CLI writes (report --format pdf), for the case as edited, with
-  // the plan the planning view shows (or the one saved with the case).
-  void export_report() {
-    const std::filesystem::path out = export_folder() / (state_.doc.working().case_id + "-report.pdf");
-    for (const Issue& i : state_.doc.issues())
-      if (i.severity == Severity::Error) {
-        dialogs_.say("The report is not written while the case has errors (" + i.text() + "): the chart would get another case than the one shown.");
-        return;
-      }
-    try {
-      sync_.apply_edits();
-      ReportRequest request;
-      request.plan = report_plan(state_.session.current_case(), state_.view.plan ? std::optional(state_.view.plan_request) : std::nullopt);
-      request.renderer = &view_frame_.renderer();
+  // Writes one of the File → Export documents beside the case as `<case id><suffix>`; `write`
+  // returns what the status bar adds after the path. With `refuse_with_errors`, nothing is written
+  // while the case has errors (the session still holds the last valid case, not the one shown).
+  void export_beside(const std::string& suffix, const std::string& what, bool refuse_with_errors,
+                     const std::function<std::string(const std::filesystem::path&)>& write) {
+    const std::filesystem::path out = export_folder() / (state_.doc.working().case_id + suffix);
+    if (refuse_with_errors)
       for (const Issue& i : state_.doc.issues())
-        if (i.severity == Severity::Warning) request.warnings.push_back(i.text());
-      for (const auto& note : state_.session.notes()) request.warnings.push_back(note);
-      const ReportWritten written = write_report_pdf(state_.session, request, out);
-      view_frame_.redraw_next();  // the renderer drew the report's pictures in between
-      state_.status = "Report saved: " + std::filesystem::absolute(out).string() + " (" + std::to_string(written.pages) + " pages)";
+        if (i.severity == Severity::Error) {
+          dialogs_.say("The " + what + " is not written while the case has errors (" + i.text() +
+                       "): it would show another case than the one shown.");
+          return;
+        }
+    try {
+      sync_.apply_edits();
+      const std::string detail = write(out);
+      view_frame_.redraw_next();  // the renderer may have drawn the document's pictures in between
+      state_.status = capitalised(what) + " saved: " + std::filesystem::absolute(out).string() + " (" + detail + ")";
       std::cerr << "marginviz: " << state_.status << "\n";
     } catch (const std::exception& e) {
-      dialogs_.say(std::string("The report could not be written: ") + e.what());
+      dialogs_.say("The " + what + " could not be written: " + e.what());
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
   }
-
-  // File → Export handout: the patient's handout (handout --output), beside the case.
-  void export_handout() {
-    const std::filesystem::path out = export_folder() / (state_.doc.working().case_id + "-handout.pdf");
-    for (const Issue& i : state_.doc.issues())
-      if (i.severity == Severity::Error) {
-        dialogs_.say("The handout is not written while the case has errors (" + i.text() + ").");
-        return;
-      }
-    try {
-      sync_.apply_edits();
-      const auto plan = report_plan(state_.session.current_case(), state_.view.plan ? std::optional(state_.view.plan_request) : std::nullopt);
-      const HandoutWritten written = write_handout_pdf(state_.session, plan, &view_frame_.renderer(), out);
-      view_frame_.redraw_next();
-      state_.status = "Handout saved: " + std::filesystem::absolute(out).string() + " (" + std::to_string(written.pages) + " pages, reading grade " +
-                      fixed(written.grade, 1) + ")";
-      std::cerr << "marginviz: " << state_.status << "\n";
-    } catch (const std::exception& e) {
-      dialogs_.say(std::string("The handout could not be written: ") + e.what());
-    }
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  static std::string capitalised(std::string s) {
+    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    return s;
   }
 
-  // File → Export animation: the morph as `animate` writes it (800 × 500, 3 s), beside the case.
-  void export_animation() {
-    const std::filesystem::path out = export_folder() / (state_.doc.working().case_id + "-morph.gif");
-    try {
-      sync_.apply_edits();
-      const ViewMode mode = state_.view.mode == ViewMode::Section ? ViewMode::Section : ViewMode::ThreeD;
-      const int frames = write_morph_gif(state_.session, view_frame_.renderer(), mode, 800, 500, 3.0, out);
-      view_frame_.redraw_next();
-      state_.status = "Animation saved: " + std::filesystem::absolute(out).string() + " (" + std::to_string(frames) + " frames)";
-      std::cerr << "marginviz: " << state_.status << "\n";
-    } catch (const std::exception& e) {
-      dialogs_.say(std::string("The animation could not be written: ") + e.what());
-    }
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  }
-
-  // File → Export model to print: the 3MF block `export FILE.3mf` writes, beside the case.
-  void export_print_model() {
-    const std::filesystem::path out = export_folder() / (state_.doc.working().case_id + "-print.3mf");
-    try {
-      sync_.apply_edits();
-      const size_t bodies = write_printable_block(state_.session, out);
-      state_.status = "Model to print saved: " + std::filesystem::absolute(out).string() + " (" + std::to_string(bodies) + " closed bodies, mm)";
-      std::cerr << "marginviz: " << state_.status << "\n";
-    } catch (const std::exception& e) {
-      dialogs_.say(std::string("The model could not be written: ") + e.what());
-    }
+  // The File → Export documents, as the CLI writes them (report --format pdf, handout, animate, export .3mf).
+  void export_documents() {
+    if (std::exchange(state_.report_requested, false))
+      export_beside("-report.pdf", "report", true, [&](const std::filesystem::path& out) {
+        ReportRequest request{shown_plan(state_), &view_frame_.renderer(), "", {}};
+        for (const Issue& i : state_.doc.issues())
+          if (i.severity == Severity::Warning) request.warnings.push_back(i.text());
+        for (const auto& note : state_.session.notes()) request.warnings.push_back(note);
+        return std::to_string(write_report_pdf(state_.session, request, out).pages) + " pages";
+      });
+    if (std::exchange(state_.handout_requested, false))
+      export_beside("-handout.pdf", "handout", true, [&](const std::filesystem::path& out) {
+        const HandoutWritten written = write_handout_pdf(state_.session, shown_plan(state_), &view_frame_.renderer(), out);
+        return std::to_string(written.pages) + " pages, reading grade " + fixed(written.grade, 1);
+      });
+    if (std::exchange(state_.animation_requested, false))
+      export_beside("-morph.gif", "animation", false, [&](const std::filesystem::path& out) {
+        const ViewMode mode = state_.view.mode == ViewMode::Section ? ViewMode::Section : ViewMode::ThreeD;
+        return std::to_string(write_morph_gif(state_.session, view_frame_.renderer(), mode, 800, 500, 3.0, out)) + " frames";
+      });
+    if (std::exchange(state_.print_requested, false))
+      export_beside("-print.3mf", "model to print", false, [&](const std::filesystem::path& out) {
+        return std::to_string(write_printable_block(state_.session, out)) + " closed bodies, mm";
+      });
   }
 
   // F12: the 3D view without the panels, at the view's pixel size.

@@ -1,5 +1,7 @@
 #include "gui_state.hpp"
 
+#include "report/case_report.hpp"
+
 #include "mohs_editing.hpp"
 
 namespace mv::app {
@@ -30,6 +32,10 @@ void GuiState::case_replaced() {
 void GuiState::begin_frame(unsigned active_widget) {
   doc.set_gesture(active_widget);
   view.blind = teaching && !view.reveal_seed;
+}
+
+std::optional<PlanRequest> shown_plan(const GuiState& s) {
+  return report_plan(s.session.current_case(), s.view.plan ? std::optional(s.view.plan_request) : std::nullopt);
 }
 
 }  // namespace mv::app

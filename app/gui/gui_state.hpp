@@ -96,6 +96,9 @@ void draw_mohs_outlook(GuiState& s, const PlannedExcision& plan);  // inside the
 
 // Red text for each issue (errors) or amber (warnings), wrapped to the panel.
 void draw_issue_lines(const std::vector<Issue>& issues);
+// The plan the exported documents and the counselling view show: the planning view's, or else
+// the one saved with the case, or none.
+std::optional<PlanRequest> shown_plan(const GuiState& s);
 // The counselling view's panel (counselling_panel.cpp); `now_s` drives "Play the change".
 void draw_counselling_panel(GuiState& s, double now_s);
 void section_heading(const char* text);            // a spaced, dimmed heading with a rule

@@ -159,8 +159,8 @@ CounsellingText counselling_text(const Case& c, const CaseMetrics& metrics, cons
 
   if (plan) {
     FrequencyOf100 f;
-    // From the probabilities as the report shows them (3 decimals), so "36.5%" there is "37 of 100" here.
-    auto of_100 = [](double p) { return static_cast<int>(std::lround(100.0 * (std::round(p * 1000.0) / 1000.0))); };
+    // From the probabilities as the report shows them, so "36.5%" there is "37 of 100" here.
+    auto of_100 = [](double p) { return static_cast<int>(std::lround(100.0 * as_reported(p))); };
     f.of_100 = of_100(plan->clearance.overall);
     f.low = of_100(plan->clearance.low);
     f.high = of_100(plan->clearance.high);

@@ -140,9 +140,11 @@ PlannedExcision plan_excision(const Case& c, const SiteModel& model, const Lesio
   return p;
 }
 
+double as_reported(double v) { return std::round(v * 1000.0) / 1000.0; }
+
 nlohmann::json plan_report_json(const PlannedExcision& p) {
   auto r2 = [](double v) { return std::round(v * 100.0) / 100.0; };
-  auto r3 = [](double v) { return std::round(v * 1000.0) / 1000.0; };
+  const auto r3 = as_reported;
   nlohmann::json sectors = nlohmann::json::array();
   const auto margins = plan_margins_by_hour(p.request);
   for (int h = 1; h <= 12; ++h)

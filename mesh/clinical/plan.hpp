@@ -70,6 +70,9 @@ PlannedExcision plan_excision(const Case& c, const SiteModel& model, const Lesio
                               const PlannedExcision* earlier = nullptr);
 
 nlohmann::json plan_report_json(const PlannedExcision& p);
+// A probability (or a size) as the report shows it: 3 decimals. The counselling text's "N of 100"
+// is made from this, so the two never disagree.
+double as_reported(double v);
 
 // The angles a plan, the spread model and teaching are all evaluated at (radians).
 std::vector<double> plan_sample_angles();
