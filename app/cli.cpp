@@ -93,6 +93,7 @@ int run_subcommands(int argc, char** argv) {
   add_plan_options(render, rr.plan);
   bool no_labels = false, no_legend = false, no_ghost = false;
   add_flag(render, "--no-labels", no_labels);
+  add_flag(render, "--ruler", rr.view.counselling);
   add_flag(render, "--no-legend", no_legend);
   add_flag(render, "--no-ghost", no_ghost);
   add_flag(render, "--timings", rr.timings);

@@ -81,7 +81,8 @@ inline constexpr float kChartBandAlpha = 0.2f;
 inline constexpr Rgba kChartDawes{1.0f, 0.82f, 0.31f, 1.0f}, kChartOtherSeries{1.0f, 0.55f, 0.24f, 1.0f};  // published points
 inline constexpr Rgba kChartNotCleared{0.78f, 0.35f, 0.31f, 1.0f};
 inline constexpr Rgba kChartChosen{1.0f, 1.0f, 1.0f, 0.47f};  // the margin chosen
-// The orientation marker: superior, anterior, left; on a dark disc. The ruler is white.
+// The orientation marker: superior, anterior, left; on a dark disc. The rulers (the measuring one and
+// the counselling one on the skin) are white.
 inline constexpr Rgba kAxisSuperior{0.47f, 0.78f, 1.0f, 1.0f}, kAxisAnterior{1.0f, 0.82f, 0.47f, 1.0f}, kAxisLeft{0.75f, 1.0f, 0.67f, 1.0f};
 inline constexpr Rgba kMarkerDisc{0.08f, 0.09f, 0.11f, 0.67f};
 inline constexpr Rgba kRuler{1.0f, 1.0f, 1.0f, 0.9f};

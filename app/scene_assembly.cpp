@@ -5,6 +5,7 @@
 #include "mohs_scene.hpp"
 #include "palette.hpp"
 #include "plan_scene.hpp"
+#include "skin_ruler_scene.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -208,7 +209,8 @@ render::Scene SceneAssembler::assemble(CaseSession& s, const ViewSettings& view)
   scene.line_sets.push_back(outlines);
 
   const bool mohs_view = view.mohs && s.current_case().mohs && !s.current_case().mohs->stages.empty();
-  if (view.labels && !mohs_view && !view.plan) {
+  if (view.counselling && view.labels) add_skin_ruler(scene, s);
+  if (view.labels && !mohs_view && !view.plan && !view.counselling) {
     const LesionFrame& f = s.frame();
     const double a = units::cm_to_mm(state.shape.x_cm) / 2.0, b = units::cm_to_mm(state.shape.y_cm) / 2.0;
     const glm::vec4 dim_colour = rgba(palette::kDimension, 1.0f);

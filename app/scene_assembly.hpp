@@ -23,6 +23,7 @@ struct ViewSettings {
   bool labels = true;                              // dimension lines, clock marks
   bool ghost = true;                               // the first (pre-treatment) measurement over the current one
   bool legend = true;                              // overlay text: case, legend, provenance
+  bool counselling = false;                        // the counselling ruler on the skin in place of the dimension lines
   int highlight_layer = -1;                        // anatomy layer index the user points at in the GUI, or -1
   bool mohs = false;                               // show the Mohs stages, defect and confirmed tumour (if the case has them)
   std::optional<int> through_stage;                // Mohs stages shown, 1-based count; all when absent

@@ -118,6 +118,20 @@ TEST_F(GlTest, GoldenWholeBodyAndRegionViews) {
     test::expect_matches_golden(render_case(test::case_on_site(site), far), std::string("region-") + site + "-3d", test::kAcrossMesaVersions);
 }
 
+// Issue 14: the counselling view's 3D part as the GUI draws it, in a tall half of the window as the GUI has it (the ruler on the skin in place of
+// the dimension lines), before treatment and after, for the abdomen and the ankle.
+TEST_F(GlTest, GoldenCounsellingViews) {
+  auto v = golden_view(app::ViewMode::ThreeD);
+  v.labels = true;
+  v.counselling = true;
+  for (const char* id : {"han2009-abdomen", "han2009-ankle"}) {
+    Case c = test::load_bundled(id);
+    test::expect_matches_golden(render_case(c, v, 400, 640), std::string(id) + "-counselling-after", test::kAcrossMesaVersions);
+    c.measurements.resize(1);  // the first visit, framed as the GUI frames the pair
+    test::expect_matches_golden(render_case(c, v, 400, 640), std::string(id) + "-counselling-before", test::kAcrossMesaVersions);
+  }
+}
+
 double mean_difference(const render::Image& a, const render::Image& b) {
   double sum = 0.0;
   for (size_t i = 0; i < a.rgba.size(); ++i) sum += std::abs(int(a.rgba[i]) - int(b.rgba[i]));

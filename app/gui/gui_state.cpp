@@ -32,6 +32,7 @@ void GuiState::case_replaced() {
 void GuiState::begin_frame(unsigned active_widget) {
   doc.set_gesture(active_widget);
   view.blind = teaching && !view.reveal_seed;
+  view.counselling = counselling;  // the ruler on the skin
 }
 
 std::optional<PlanRequest> shown_plan(const GuiState& s) {
