@@ -58,7 +58,7 @@ void add_skin_ruler(render::Scene& scene, const CaseSession& s) {
       const glm::dvec3 base = lifted(along[i]);
       const double tick = cm % 5 == 0 ? kLongTickMm : kTickMm;
       lines.lines.push_back({f3(base), f3(base + tick * toward_lump), colour});
-      const bool numbered = length <= 12 || cm % 2 == 0 || cm == length;
+      const bool numbered = length <= 12 || cm % 2 == 0;
       // The last number says the unit, beside the end so it does not crowd the numbers before it.
       if (cm == length) scene.labels.push_back({f3(base), std::to_string(cm) + " cm", colour, {30.0f, 0.0f}});
       else if (numbered)

@@ -118,8 +118,9 @@ TEST_F(GlTest, GoldenWholeBodyAndRegionViews) {
     test::expect_matches_golden(render_case(test::case_on_site(site), far), std::string("region-") + site + "-3d", test::kAcrossMesaVersions);
 }
 
-// Issue 14: the counselling view's 3D part as the GUI draws it, in a tall half of the window as the GUI has it (the ruler on the skin in place of
-// the dimension lines), before treatment and after, for the abdomen and the ankle.
+// Issue 14: the counselling view's 3D part as the GUI draws it (the ruler on the skin in place of
+// the dimension lines), in a tall half of the window, before treatment and after, for the abdomen
+// and the ankle.
 TEST_F(GlTest, GoldenCounsellingViews) {
   auto v = golden_view(app::ViewMode::ThreeD);
   v.labels = true;
